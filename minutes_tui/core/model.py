@@ -1,0 +1,171 @@
+"""The domain model: plain dataclasses, shared by the store, the session, the UI and the exports.
+
+Nothing here touches SQLite or Textual. Times are timezone-naive local `datetime`s as given by the
+injected clock; dates are `datetime.date`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class ItemState(StrEnum):
+    PENDING = "pending"  # not reached yet
+    CURRENT = "current"
+    DONE = "done"
+    POSTPONED = "postponed"
+    WITHDRAWN = "withdrawn"
+
+
+class EntryKind(StrEnum):
+    INTERVENTION = "intervention"  # somebody spoke: speakers + what they said
+    NOTE = "note"  # the secretary's own sentence, exported as written
+    OUTCOME = "outcome"  # what the body did: an outcome code and/or text
+    ACTION = "action"  # an action point: who (speakers) does what (text) by when (deadline)
+
+
+class SpeakerKind(StrEnum):
+    DELEGATION = "delegation"  # an EU member state
+    ASSOCIATED = "associated"  # Schengen associated states and other non-EU delegations
+    PRESIDENCY = "presidency"
+    CHAIR = "chair"
+    INSTITUTION = "institution"  # Commission, EEAS, CLS, GSC, EU CTC
+    AGENCY = "agency"  # Europol, Eurojust, Frontex ...
+    OTHER = "other"  # speakers a meeting adds through its agenda file
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Somebody who can take the floor, as the register (or a meeting's agenda) defines them."""
+
+    code: str  # "DE", "PRES", "COM", "EU CTC"
+    name: str  # "Germany", "the Presidency", "the Commission"
+    phrase: str  # subject of a sentence: "the German delegation", "the Commission"
+    kind: SpeakerKind = SpeakerKind.OTHER
+    order: int = 1000  # protocol order; lower comes first
+    adjective: str = ""  # "German": for "The German and French delegations"
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class MeetingDetails:
+    """What the header of the finished document needs; filled from the agenda where it has it."""
+
+    committee: str = ""  # "Standing Committee on Operational Cooperation on Internal Security (COSI)"
+    short_name: str = ""  # "COSI"
+    body_name: str = "the Committee"  # how sentences name the body: "The Committee endorsed ..."
+    meeting_date: date | None = None
+    end_date: date | None = None  # meetings over two days
+    time: str = ""  # "10.00" as written on the agenda
+    place: str = ""
+    agenda_ref: str = ""  # the agenda's own document: "CM 5119/21"
+    doc_number: str = ""  # the outcome document's number: "14342/21"
+    file_codes: str = ""  # "JAI 1297 COSI 240"
+    classification: str = ""  # "LIMITE", ...
+    issue_place: str = "Brussels"
+    issue_date: date | None = None
+    language: str = "en"  # "(OR. en)"
+    sender: str = "General Secretariat of the Council"  # "From:"
+    recipient: str = "Delegations"  # "To:"
+    subject: str = ""  # defaults to the committee's name on export
+    house_style: str = "council"  # name of the phrasing style (see core/phrasing.py)
+
+
+@dataclass
+class AgendaItem:
+    id: int | None
+    number: str  # the agenda's own label, exactly as written: "6.1", "a)", "B.", "–", ""
+    title: str
+    section: str = ""  # heading this item sits under: "Discussion items"
+    level: int = 0  # 0 for top-level items, 1 for sub-items, ...
+    parent_id: int | None = None
+    position: int = 0  # agenda order within the meeting
+    doc_refs: list[str] = field(default_factory=list)
+    presenter: str = ""  # "Commission" from "– Presentation by the Commission"
+    mode: str = ""  # "Exchange of views", "For endorsement", "Information"
+    classification: str = ""  # "CONFIDENTIEL UE/EU CONFIDENTIAL"
+    planned_minutes: int | None = None
+    state: ItemState = ItemState.PENDING
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.number} {self.title}".strip()
+
+
+@dataclass
+class Entry:
+    """One captured fact under an agenda item, in the order the secretary arranged them."""
+
+    id: int | None
+    item_id: int
+    kind: EntryKind
+    text: str = ""
+    speakers: list[str] = field(default_factory=list)  # register codes, or free text as typed
+    outcome: str = ""  # outcome code for OUTCOME entries: "endorsed", "took_note" ...
+    deadline: str = ""  # for ACTION entries: "by 30 July 2014"
+    position: int = 0
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    private: bool = False  # kept in the record, never exported
+
+    @property
+    def duration_seconds(self) -> int | None:
+        if self.started_at and self.ended_at:
+            return int((self.ended_at - self.started_at).total_seconds())
+        return None
+
+
+@dataclass
+class Attendance:
+    code: str
+    status: str  # "present" | "remote" | "absent"
+
+
+@dataclass
+class Meeting:
+    """A whole stored meeting, as the exports and the review screens read it."""
+
+    id: int | None
+    details: MeetingDetails
+    items: list[AgendaItem] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    attendance: list[Attendance] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)  # the meeting's own additions
+    status: str = "in progress"  # "in progress" | "draft 1" ... | "final"
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+
+    def entries_for(self, item_id: int) -> list[Entry]:
+        return sorted((e for e in self.entries if e.item_id == item_id), key=lambda e: e.position)
+
+    def children_of(self, item_id: int | None) -> list[AgendaItem]:
+        return [i for i in self.items if i.parent_id == item_id]
+
+
+@dataclass
+class ParsedAgenda:
+    """What an agenda parser returns: details, items (flat, in order, parents by index) and speakers."""
+
+    details: MeetingDetails
+    items: list[AgendaItem]
+    parent_index: list[int | None]  # for items[i]: the index of its parent in `items`, or None
+    speakers: list[Speaker] = field(default_factory=list)
+
+
+OUTCOME_CODES = (
+    "adopted",
+    "approved",
+    "endorsed",
+    "confirmed",
+    "agreed",
+    "took_note",
+    "exchanged_views",
+    "expressed_support",
+    "postponed",
+    "withdrawn",
+    "no_discussion",
+)
