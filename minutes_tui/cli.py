@@ -1,0 +1,223 @@
+"""The `minutes` command line. Commands that need no screen never import Textual."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .core.clock import SystemClock
+from .core.store import Store, StoreError, default_db_path
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_agendas"
+
+
+class UserError(click.ClickException):
+    """One line on stderr and exit code 1, never a traceback."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"minutes: {self.format_message()}", err=True)
+
+
+def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn every expected failure of the core into a one-line error."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .core.agenda import AgendaError
+        from .core.entry import EntryLineError
+        from .core.session import SessionError
+
+        try:
+            return command(*args, **kwargs)
+        except (StoreError, AgendaError, SessionError, EntryLineError) as error:
+            raise UserError(str(error)) from None
+        except OSError as error:
+            raise UserError(f"{error.filename or ''}: {error.strerror}".lstrip(": ")) from None
+
+    return wrapper
+
+
+def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar="MINUTES_DB",
+        help="The database file (default: MINUTES_DB, else the user data folder).",
+    )(command)
+
+
+def open_store(db_path: Path | None) -> Store:
+    return Store(db_path or default_db_path())
+
+
+def resolve_meeting(store: Store, meeting_id: int | None) -> int:
+    """The given meeting, or the one changed most recently."""
+    if meeting_id is not None:
+        store.load_meeting(meeting_id)  # raises a clear error when it does not exist
+        return meeting_id
+    latest = store.latest_meeting_id()
+    if latest is None:
+        raise UserError(f"{store.path}: no meetings yet; start one with `minutes new AGENDA`")
+    return latest
+
+
+def import_agenda(store: Store, agenda: Path) -> int:
+    from .core.agenda import load_agenda
+
+    parsed = load_agenda(agenda)  # parse fully before anything is written
+    return store.create_meeting(parsed, SystemClock().now())
+
+
+def run_app(db_path: Path, meeting_id: int, **options: Any) -> None:
+    from .tui.app import make_app
+
+    app = make_app(db_path=db_path, meeting_id=meeting_id, **options)
+    app.run()
+    if app.return_code:
+        sys.exit(app.return_code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="minutes_tui")
+def cli() -> None:
+    """Take the minutes of a committee meeting live, and export the finished document."""
+
+
+@cli.command("import")
+@click.argument("agenda", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+@friendly_errors
+def import_command(agenda: Path, db_path: Path | None) -> None:
+    """Load an agenda (Markdown, TOML or pasted text) as a new meeting; print its id."""
+    store = open_store(db_path)
+    click.echo(import_agenda(store, agenda))
+
+
+@cli.command()
+@click.argument("agenda", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+@friendly_errors
+def new(agenda: Path, db_path: Path | None) -> None:
+    """Import an agenda and open the live screen on it."""
+    store = open_store(db_path)
+    meeting_id = import_agenda(store, agenda)
+    run_app(store.path, meeting_id)
+
+
+@cli.command("open")
+@click.argument("meeting_id", type=int, required=False)
+@db_option
+@friendly_errors
+def open_command(meeting_id: int | None, db_path: Path | None) -> None:
+    """Resume a meeting on the live screen (default: the latest)."""
+    store = open_store(db_path)
+    run_app(store.path, resolve_meeting(store, meeting_id))
+
+
+@cli.command()
+@db_option
+@friendly_errors
+def demo(db_path: Path | None) -> None:
+    """Open the live screen on the COSI sample agenda of 22 November 2021."""
+    store = open_store(db_path)
+    meeting_id = import_agenda(store, SAMPLES / "cosi-2021-11-22.md")
+    run_app(store.path, meeting_id)
+
+
+@cli.command("list")
+@db_option
+@friendly_errors
+def list_command(db_path: Path | None) -> None:
+    """List the stored meetings: id, date, committee, items, state."""
+    from .core.agenda import format_date
+
+    meetings = open_store(db_path).list_meetings()
+    if not meetings:
+        click.echo("No meetings yet. Start one with `minutes new AGENDA`.")
+    for m in meetings:
+        when = format_date(m.meeting_date) if m.meeting_date else "(no date)"
+        click.echo(f"{m.id:>4}  {when:<18}  {m.short_name or m.committee:<20}  {m.items:>3} items  {m.status}")
+
+
+@cli.command()
+@click.argument("meeting_id", type=int, required=False)
+@click.option("--format", "fmt", default="md", show_default=True, help="md, docx, html, txt, json, log or csv.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option("--check", is_flag=True, help="List what looks unfinished before exporting.")
+@db_option
+@friendly_errors
+def export(meeting_id: int | None, fmt: str, output: Path | None, force: bool, check: bool, db_path: Path | None) -> None:
+    """Export a meeting's minutes (default: the latest meeting, as Markdown on stdout)."""
+    from .export import FORMATS, export_meeting
+
+    store = open_store(db_path)
+    meeting = store.load_meeting(resolve_meeting(store, meeting_id))
+    if fmt not in FORMATS:
+        raise UserError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if check:
+        from .export.check import check_meeting
+
+        for warning in check_meeting(meeting):
+            click.echo(f"check: {warning}", err=True)
+    content = export_meeting(meeting, fmt, events=store.events(meeting.id) if fmt == "json" else None)
+    if output is None:
+        if isinstance(content, bytes):
+            raise UserError(f"{fmt} is a binary format: give a file with -o")
+        click.echo(content, nl=not content.endswith("\n"))
+        return
+    write_private(output, content, force)
+    click.echo(f"wrote {output}", err=True)
+
+
+def write_private(path: Path, content: str | bytes, force: bool) -> None:
+    """Write an export owner-readable only, never over an existing file unless forced."""
+    import os
+
+    if path.exists() and not force:
+        raise UserError(f"{path}: exists already; use --force to overwrite it")
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--limit", default=30, show_default=True)
+@db_option
+@friendly_errors
+def search(query: tuple[str, ...], limit: int, db_path: Path | None) -> None:
+    """Search every meeting's items, notes and interventions."""
+    from .core.agenda import format_date
+
+    hits = open_store(db_path).search(" ".join(query), limit=limit)
+    if not hits:
+        click.echo("No matches.")
+    for hit in hits:
+        when = format_date(hit.meeting_date) if hit.meeting_date else ""
+        who = f" {' '.join(hit.speakers)}:" if hit.speakers else ""
+        click.echo(f"#{hit.meeting_id} {when} {hit.committee} item {hit.item_number}{who} {hit.snippet}")
+
+
+@cli.command()
+@click.argument("destination", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite the destination if it exists.")
+@db_option
+@friendly_errors
+def backup(destination: Path, force: bool, db_path: Path | None) -> None:
+    """Copy the whole database consistently, even while a meeting is open."""
+    if destination.exists() and not force:
+        raise UserError(f"{destination}: exists already; use --force to overwrite it")
+    open_store(db_path).backup(destination)
+    click.echo(f"wrote {destination}", err=True)
+
+
+def main() -> None:
+    cli(prog_name="minutes")

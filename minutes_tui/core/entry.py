@@ -1,0 +1,152 @@
+"""The quick-entry line: what the secretary types during the meeting, parsed in one place.
+
+The grammar (shared by the live screen, the CLI and the tests):
+
+- ``/name args`` is a command (``/next``, ``/go 6.2``, ``/outcome endorsed ...``; see COMMANDS).
+- ``SPEAKERS: text`` is an intervention. Before a colon, speakers may be codes, names or adjectives in
+  any case ("de, France and NL:"), or one free-text speaker not in the register ("The Chair of the
+  TELECOM working party: provided ..."), provided the text after the colon starts in lower case
+  (so "Conclusion: The meeting ..." stays a note).
+- ``SPEAKERS text`` without a colon is an intervention only when the codes are written exactly as the
+  register writes them (capitals: "DE", "EU CTC"; "Cion", "Europol") and the next word is a verb in
+  the past tense ("called", "took") or an auxiliary ("was", "could"). So "IT systems were slow" and
+  "AT the end ..." stay notes, while "IT supported ..." is the Italian delegation.
+- Anything else is a note, kept as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .speakers import Register
+
+
+@dataclass(frozen=True)
+class Intervention:
+    speakers: tuple[str, ...]  # register codes, or one free-text speaker as typed
+    text: str
+
+
+@dataclass(frozen=True)
+class Note:
+    text: str
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str  # the canonical command name, as in COMMANDS
+    args: str
+
+
+class EntryLineError(ValueError):
+    """A line that cannot be understood; the message is one line for the status bar."""
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    name: str
+    usage: str
+    help: str
+    aliases: tuple[str, ...] = ()
+
+
+COMMANDS: tuple[CommandSpec, ...] = (
+    CommandSpec("next", "/next", "close this item and open the next one", ("n",)),
+    CommandSpec("prev", "/prev", "go back to the previous item", ("p",)),
+    CommandSpec("go", "/go 6.2", "open the item with this number", ("g",)),
+    CommandSpec("outcome", "/outcome endorsed ... as set out in 13682/21", "set the item's outcome", ("o",)),
+    CommandSpec("action", "/action Delegations: send comments by 30 July", "record an action point", ("a",)),
+    CommandSpec("present", "/present DE FR ...", "mark delegations present"),
+    CommandSpec("remote", "/remote EE SE", "mark delegations connected remotely"),
+    CommandSpec("absent", "/absent UK", "mark delegations absent"),
+    CommandSpec("queue", "/queue DE FR", "add speakers to the queue", ("q",)),
+    CommandSpec("floor", "/floor", "give the floor to the next speaker in the queue", ("f",)),
+    CommandSpec("end", "/end what they said", "end the current speaker's turn and record it", ("e",)),
+    CommandSpec("private", "/private text", "a private note, never exported"),
+    CommandSpec("postpone", "/postpone", "mark the current item postponed"),
+    CommandSpec("withdraw", "/withdraw", "withdraw the current item from the agenda"),
+    CommandSpec("add", "/add 12.1 Title", "add an item (e.g. an AOB point) after the current one"),
+    CommandSpec("undo", "/undo", "undo the last change", ("u",)),
+)
+_COMMAND_NAMES = {alias: spec.name for spec in COMMANDS for alias in (spec.name, *spec.aliases)}
+
+# Words that follow a speaker code in an intervention written without a colon.
+_VERBS = frozenset(
+    """was were had has could would should will can did said made gave took saw thought felt spoke
+    told sought put set led held brought drew found kept left meant met paid read saw sent sold
+    stood understood won wrote also again then too""".split()
+)
+_SEPARATORS = re.compile(r"\s*(?:,|\band\b|&|\+|/)\s*")
+_PREFIX_CODE = re.compile(r"[A-Za-z][\w-]*(?: [A-Z]{2,})?")  # "DE", "eu-LISA", "EU CTC"
+
+
+def parse_line(line: str, register: Register) -> Intervention | Note | Command:
+    text = line.strip()
+    if not text:
+        raise EntryLineError("nothing to record: the line is empty")
+    if text.startswith("/"):
+        return _parse_command(text)
+    return _colon_intervention(text, register) or _bare_intervention(text, register) or Note(text)
+
+
+def _parse_command(text: str) -> Command:
+    word, _, args = text[1:].partition(" ")
+    name = _COMMAND_NAMES.get(word.lower())
+    if name is None:
+        known = ", ".join("/" + spec.name for spec in COMMANDS)
+        raise EntryLineError(f"unknown command /{word}: try {known}")
+    return Command(name, args.strip())
+
+
+def split_speakers(prefix: str, register: Register) -> tuple[str, ...] | None:
+    """'DE, FR and the Netherlands' -> ('DE', 'FR', 'NL'); None unless every part is a known speaker."""
+    parts = [p for p in _SEPARATORS.split(prefix.strip()) if p]
+    codes = []
+    for part in parts:
+        speaker = register.lookup(part)
+        if speaker is None:
+            return None
+        if speaker.code not in codes:
+            codes.append(speaker.code)
+    return tuple(codes) or None
+
+
+def _colon_intervention(text: str, register: Register) -> Intervention | None:
+    prefix, colon, rest = text.partition(":")
+    rest = rest.strip()
+    if not colon or not prefix.strip() or not prefix.strip()[0].isalpha() or len(prefix) > 80:
+        return None
+    codes = split_speakers(prefix, register)
+    if codes:
+        return Intervention(codes, rest)
+    if rest[:1].islower() and len(prefix.split()) <= 10:
+        return Intervention((prefix.strip(),), rest)
+    return None
+
+
+def _bare_intervention(text: str, register: Register) -> Intervention | None:
+    codes: list[str] = []
+    position = 0
+    while True:
+        match = _PREFIX_CODE.match(text, position)
+        if not match:
+            return None
+        token = match.group()
+        speaker = register.lookup(token)
+        if speaker is None and " " in token:  # "DE FR" is two codes, not one
+            token = token.split(" ")[0]
+            speaker = register.lookup(token)
+        if speaker is None or token not in (speaker.code, *speaker.aliases):
+            return None
+        codes.append(speaker.code)
+        position += len(token)
+        separator = _SEPARATORS.match(text, position)
+        if separator and separator.group().strip():
+            position = separator.end()
+            continue
+        rest = text[position:].strip()
+        verb = rest.split(" ", 1)[0].lower() if rest else ""
+        if verb.endswith("ed") or verb in _VERBS:
+            return Intervention(tuple(dict.fromkeys(codes)), rest)
+        return None

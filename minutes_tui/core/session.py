@@ -1,0 +1,460 @@
+"""The one door through which the live screen, the CLI and the tests change a meeting.
+
+A `Session` owns one open meeting: it keeps an in-memory `Meeting` in step with the store, and every
+operation is one store transaction (committed before the method returns) followed by the same change
+in memory, so the screen can redraw from `session.meeting` without reading the database again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from . import phrasing
+from .clock import Clock
+from .entry import Command, EntryLineError, Intervention, Note, parse_line, split_speakers
+from .model import AgendaItem, Attendance, Entry, EntryKind, ItemState, Meeting
+from .speakers import Register, default_register
+from .store import Store, details_row, entry_row, item_row
+
+ATTENDANCE_STATUSES = ("present", "remote", "absent")
+_DEADLINE = re.compile(r"\s+(by \d{1,2} [A-Z][a-z]+(?: \d{4})?)\.?$")
+
+
+class SessionError(ValueError):
+    """An operation that cannot be done now; the message is one line for the status bar."""
+
+
+@dataclass(frozen=True)
+class LineResult:
+    """What applying an entry line did, for the status bar."""
+
+    message: str
+    entry: Entry | None = None
+
+
+@dataclass
+class Floor:
+    """Who has the floor now, and since when."""
+
+    speakers: tuple[str, ...]
+    since: datetime
+
+
+class Session:
+    def __init__(self, store: Store, meeting_id: int, clock: Clock, register: Register | None = None) -> None:
+        self.store = store
+        self.clock = clock
+        self.meeting: Meeting = store.load_meeting(meeting_id)
+        self.register = (register or default_register()).with_speakers(self.meeting.speakers)
+        self.queue: list[tuple[str, ...]] = []
+        self.floor: Floor | None = None
+        self.current_item_id: int | None = None
+        self._find_current_item()
+
+    def _find_current_item(self) -> None:
+        # The item marked current; it keeps being current while postponed, until the next move.
+        current = next((i for i in self.meeting.items if i.state is ItemState.CURRENT), None)
+        if current is not None or self.current_item_id not in {i.id for i in self.meeting.items}:
+            self.current_item_id = current.id if current else None
+
+    # --- reading -------------------------------------------------------------------------------
+
+    @property
+    def meeting_id(self) -> int:
+        assert self.meeting.id is not None
+        return self.meeting.id
+
+    @property
+    def live(self) -> bool:
+        """Changes are 'live' until the meeting is ended; later ones are marked as edits."""
+        return self.meeting.ended_at is None
+
+    @property
+    def current_item(self) -> AgendaItem | None:
+        return self.item(self.current_item_id) if self.current_item_id is not None else None
+
+    def item(self, item_id: int) -> AgendaItem:
+        return next(i for i in self.meeting.items if i.id == item_id)
+
+    def entry(self, entry_id: int) -> Entry:
+        try:
+            return next(e for e in self.meeting.entries if e.id == entry_id)
+        except StopIteration:
+            raise SessionError(f"there is no entry {entry_id}") from None
+
+    def find_item(self, number: str) -> AgendaItem:
+        wanted = number.strip().rstrip(".").lower()
+        for item in self.meeting.items:
+            if item.number.strip().rstrip(".").lower() == wanted:
+                return item
+        raise SessionError(f"there is no item {number.strip()} on the agenda")
+
+    def steppable_items(self) -> list[AgendaItem]:
+        """Items /next and /prev step through: not withdrawn, and not mere containers of sub-items."""
+        parents = {i.parent_id for i in self.meeting.items}
+        return [i for i in self.meeting.items if i.id not in parents and i.state is not ItemState.WITHDRAWN]
+
+    def outcome_of(self, item_id: int) -> Entry | None:
+        return next(
+            (e for e in self.meeting.entries if e.item_id == item_id and e.kind is EntryKind.OUTCOME), None
+        )
+
+    def speaking_seconds(self) -> dict[str, int]:
+        """Total speaking time per speaker over the meeting, from the timed interventions."""
+        totals: dict[str, int] = {}
+        for entry in self.meeting.entries:
+            if entry.kind is EntryKind.INTERVENTION and entry.duration_seconds is not None:
+                for code in entry.speakers:
+                    totals[code] = totals.get(code, 0) + entry.duration_seconds
+        return totals
+
+    # --- moving through the agenda -------------------------------------------------------------
+
+    def go_next(self) -> AgendaItem:
+        return self._step(+1)
+
+    def go_prev(self) -> AgendaItem:
+        return self._step(-1)
+
+    def _step(self, direction: int) -> AgendaItem:
+        items = self.steppable_items()
+        if not items:
+            raise SessionError("the agenda has no items")
+        current = self.current_item
+        if current in items:
+            index = items.index(current)
+        else:  # no item open yet, or the current one is withdrawn: step from where it stands
+            index = len([i for i in items if current and i.position < current.position])
+            index -= 1 if direction > 0 else 0
+        target = index + direction
+        if not 0 <= target < len(items):
+            raise SessionError("this is the last item" if direction > 0 else "this is the first item")
+        return self.go_to_item(items[target].id)
+
+    def go_to(self, number: str) -> AgendaItem:
+        return self.go_to_item(self.find_item(number).id)
+
+    def go_to_item(self, item_id: int | None) -> AgendaItem:
+        """Close the current item (stamping its end) and open this one (stamping its first start)."""
+        target = self.item(item_id)
+        current = self.current_item
+        if current is target:
+            return target
+        now = self.clock.now()
+        with self.store.change(self.meeting_id, now, self.live) as change:
+            if current is not None:
+                state = ItemState.DONE if current.state is ItemState.CURRENT else current.state
+                self._update_item(change, current, state=state, ended_at=now)
+            self._update_item(
+                change, target, state=ItemState.CURRENT, started_at=target.started_at or now, ended_at=None
+            )
+            if self.meeting.started_at is None:
+                change.update("meetings", self.meeting_id, {"started_at": now.isoformat()}, "start meeting")
+                self.meeting.started_at = now
+        self.current_item_id = target.id
+        return target
+
+    def end_meeting(self) -> None:
+        now = self.clock.now()
+        with self.store.change(self.meeting_id, now, self.live) as change:
+            if (current := self.current_item) and current.state is ItemState.CURRENT:
+                self._update_item(change, current, state=ItemState.DONE, ended_at=now)
+            change.update("meetings", self.meeting_id, {"ended_at": now.isoformat()}, "end meeting")
+        self.meeting.ended_at = now
+
+    # --- recording -----------------------------------------------------------------------------
+
+    def _target_item(self, item_id: int | None) -> AgendaItem:
+        if item_id is not None:
+            return self.item(item_id)
+        if (current := self.current_item) is None:
+            raise SessionError("no item is open: use /next or /go NUMBER first")
+        return current
+
+    def _add_entry(self, entry: Entry, action: str) -> Entry:
+        siblings = [e.position for e in self.meeting.entries if e.item_id == entry.item_id]
+        entry = replace(entry, position=max(siblings, default=0) + 1)
+        with self.store.change(self.meeting_id, self.clock.now(), self.live) as change:
+            entry.id = change.insert("entries", entry_row(entry) | {"meeting_id": self.meeting_id}, action)
+        self.meeting.entries.append(entry)
+        return entry
+
+    def add_intervention(
+        self,
+        speakers: list[str] | tuple[str, ...],
+        text: str,
+        started_at: datetime | None = None,
+        ended_at: datetime | None = None,
+        item_id: int | None = None,
+    ) -> Entry:
+        item = self._target_item(item_id)
+        entry = Entry(
+            id=None,
+            item_id=item.id,
+            kind=EntryKind.INTERVENTION,
+            text=text.strip(),
+            speakers=list(speakers),
+            started_at=started_at or self.clock.now(),
+            ended_at=ended_at,
+        )
+        return self._add_entry(entry, "add intervention")
+
+    def add_note(self, text: str, private: bool = False, item_id: int | None = None) -> Entry:
+        item = self._target_item(item_id)
+        entry = Entry(None, item.id, EntryKind.NOTE, text=text.strip(), started_at=self.clock.now(), private=private)
+        return self._add_entry(entry, "add note")
+
+    def set_outcome(self, code: str, text: str = "", item_id: int | None = None) -> Entry:
+        """Set (or replace) the item's outcome; 'postponed' and 'withdrawn' also set the item's state."""
+        item = self._target_item(item_id)
+        if code and code not in phrasing.OUTCOME_LABELS:
+            raise SessionError(f"unknown outcome {code!r}: try {', '.join(phrasing.OUTCOME_LABELS)}")
+        existing = self.outcome_of(item.id)
+        if existing is not None:
+            self.edit_entry(existing.id, text=text.strip(), outcome=code)
+            result = existing
+        else:
+            entry = Entry(None, item.id, EntryKind.OUTCOME, text=text.strip(), outcome=code, started_at=self.clock.now())
+            result = self._add_entry(entry, "set outcome")
+        if code in (ItemState.POSTPONED, ItemState.WITHDRAWN):
+            self.set_item_state(item.id, ItemState(code))
+        return result
+
+    def add_action(self, text: str, speakers: list[str] | tuple[str, ...] = (), item_id: int | None = None) -> Entry:
+        item = self._target_item(item_id)
+        deadline = ""
+        if match := _DEADLINE.search(text):
+            deadline, text = match.group(1), text[: match.start()]
+        entry = Entry(
+            None, item.id, EntryKind.ACTION, text=text.strip(), speakers=list(speakers), deadline=deadline,
+            started_at=self.clock.now(),
+        )
+        return self._add_entry(entry, "add action")
+
+    def set_attendance(self, codes: list[str] | tuple[str, ...], status: str) -> None:
+        if status not in ATTENDANCE_STATUSES:
+            raise SessionError(f"attendance is one of {', '.join(ATTENDANCE_STATUSES)}")
+        with self.store.change(self.meeting_id, self.clock.now(), self.live) as change:
+            for code in codes:
+                row = self.store.conn.execute(
+                    "SELECT id FROM attendance WHERE meeting_id = ? AND code = ?", [self.meeting_id, code]
+                ).fetchone()
+                if row:
+                    change.update("attendance", row[0], {"status": status}, "attendance")
+                else:
+                    row = {"meeting_id": self.meeting_id, "code": code, "status": status}
+                    change.insert("attendance", row, "attendance")
+        known = {a.code: a for a in self.meeting.attendance}
+        for code in codes:
+            if code in known:
+                known[code].status = status
+            else:
+                self.meeting.attendance.append(Attendance(code, status))
+
+    # --- editing -------------------------------------------------------------------------------
+
+    def edit_entry(self, entry_id: int, **changes: Any) -> Entry:
+        """Change an entry's text, speakers, outcome, deadline or private flag."""
+        entry = self.entry(entry_id)
+        allowed = {"text", "speakers", "outcome", "deadline", "private", "started_at", "ended_at"}
+        if unknown := set(changes) - allowed:
+            raise SessionError(f"cannot edit {', '.join(sorted(unknown))} of an entry")
+        updated = replace(entry, **changes)
+        row = entry_row(updated)
+        with self.store.change(self.meeting_id, self.clock.now(), self.live) as change:
+            change.update("entries", entry_id, {k: row[k] for k in changes}, "edit entry")
+        for key, value in changes.items():
+            setattr(entry, key, value)
+        return entry
+
+    def delete_entry(self, entry_id: int) -> None:
+        entry = self.entry(entry_id)
+        with self.store.change(self.meeting_id, self.clock.now(), self.live) as change:
+            change.delete("entries", entry_id, "delete entry")
+        self.meeting.entries.remove(entry)
+
+    def move_entry(self, entry_id: int, delta: int) -> None:
+        """Move an entry up (-1) or down (+1) among its item's entries."""
+        entry = self.entry(entry_id)
+        siblings = self.meeting.entries_for(entry.item_id)
+        index = siblings.index(entry)
+        other_index = index + delta
+        if not 0 <= other_index < len(siblings):
+            return
+        other = siblings[other_index]
+        with self.store.change(self.meeting_id, self.clock.now(), self.live) as change:
+            change.update("entries", entry.id, {"position": other.position}, "move entry")
+            change.update("entries", other.id, {"position": entry.position}, "move entry")
+        entry.position, other.position = other.position, entry.position
+
+    def undo(self) -> str | None:
+        """Undo the last change; returns what was undone ('add note', ...) or None."""
+        action = self.store.undo(self.meeting_id, self.clock.now())
+        if action:
+            self.meeting = self.store.load_meeting(self.meeting_id)
+            self._find_current_item()
+        return action
+
+    def update_details(self, **changes: Any) -> None:
+        details = replace(self.meeting.details, **changes)
+        row = details_row(details)
+        with self.store.change(self.meeting_id, self.clock.now(), self.live) as change:
+            change.update("meetings", self.meeting_id, {k: row[k] for k in changes}, "edit details")
+        self.meeting.details = details
+
+    # --- changing the agenda -------------------------------------------------------------------
+
+    def _update_item(self, change: Any, item: AgendaItem, **changes: Any) -> None:
+        row = item_row(replace(item, **changes))
+        change.update("items", item.id, {k: row[k] for k in changes}, "item " + ", ".join(changes))
+        for key, value in changes.items():
+            setattr(item, key, value)
+
+    def set_item_state(self, item_id: int, state: ItemState) -> None:
+        item = self.item(item_id)
+        with self.store.change(self.meeting_id, self.clock.now(), self.live) as change:
+            self._update_item(change, item, state=state)
+
+    def _subtree(self, item: AgendaItem) -> list[AgendaItem]:
+        block = [item]
+        for candidate in self.meeting.items[self.meeting.items.index(item) + 1 :]:
+            if candidate.level <= item.level:
+                break
+            block.append(candidate)
+        return block
+
+    def _renumber_positions(self, change: Any, order: list[AgendaItem]) -> None:
+        for position, item in enumerate(order):
+            if item.position != position or item not in self.meeting.items:
+                self._update_item(change, item, position=position)
+        self.meeting.items = order
+
+    def add_item(self, title: str, number: str = "", after_item_id: int | None = None, as_child: bool = False) -> AgendaItem:
+        """Add an item after another one (default: the current item, else at the end)."""
+        anchor_id = after_item_id if after_item_id is not None else getattr(self.current_item, "id", None)
+        items = self.meeting.items
+        anchor = self.item(anchor_id) if anchor_id is not None else (items[-1] if items else None)
+        if anchor is None:
+            level, parent_id, section, index = 0, None, "", 0
+        elif as_child:
+            block = self._subtree(anchor)
+            level, parent_id, section, index = anchor.level + 1, anchor.id, anchor.section, items.index(block[-1]) + 1
+        else:
+            block = self._subtree(anchor)
+            level, parent_id, section, index = anchor.level, anchor.parent_id, anchor.section, items.index(block[-1]) + 1
+        item = AgendaItem(None, number.strip(), title.strip(), section=section, level=level, parent_id=parent_id, position=index)
+        with self.store.change(self.meeting_id, self.clock.now(), self.live) as change:
+            item.id = change.insert("items", item_row(item) | {"meeting_id": self.meeting_id}, "add item")
+            self._renumber_positions(change, [*items[:index], item, *items[index:]])
+        return item
+
+    def move_item(self, item_id: int, delta: int) -> None:
+        """Move an item (with its sub-items) before or after its neighbouring sibling."""
+        item = self.item(item_id)
+        siblings = [i for i in self.meeting.items if i.parent_id == item.parent_id]
+        index = siblings.index(item)
+        if not 0 <= index + delta < len(siblings):
+            return
+        first, second = sorted((item, siblings[index + delta]), key=lambda i: i.position)
+        block_a, block_b = self._subtree(first), self._subtree(second)
+        items = self.meeting.items
+        start = items.index(block_a[0])
+        order = [*items[:start], *block_b, *block_a, *items[start + len(block_a) + len(block_b) :]]
+        with self.store.change(self.meeting_id, self.clock.now(), self.live) as change:
+            self._renumber_positions(change, order)
+
+    # --- the speakers' queue -------------------------------------------------------------------
+
+    def queue_add(self, speakers: tuple[str, ...]) -> None:
+        self.queue.append(speakers)
+
+    def give_floor(self) -> Floor:
+        """The next speaker in the queue takes the floor; their speaking time starts now."""
+        if not self.queue:
+            raise SessionError("nobody is waiting for the floor: /queue DE FR ...")
+        if self.floor is not None:
+            self.end_floor()
+        self.floor = Floor(self.queue.pop(0), self.clock.now())
+        return self.floor
+
+    def end_floor(self, text: str = "") -> Entry:
+        """The speaker's turn ends: record it as an intervention with its start and end."""
+        if self.floor is None:
+            raise SessionError("nobody has the floor")
+        floor, self.floor = self.floor, None
+        return self.add_intervention(floor.speakers, text, started_at=floor.since, ended_at=self.clock.now())
+
+    # --- the quick-entry line ------------------------------------------------------------------
+
+    def apply_line(self, line: str) -> LineResult:
+        """Parse one entry line and apply it; raises SessionError/EntryLineError with one-line messages."""
+        parsed = parse_line(line, self.register)
+        if isinstance(parsed, Intervention):
+            entry = self.add_intervention(parsed.speakers, parsed.text)
+            return LineResult(f"{' '.join(parsed.speakers)}: recorded", entry)
+        if isinstance(parsed, Note):
+            return LineResult("note recorded", self.add_note(parsed.text))
+        return self._run_command(parsed)
+
+    def _speaker_codes(self, args: str) -> tuple[str, ...]:
+        codes = split_speakers(args.replace(" ", ","), self.register) if args.strip() else None
+        if not codes:
+            unknown = [p for p in re.split(r"[\s,]+", args) if p and self.register.lookup(p) is None]
+            raise SessionError(f"unknown speaker {unknown[0]!r}" if unknown else "name at least one speaker")
+        return codes
+
+    def _run_command(self, command: Command) -> LineResult:
+        name, args = command.name, command.args
+        if name in ("next", "prev", "go"):
+            if name == "go" and not args:
+                raise SessionError("which item? /go 6.2")
+            item = {"next": self.go_next, "prev": self.go_prev}.get(name, lambda: self.go_to(args))()
+            return LineResult(f"now on item {item.label}")
+        if name == "outcome":
+            code, text = phrasing.outcome_code_from_text(args)
+            if not code and not text:
+                raise SessionError("which outcome? /outcome took note, /outcome endorsed ...")
+            return LineResult("outcome set", self.set_outcome(code, text))
+        if name == "action":
+            speakers: tuple[str, ...] = ()
+            prefix, colon, rest = args.partition(":")
+            if colon and (codes := split_speakers(prefix, self.register)):
+                speakers, args = codes, rest
+            return LineResult("action point recorded", self.add_action(args, speakers))
+        if name in ATTENDANCE_STATUSES:
+            codes = self._speaker_codes(args)
+            self.set_attendance(codes, name)
+            return LineResult(f"{' '.join(codes)}: {name}")
+        if name == "queue":
+            codes = self._speaker_codes(args)
+            for code in codes:
+                self.queue_add((code,))
+            return LineResult(f"queued {' '.join(codes)}")
+        if name == "floor":
+            floor = self.give_floor()
+            return LineResult(f"{' '.join(floor.speakers)} has the floor")
+        if name == "end":
+            return LineResult("turn recorded", self.end_floor(args))
+        if name == "private":
+            if not args:
+                raise SessionError("/private needs the text of the note")
+            return LineResult("private note recorded", self.add_note(args, private=True))
+        if name in ("postpone", "withdraw"):
+            item = self._target_item(None)
+            self.set_item_state(item.id, ItemState.POSTPONED if name == "postpone" else ItemState.WITHDRAWN)
+            return LineResult(f"item {item.number} {name}{'d' if name == 'postpone' else 'n'}")
+        if name == "add":
+            number, _, title = args.partition(" ")
+            if not re.match(r"^[\w.()–-]+$", number) or not any(ch.isdigit() or ch in ").–-" for ch in number):
+                number, title = "", args
+            if not title.strip():
+                raise SessionError("/add needs a title: /add 12.1 Schengen evaluation")
+            item = self.add_item(title, number)
+            return LineResult(f"added item {item.label}")
+        if name == "undo":
+            action = self.undo()
+            return LineResult(f"undone: {action}" if action else "nothing to undo")
+        raise EntryLineError(f"/{name} is not available here")

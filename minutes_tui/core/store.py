@@ -1,0 +1,610 @@
+"""The store: one SQLite file (WAL, synchronous=FULL) that is the only truth about every meeting.
+
+Every change goes through `Store.change()`: one short transaction that applies row changes and
+appends one event per row (before/after images) to the append-only `events` table. Undo replays the
+before-images of the newest group of events; "edited after the meeting" comes from the `live` flag.
+Only table and column names from this module are ever formatted into SQL; user text is always bound.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from .model import (
+    AgendaItem,
+    Attendance,
+    Entry,
+    EntryKind,
+    ItemState,
+    Meeting,
+    MeetingDetails,
+    ParsedAgenda,
+    Speaker,
+    SpeakerKind,
+)
+
+APP_NAME = "minutes_tui"
+
+
+class StoreError(Exception):
+    """A one-line, user-facing problem with the database (what and where)."""
+
+
+def default_db_path() -> Path:
+    """`MINUTES_DB` if set, else the platform's user data folder."""
+    if env := os.environ.get("MINUTES_DB"):
+        return Path(env).expanduser()
+    from platformdirs import user_data_path  # imported here: only needed when no path is given
+
+    return user_data_path(APP_NAME, appauthor=False) / "minutes.db"
+
+
+# --- schema and migrations -------------------------------------------------------------------
+# Each migration takes the database from version N to N+1. Never edit a released one: add another.
+
+
+def _schema_1(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE meetings (
+            id INTEGER PRIMARY KEY, committee TEXT, short_name TEXT, body_name TEXT,
+            meeting_date TEXT, end_date TEXT, time TEXT, place TEXT, agenda_ref TEXT,
+            doc_number TEXT, file_codes TEXT, classification TEXT, issue_place TEXT,
+            issue_date TEXT, language TEXT, sender TEXT, recipient TEXT, subject TEXT,
+            house_style TEXT, status TEXT, started_at TEXT, ended_at TEXT,
+            created_at TEXT, updated_at TEXT);
+        CREATE TABLE items (
+            id INTEGER PRIMARY KEY, meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            number TEXT, title TEXT, section TEXT, level INTEGER, parent_id INTEGER REFERENCES items(id),
+            position INTEGER, doc_refs TEXT, presenter TEXT, mode TEXT, classification TEXT,
+            planned_minutes INTEGER, state TEXT, started_at TEXT, ended_at TEXT);
+        CREATE TABLE entries (
+            id INTEGER PRIMARY KEY, meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            item_id INTEGER NOT NULL REFERENCES items(id), kind TEXT, text TEXT, speakers TEXT,
+            outcome TEXT, deadline TEXT, position INTEGER, started_at TEXT, ended_at TEXT,
+            private INTEGER DEFAULT 0);
+        CREATE TABLE speakers (
+            id INTEGER PRIMARY KEY, meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            code TEXT, name TEXT, phrase TEXT, kind TEXT, protocol_order INTEGER, adjective TEXT,
+            aliases TEXT);
+        CREATE TABLE attendance (
+            id INTEGER PRIMARY KEY, meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            code TEXT, status TEXT, UNIQUE (meeting_id, code));
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY, meeting_id INTEGER REFERENCES meetings(id), grp INTEGER,
+            at TEXT, action TEXT, table_name TEXT, row_id INTEGER, before TEXT, after TEXT,
+            live INTEGER, undone INTEGER DEFAULT 0);
+        CREATE INDEX items_meeting ON items(meeting_id, position);
+        CREATE INDEX entries_item ON entries(item_id, position);
+        CREATE INDEX entries_meeting ON entries(meeting_id);
+        CREATE INDEX events_meeting ON events(meeting_id, grp);
+        """
+    )
+
+
+def _schema_2(db: sqlite_utils.Database) -> None:
+    """Full-text search over item titles and entry texts, and a readable view for Datasette."""
+    db["items"].enable_fts(["title"], fts_version="FTS5", create_triggers=True)
+    db["entries"].enable_fts(["text"], fts_version="FTS5", create_triggers=True)
+    db.executescript(
+        """
+        CREATE VIEW minutes_interventions AS
+        SELECT e.id, m.meeting_date, m.short_name AS committee, i.number AS item_number,
+               i.title AS item_title, e.kind, e.speakers, e.text, e.started_at, e.ended_at
+        FROM entries e JOIN items i ON i.id = e.item_id JOIN meetings m ON m.id = e.meeting_id
+        ORDER BY m.meeting_date, i.position, e.position;
+        """
+    )
+
+
+def _schema_3(db: sqlite_utils.Database) -> None:
+    """Drafts of the half-typed entry line, and which process holds which meeting."""
+    db.executescript(
+        """
+        CREATE TABLE drafts (meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id),
+                             text TEXT, saved_at TEXT);
+        CREATE TABLE locks (meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id),
+                            pid INTEGER, host TEXT, since TEXT);
+        """
+    )
+
+
+MIGRATIONS = (_schema_1, _schema_2, _schema_3)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# --- conversions between rows and the model --------------------------------------------------
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _d(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+_DATE_FIELDS = {"meeting_date", "end_date", "issue_date"}
+
+
+def details_row(details: MeetingDetails) -> dict[str, Any]:
+    row = {f.name: getattr(details, f.name) for f in fields(MeetingDetails)}
+    return {k: _iso(v) if k in _DATE_FIELDS else v for k, v in row.items()}
+
+
+def item_row(item: AgendaItem) -> dict[str, Any]:
+    return {
+        "number": item.number,
+        "title": item.title,
+        "section": item.section,
+        "level": item.level,
+        "parent_id": item.parent_id,
+        "position": item.position,
+        "doc_refs": json.dumps(item.doc_refs),
+        "presenter": item.presenter,
+        "mode": item.mode,
+        "classification": item.classification,
+        "planned_minutes": item.planned_minutes,
+        "state": str(item.state),
+        "started_at": _iso(item.started_at),
+        "ended_at": _iso(item.ended_at),
+    }
+
+
+def entry_row(entry: Entry) -> dict[str, Any]:
+    return {
+        "item_id": entry.item_id,
+        "kind": str(entry.kind),
+        "text": entry.text,
+        "speakers": json.dumps(entry.speakers),
+        "outcome": entry.outcome,
+        "deadline": entry.deadline,
+        "position": entry.position,
+        "started_at": _iso(entry.started_at),
+        "ended_at": _iso(entry.ended_at),
+        "private": int(entry.private),
+    }
+
+
+def item_from_row(row: dict[str, Any]) -> AgendaItem:
+    return AgendaItem(
+        id=row["id"],
+        number=row["number"] or "",
+        title=row["title"] or "",
+        section=row["section"] or "",
+        level=row["level"] or 0,
+        parent_id=row["parent_id"],
+        position=row["position"] or 0,
+        doc_refs=json.loads(row["doc_refs"] or "[]"),
+        presenter=row["presenter"] or "",
+        mode=row["mode"] or "",
+        classification=row["classification"] or "",
+        planned_minutes=row["planned_minutes"],
+        state=ItemState(row["state"] or "pending"),
+        started_at=_dt(row["started_at"]),
+        ended_at=_dt(row["ended_at"]),
+    )
+
+
+def entry_from_row(row: dict[str, Any]) -> Entry:
+    return Entry(
+        id=row["id"],
+        item_id=row["item_id"],
+        kind=EntryKind(row["kind"]),
+        text=row["text"] or "",
+        speakers=json.loads(row["speakers"] or "[]"),
+        outcome=row["outcome"] or "",
+        deadline=row["deadline"] or "",
+        position=row["position"] or 0,
+        started_at=_dt(row["started_at"]),
+        ended_at=_dt(row["ended_at"]),
+        private=bool(row["private"]),
+    )
+
+
+def details_from_row(row: dict[str, Any]) -> MeetingDetails:
+    values = {f.name: row.get(f.name) for f in fields(MeetingDetails)}
+    for key in _DATE_FIELDS:
+        values[key] = _d(values[key])
+    defaults = MeetingDetails()
+    return MeetingDetails(**{k: (getattr(defaults, k) if v is None else v) for k, v in values.items()})
+
+
+@dataclass
+class MeetingSummary:
+    id: int
+    meeting_date: date | None
+    committee: str
+    short_name: str
+    items: int
+    interventions: int
+    status: str
+    updated_at: datetime | None
+
+
+@dataclass
+class SearchHit:
+    meeting_id: int
+    meeting_date: date | None
+    committee: str
+    item_id: int
+    item_number: str
+    item_title: str
+    entry_id: int | None
+    kind: str  # "item" for a title match, else the entry kind
+    speakers: list[str]
+    snippet: str  # the matching text with matches wrapped in [ and ]
+
+
+class Change:
+    """The row changes of one transaction; each is logged as an event of the same group."""
+
+    def __init__(self, store: Store, meeting_id: int | None, group: int, at: str, live: bool) -> None:
+        self._store, self.meeting_id, self._group, self._at, self._live = store, meeting_id, group, at, live
+
+    def insert(self, table: str, values: dict[str, Any], action: str) -> int:
+        cursor = self._store.conn.execute(
+            f"INSERT INTO [{table}] ({', '.join(f'[{k}]' for k in values)}) "
+            f"VALUES ({', '.join('?' for _ in values)})",
+            list(values.values()),
+        )
+        row_id = cursor.lastrowid
+        self._log(action, table, row_id, None, {"id": row_id, **values})
+        return row_id
+
+    def update(self, table: str, row_id: int, changes: dict[str, Any], action: str) -> None:
+        before = self._store.row(table, row_id)
+        if before is None:
+            raise StoreError(f"{table} row {row_id} does not exist")
+        self._store.conn.execute(
+            f"UPDATE [{table}] SET {', '.join(f'[{k}] = ?' for k in changes)} WHERE id = ?",
+            [*changes.values(), row_id],
+        )
+        self._log(action, table, row_id, before, {**before, **changes})
+
+    def delete(self, table: str, row_id: int, action: str) -> None:
+        before = self._store.row(table, row_id)
+        self._store.conn.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
+        self._log(action, table, row_id, before, None)
+
+    def _log(self, action: str, table: str, row_id: int, before: Any, after: Any) -> None:
+        self._store.conn.execute(
+            "INSERT INTO events (meeting_id, grp, at, action, table_name, row_id, before, after, live)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                self.meeting_id,
+                self._group,
+                self._at,
+                action,
+                table,
+                row_id,
+                json.dumps(before) if before is not None else None,
+                json.dumps(after) if after is not None else None,
+                int(self._live),
+            ],
+        )
+
+
+class Store:
+    """The SQLite database behind every meeting. Open with `Store(path)`."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.db = self._connect(self.path)
+        self.conn = self.db.conn
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite_utils.Database:
+        where = str(path)
+        try:
+            if str(path) != ":memory:":
+                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                # Create the file owner-only before SQLite does: its -wal and -shm copy these bits.
+                os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+            conn = sqlite3.connect(where, isolation_level=None)
+            db = sqlite_utils.Database(conn)
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA busy_timeout = 5000")
+            if where != ":memory:":
+                db.enable_wal()
+            conn.execute("PRAGMA synchronous = FULL")
+            Store._migrate(db, where)
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{where}: cannot use this database ({error})") from None
+        except OSError as error:
+            raise StoreError(f"{where}: cannot open the database ({error.strerror})") from None
+        return db
+
+    @staticmethod
+    def _migrate(db: sqlite_utils.Database, where: str) -> None:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{where}: this database was written by a newer minutes_tui (schema {version}; "
+                f"this program knows up to {SCHEMA_VERSION}). Upgrade minutes_tui to open it."
+            )
+        for number in range(version, SCHEMA_VERSION):
+            with db.conn:
+                db.conn.execute("BEGIN IMMEDIATE")
+                MIGRATIONS[number](db)
+                db.conn.execute(f"PRAGMA user_version = {number + 1}")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def row(self, table: str, row_id: int) -> dict[str, Any] | None:
+        cursor = self.conn.execute(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
+        values = cursor.fetchone()
+        if values is None:
+            return None
+        return dict(zip([c[0] for c in cursor.description], values))
+
+    def _rows(self, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
+        cursor = self.conn.execute(sql, params)
+        names = [c[0] for c in cursor.description]
+        for values in cursor:
+            yield dict(zip(names, values))
+
+    def load_meeting(self, meeting_id: int) -> Meeting:
+        row = self.row("meetings", meeting_id)
+        if row is None:
+            raise StoreError(f"{self.path}: there is no meeting {meeting_id} (see `minutes list`)")
+        items = [
+            item_from_row(r)
+            for r in self._rows("SELECT * FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id])
+        ]
+        entries = [
+            entry_from_row(r)
+            for r in self._rows(
+                "SELECT * FROM entries WHERE meeting_id = ? ORDER BY item_id, position", [meeting_id]
+            )
+        ]
+        attendance = [
+            Attendance(r["code"], r["status"])
+            for r in self._rows("SELECT * FROM attendance WHERE meeting_id = ? ORDER BY id", [meeting_id])
+        ]
+        speakers = [
+            Speaker(
+                code=r["code"],
+                name=r["name"],
+                phrase=r["phrase"],
+                kind=SpeakerKind(r["kind"]),
+                order=r["protocol_order"],
+                adjective=r["adjective"] or "",
+                aliases=tuple(json.loads(r["aliases"] or "[]")),
+            )
+            for r in self._rows("SELECT * FROM speakers WHERE meeting_id = ? ORDER BY id", [meeting_id])
+        ]
+        return Meeting(
+            id=meeting_id,
+            details=details_from_row(row),
+            items=items,
+            entries=entries,
+            attendance=attendance,
+            speakers=speakers,
+            status=row["status"] or "in progress",
+            started_at=_dt(row["started_at"]),
+            ended_at=_dt(row["ended_at"]),
+        )
+
+    def list_meetings(self) -> list[MeetingSummary]:
+        sql = """
+            SELECT m.id, m.meeting_date, m.committee, m.short_name, m.status, m.updated_at,
+              (SELECT count(*) FROM items i WHERE i.meeting_id = m.id) AS items,
+              (SELECT count(*) FROM entries e WHERE e.meeting_id = m.id AND e.kind = 'intervention')
+                AS interventions
+            FROM meetings m ORDER BY m.meeting_date DESC, m.id DESC"""
+        return [
+            MeetingSummary(
+                id=r["id"],
+                meeting_date=_d(r["meeting_date"]),
+                committee=r["committee"] or "",
+                short_name=r["short_name"] or "",
+                items=r["items"],
+                interventions=r["interventions"],
+                status=r["status"] or "",
+                updated_at=_dt(r["updated_at"]),
+            )
+            for r in self._rows(sql, [])
+        ]
+
+    def latest_meeting_id(self) -> int | None:
+        """The meeting changed most recently: what `minutes open` resumes by default."""
+        row = self.conn.execute("SELECT id FROM meetings ORDER BY updated_at DESC, id DESC LIMIT 1").fetchone()
+        return row[0] if row else None
+
+    def events(self, meeting_id: int) -> list[dict[str, Any]]:
+        return list(self._rows("SELECT * FROM events WHERE meeting_id = ? ORDER BY id", [meeting_id]))
+
+    # --- writing -------------------------------------------------------------------------------
+
+    @contextmanager
+    def change(self, meeting_id: int | None, at: datetime, live: bool = True) -> Iterator[Change]:
+        """One transaction, committed (synchronous=FULL) before the `with` block is left."""
+        at_text = at.isoformat()
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                group = self.conn.execute("SELECT coalesce(max(grp), 0) + 1 FROM events").fetchone()[0]
+                yield Change(self, meeting_id, group, at_text, live)
+                if meeting_id is not None:
+                    self.conn.execute("UPDATE meetings SET updated_at = ? WHERE id = ?", [at_text, meeting_id])
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: could not save ({error})") from None
+
+    def create_meeting(self, agenda: ParsedAgenda, at: datetime) -> int:
+        """Store a parsed agenda as a new meeting, all in one transaction."""
+        with self.change(None, at) as change:
+            meeting_id = change.insert(
+                "meetings",
+                {**details_row(agenda.details), "status": "in progress", "created_at": at.isoformat(),
+                 "updated_at": at.isoformat()},
+                "create meeting",
+            )
+            change.meeting_id = meeting_id  # the meeting's own rows belong to it
+            ids: list[int] = []
+            for item, parent in zip(agenda.items, agenda.parent_index):
+                row = item_row(item) | {"meeting_id": meeting_id, "parent_id": ids[parent] if parent is not None else None}
+                ids.append(change.insert("items", row, "add item"))
+            for speaker in agenda.speakers:
+                change.insert(
+                    "speakers",
+                    {
+                        "meeting_id": meeting_id,
+                        "code": speaker.code,
+                        "name": speaker.name,
+                        "phrase": speaker.phrase,
+                        "kind": str(speaker.kind),
+                        "protocol_order": speaker.order,
+                        "adjective": speaker.adjective,
+                        "aliases": json.dumps(list(speaker.aliases)),
+                    },
+                    "add speaker",
+                )
+        return meeting_id
+
+    def undo(self, meeting_id: int, at: datetime) -> str | None:
+        """Revert the newest group of changes not yet undone; returns its action, or None."""
+        row = self.conn.execute(
+            "SELECT max(grp) FROM events WHERE meeting_id = ? AND undone = 0 AND action != 'undo'",
+            [meeting_id],
+        ).fetchone()
+        if row[0] is None:
+            return None
+        group = row[0]
+        events = list(self._rows("SELECT * FROM events WHERE grp = ? ORDER BY id DESC", [group]))
+        if any(e["action"] == "create meeting" for e in events):
+            return None  # the meeting's creation is not an edit
+        with self.change(meeting_id, at) as change:
+            for event in events:
+                table, row_id = event["table_name"], event["row_id"]
+                before = json.loads(event["before"]) if event["before"] else None
+                if before is None:
+                    change.delete(table, row_id, "undo")
+                elif event["after"] is None:
+                    change.insert(table, before, "undo")
+                else:
+                    change.update(table, row_id, {k: v for k, v in before.items() if k != "id"}, "undo")
+            self.conn.execute("UPDATE events SET undone = 1 WHERE grp = ?", [group])
+        return events[-1]["action"]
+
+    # --- drafts, locks, backup -----------------------------------------------------------------
+
+    def save_draft(self, meeting_id: int, text: str, at: datetime) -> None:
+        """The half-typed entry line; not an event (it is not part of the record)."""
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute(
+                "INSERT OR REPLACE INTO drafts (meeting_id, text, saved_at) VALUES (?, ?, ?)",
+                [meeting_id, text, at.isoformat()],
+            )
+
+    def load_draft(self, meeting_id: int) -> str:
+        row = self.conn.execute("SELECT text FROM drafts WHERE meeting_id = ?", [meeting_id]).fetchone()
+        return row[0] if row else ""
+
+    def acquire_lock(self, meeting_id: int, at: datetime) -> bool:
+        """Hold a meeting for this process; False if another live process on this host holds it."""
+        host, pid = socket.gethostname(), os.getpid()
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            row = self.conn.execute("SELECT pid, host FROM locks WHERE meeting_id = ?", [meeting_id]).fetchone()
+            if row and (row[0], row[1]) != (pid, host) and row[1] == host and _process_alive(row[0]):
+                return False
+            self.conn.execute(
+                "INSERT OR REPLACE INTO locks (meeting_id, pid, host, since) VALUES (?, ?, ?, ?)",
+                [meeting_id, pid, host, at.isoformat()],
+            )
+        return True
+
+    def release_lock(self, meeting_id: int) -> None:
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("DELETE FROM locks WHERE meeting_id = ? AND pid = ?", [meeting_id, os.getpid()])
+
+    def backup(self, destination: Path) -> None:
+        """A consistent copy with SQLite's online backup, safe while a meeting is open."""
+        os.close(os.open(destination, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
+        target = sqlite3.connect(destination)
+        try:
+            self.conn.backup(target)
+        finally:
+            target.close()
+
+    # --- search --------------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Full-text search over item titles and entry texts of every meeting."""
+        match = fts_query(query)
+        if not match:
+            return []
+        hits = [
+            SearchHit(
+                meeting_id=r["meeting_id"], meeting_date=_d(r["meeting_date"]), committee=r["short_name"] or "",
+                item_id=r["item_id"], item_number=r["number"] or "", item_title=r["title"] or "",
+                entry_id=r["entry_id"], kind=r["kind"], speakers=json.loads(r["speakers"] or "[]"),
+                snippet=r["snippet"],
+            )
+            for r in self._rows(
+                """
+                SELECT e.meeting_id, m.meeting_date, m.short_name, e.item_id, i.number, i.title,
+                       e.id AS entry_id, e.kind, e.speakers,
+                       snippet(entries_fts, 0, '[', ']', '…', 12) AS snippet, entries_fts.rank AS rank
+                FROM entries_fts JOIN entries e ON e.rowid = entries_fts.rowid
+                JOIN items i ON i.id = e.item_id JOIN meetings m ON m.id = e.meeting_id
+                WHERE entries_fts MATCH ?
+                UNION ALL
+                SELECT i.meeting_id, m.meeting_date, m.short_name, i.id, i.number, i.title,
+                       NULL, 'item', '[]',
+                       snippet(items_fts, 0, '[', ']', '…', 12), items_fts.rank
+                FROM items_fts JOIN items i ON i.rowid = items_fts.rowid
+                JOIN meetings m ON m.id = i.meeting_id
+                WHERE items_fts MATCH ?
+                ORDER BY rank LIMIT ?""",
+                [match, match, limit],
+            )
+        ]
+        return hits
+
+
+def fts_query(query: str) -> str:
+    """Turn what a user types into a safe FTS5 query: words and "quoted phrases", all required."""
+    terms: list[str] = []
+    for index, part in enumerate(query.split('"')):
+        if index % 2:  # inside quotes: a phrase
+            if part.strip():
+                terms.append('"' + part.strip() + '"')
+        else:
+            terms.extend('"' + word.replace('"', "") + '"' for word in part.split() if word)
+    return " ".join(terms)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
