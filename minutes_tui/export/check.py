@@ -1,0 +1,71 @@
+"""Checks before export: what the finished document would be missing, as one-line warnings.
+
+None of these stops an export; the CLI and the review screen show them so the secretary can decide.
+"""
+
+from __future__ import annotations
+
+import re
+
+from minutes_tui.core.model import AgendaItem, EntryKind, ItemState, Meeting
+from minutes_tui.export.document import agenda_order
+
+_CODE = re.compile(r"[A-Z]{2,8}")
+_SETTLED = (ItemState.WITHDRAWN, ItemState.POSTPONED)
+
+
+def _where(item: AgendaItem) -> str:
+    return f"item {item.label}" if item.label else "an untitled item"
+
+
+def check_meeting(meeting: Meeting, register) -> list[str]:
+    """Warnings, in agenda order, then the header's."""
+    register = register.with_speakers(meeting.speakers)
+    warnings: list[str] = []
+    kinds: dict[int | None, set[EntryKind]] = {}
+    for entry in meeting.entries:
+        kinds.setdefault(entry.item_id, set()).add(entry.kind)
+
+    def subtree(item: AgendaItem) -> list[AgendaItem]:
+        children = meeting.children_of(item.id) if item.id is not None else []
+        return [item] + [d for child in children for d in subtree(child)]
+
+    def reached(item: AgendaItem) -> bool:
+        return item.started_at is not None or bool(kinds.get(item.id))
+
+    quiet: set[int | None] = set()  # withdrawn/postponed/unreached parents: their children say nothing
+    for item in agenda_order(meeting):
+        if item.parent_id is not None and item.parent_id in quiet:
+            quiet.add(item.id)
+            continue
+        below = subtree(item)[1:]
+        if item.state in _SETTLED:
+            quiet.add(item.id)
+        elif not any(reached(i) for i in [item, *below]):
+            warnings.append(f"{_where(item)}: never reached")
+            quiet.add(item.id)
+        elif reached(item) and EntryKind.OUTCOME not in kinds.get(item.id, set()):
+            if not any(EntryKind.OUTCOME in kinds.get(d.id, set()) for d in below):
+                warnings.append(f"{_where(item)}: reached but no outcome recorded")
+
+    items = {item.id: item for item in meeting.items}
+    for entry in sorted(meeting.entries, key=lambda e: (e.item_id, e.position)):
+        item = items.get(entry.item_id)
+        where = _where(item) if item else f"item id {entry.item_id}"
+        if entry.kind == EntryKind.INTERVENTION and not any(s.strip() for s in entry.speakers):
+            text = " ".join(entry.text.split())
+            warnings.append(f"{where}: intervention without a speaker: {text[:50] or '(empty)'}")
+        for code in entry.speakers:
+            if _CODE.fullmatch(code.strip()) and not register.is_known(code.strip()):
+                warnings.append(f"{where}: unknown speaker code {code.strip()}")
+
+    details = meeting.details
+    for value, label in (
+        (details.doc_number, "document number"),
+        (details.meeting_date, "meeting date"),
+        (details.file_codes, "file codes"),
+        (details.issue_date, "issue date"),
+    ):
+        if not value:
+            warnings.append(f"header: no {label}")
+    return warnings

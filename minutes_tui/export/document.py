@@ -1,0 +1,207 @@
+"""The intermediate document: what every export format shows, built once from a Meeting.
+
+`build_document` decides the content (header lines, which items appear, their paragraphs, in which
+order); the renderers in this package (markdown, text, html, docx) only lay it out. Sentences come
+from `core.phrasing`; this module never words anything itself beyond copying what the secretary typed.
+
+Decisions, shared by every format:
+- Items come in agenda order, sub-items under their parent; the agenda's own numbers are printed as
+  written, never renumbered.
+- A section heading ("Discussion items:") is printed once, where the section changes.
+- Private entries are never exported.
+- A withdrawn or postponed item keeps its heading (so the numbering shows no gap) and, unless the
+  secretary recorded an outcome for it, gets the standard "withdrawn"/"postponed" outcome sentence.
+- An item's classification marker is appended to its title: "Title [CONFIDENTIEL UE/EU CONFIDENTIAL]".
+- The letterhead line ("Council of the European Union") is drawn by the page layouts (DOCX, HTML);
+  the plain formats (Markdown, text) start with the issue place and date, as the reference does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from minutes_tui.core import phrasing
+from minutes_tui.core.model import AgendaItem, Entry, EntryKind, ItemState, Meeting, MeetingDetails
+
+DOC_TYPE = "OUTCOME OF PROCEEDINGS"
+INSTITUTION = "Council of the European Union"
+
+
+@dataclass
+class Header:
+    issue_line: str = ""  # "Brussels, 10 December 2021"
+    language: str = ""  # "(OR. en)"
+    doc_number: str = ""  # "14342/21"
+    file_codes: list[str] = field(default_factory=list)  # ["JAI 1297", "COSI 240"]
+    classification: str = ""  # "LIMITE"
+    doc_type: str = DOC_TYPE
+    fields: list[tuple[str, str]] = field(default_factory=list)  # [("From", ...), ("On", ...), ("To", ...)]
+    subject: str = ""
+    institution: str = INSTITUTION
+
+
+@dataclass
+class DocItem:
+    number: str  # as written on the agenda: "6.1."
+    title: str  # with the classification marker appended, if any
+    level: int = 0  # 0 top-level, 1 sub-item, ...
+    paragraphs: list[str] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number} {self.title}".strip()
+
+
+@dataclass
+class DocSection:
+    title: str  # "Discussion items:"; "" for the items before the first section heading
+    items: list[DocItem] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    header: Header
+    sections: list[DocSection] = field(default_factory=list)
+
+    def items(self) -> Iterator[DocItem]:
+        for section in self.sections:
+            yield from section.items
+
+
+# --- header -------------------------------------------------------------------------------------
+
+
+def _format_date(d: date) -> str:
+    try:
+        from minutes_tui.core.agenda import format_date
+    except ImportError:  # TODO: remove once core/agenda (helper A) has landed
+        return f"{d.day} {d:%B %Y}"
+    return format_date(d)
+
+
+def meeting_dates(details: MeetingDetails) -> str:
+    """'22 November 2021', '22 and 23 November 2021', '30 November and 1 December 2021'."""
+    start, end = details.meeting_date, details.end_date
+    if start is None:
+        return ""
+    if end is None or end == start:
+        return _format_date(start)
+    first = _format_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        first = str(start.day)
+    elif start.year == end.year:
+        first = first.rsplit(" ", 1)[0]
+    return f"{first} and {_format_date(end)}"
+
+
+_FILE_CODE = re.compile(r"[A-Z][A-Z-]*(?: [A-Z][A-Z-]*)* \d+")
+
+
+def split_file_codes(codes: str) -> list[str]:
+    """'JAI 1297 COSI 240' -> ['JAI 1297', 'COSI 240']; codes written one a line or comma-separated
+    are kept as written; anything the pattern does not cover stays one line."""
+    parts = [p.strip() for p in re.split(r"[\n,;]", codes) if p.strip()]
+    if len(parts) > 1:
+        return parts
+    text = " ".join(codes.split())
+    found = _FILE_CODE.findall(text)
+    return found if found and " ".join(found) == text else ([text] if text else [])
+
+
+def build_header(details: MeetingDetails) -> Header:
+    issue = details.issue_place
+    if details.issue_date:
+        issue = f"{issue}, {_format_date(details.issue_date)}" if issue else _format_date(details.issue_date)
+    return Header(
+        issue_line=issue,
+        language=f"(OR. {details.language})" if details.language else "",
+        doc_number=details.doc_number,
+        file_codes=split_file_codes(details.file_codes),
+        classification=details.classification,
+        fields=[("From", details.sender), ("On", meeting_dates(details)), ("To", details.recipient)],
+        subject=details.subject or details.committee or details.short_name,
+    )
+
+
+# --- items --------------------------------------------------------------------------------------
+
+
+def agenda_order(meeting: Meeting) -> list[AgendaItem]:
+    """Every item once, parents before their children, siblings by agenda position."""
+    ids = {item.id for item in meeting.items}
+    ordered: list[AgendaItem] = []
+    seen: set[int] = set()  # object ids: guards against a parent cycle in damaged data
+
+    def walk(parent_id: int | None) -> None:
+        children = [
+            i for i in meeting.items
+            if i.parent_id == parent_id or (parent_id is None and i.parent_id not in ids)
+        ]
+        for child in sorted(children, key=lambda i: i.position):
+            if id(child) in seen:
+                continue
+            seen.add(id(child))
+            ordered.append(child)
+            if child.id is not None:
+                walk(child.id)
+
+    walk(None)
+    return ordered
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p for p in (" ".join(chunk.split()) for chunk in re.split(r"\n\s*\n", text)) if p]
+
+
+def item_paragraphs(meeting: Meeting, item: AgendaItem, register, style) -> list[str]:
+    entries = [e for e in meeting.entries_for(item.id) if not e.private] if item.id is not None else []
+    closing = {ItemState.WITHDRAWN: "withdrawn", ItemState.POSTPONED: "postponed"}.get(item.state)
+    if closing and not any(e.kind == EntryKind.OUTCOME for e in entries):
+        entries.append(Entry(id=None, item_id=item.id or 0, kind=EntryKind.OUTCOME, outcome=closing))
+    paragraphs: list[str] = []
+    for entry in entries:
+        if entry.kind == EntryKind.NOTE:
+            paragraphs.extend(phrasing.sentence(p) for p in _paragraphs(entry.text))
+            continue
+        if entry.kind == EntryKind.INTERVENTION:
+            sentence = phrasing.intervention_sentence(entry, register, style)
+        elif entry.kind == EntryKind.OUTCOME:
+            sentence = phrasing.outcome_sentence(entry, item, meeting.details, style, register)
+        else:
+            sentence = phrasing.action_sentence(entry, register, style)
+        paragraphs.extend(_paragraphs(sentence))
+    return paragraphs
+
+
+def _title(item: AgendaItem) -> str:
+    marker = item.classification.strip()
+    if marker and marker.upper() not in item.title.upper():
+        return f"{item.title} [{marker}]"
+    return item.title
+
+
+def build_document(meeting: Meeting, register, style) -> Document:
+    """The content of the outcome of proceedings for `meeting` (see the module docstring)."""
+    doc = Document(header=build_header(meeting.details))
+    by_id = {item.id: item for item in meeting.items}
+    current: DocSection | None = None
+    for item in agenda_order(meeting):
+        section = item.section
+        parent = by_id.get(item.parent_id)
+        while not section and parent is not None:  # sub-items sit in their parent's section
+            section, parent = parent.section, by_id.get(parent.parent_id)
+        if current is None or (section and section != current.title):
+            current = DocSection(title=section)
+            doc.sections.append(current)
+        current.items.append(
+            DocItem(
+                number=item.number,
+                title=_title(item),
+                level=item.level,
+                paragraphs=item_paragraphs(meeting, item, register, style),
+            )
+        )
+    return doc
