@@ -1,0 +1,311 @@
+"""Turning captured entries into Council-style sentences, following a house style.
+
+The words are data: outcome phrases, labels and verbs in `data/phrases.toml`, house styles in
+`data/styles.toml`. Sentences are reported speech in the past tense, as the entries were typed.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, fields
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from minutes_tui.core.model import OUTCOME_CODES, AgendaItem, Entry, MeetingDetails, Speaker
+from minutes_tui.core.speakers import DELEGATION_KINDS, Register, default_register
+
+
+@cache
+def _package_toml(filename: str) -> dict:
+    return tomllib.loads(resources.files("minutes_tui.data").joinpath(filename).read_text("utf-8"))
+
+
+_PHRASES = _package_toml("phrases.toml")
+OUTCOME_LABELS: dict[str, str] = {code: _PHRASES["labels"][code] for code in OUTCOME_CODES}
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    """How a secretariat writes; see data/styles.toml for the meaning of each setting."""
+
+    name: str = "council"
+    delegations: str = "adjective"  # "adjective" | "code" | "name"
+    order: str = "protocol"  # "protocol" | "alphabetical" | "spoken"
+    group_threshold: int = 3
+    group_format: str = "{count} delegations ({list})"
+    group_list: str = "code"  # "code" | "name"
+    body: str = "body_name"  # "body_name" | "short_name"
+    phrases: dict[str, str] = field(default_factory=dict)  # speaker phrase by code
+    outcomes: dict[str, str] = field(default_factory=dict)  # outcome phrase by key
+
+    @classmethod
+    def from_toml(cls, path: Path, name: str = "council") -> HouseStyle:
+        """The style `name` from a styles TOML file."""
+        return _style_from(tomllib.loads(path.read_text(encoding="utf-8")), name)
+
+    def speaker_phrase(self, speaker: Speaker) -> str:
+        return self.phrases.get(speaker.code, speaker.phrase)
+
+    def outcome_phrase(self, key: str) -> str:
+        return self.outcomes.get(key) or _PHRASES["outcomes"].get(key, "")
+
+
+_CHOICES = {
+    "delegations": {"adjective", "code", "name"},
+    "order": {"protocol", "alphabetical", "spoken"},
+    "group_list": {"code", "name"},
+    "body": {"body_name", "short_name"},
+}
+
+
+def _style_from(data: dict, name: str) -> HouseStyle:
+    if name not in data:
+        raise KeyError(f"no house style {name!r}; known: {', '.join(data)}")
+    settings = dict(data[name])
+    unknown = set(settings) - {f.name for f in fields(HouseStyle)} - {"name"}
+    if unknown:
+        raise ValueError(f"house style {name!r}: unknown settings {', '.join(sorted(unknown))}")
+    for key, allowed in _CHOICES.items():
+        if key in settings and settings[key] not in allowed:
+            raise ValueError(f"house style {name!r}: {key} must be one of {', '.join(sorted(allowed))}")
+    return HouseStyle(**(settings | {"name": name}))
+
+
+def load_style(name: str = "council", path: Path | None = None) -> HouseStyle:
+    """A house style by name, from `path` or from the package's data/styles.toml."""
+    if path is not None:
+        return HouseStyle.from_toml(path, name)
+    return _style_from(_package_toml("styles.toml"), name)
+
+
+def style_names(path: Path | None = None) -> list[str]:
+    data = tomllib.loads(path.read_text("utf-8")) if path else _package_toml("styles.toml")
+    return list(data)
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+_NUMBERS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def number_word(n: int) -> str:
+    """0-99 spelled out ("twenty-seven"); larger numbers as digits."""
+    if n < 20:
+        return _NUMBERS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens - 2] + (f"-{_NUMBERS[ones]}" if ones else "")
+    return str(n)
+
+
+def join_words(words: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+
+
+def capitalise(text: str) -> str:
+    """Upper-case the first letter, unless the first word is written with mixed case ("eu-LISA")."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if any(c.isupper() for c in first[1:]):
+        return text
+    return text[:1].upper() + text[1:]
+
+
+def sentence(text: str) -> str:
+    """`text` capitalised and ending with exactly one full stop (or its own "?" or "!")."""
+    text = re.sub(r"[\s,;:]+$", "", text.strip())
+    text = re.sub(r"\.{2,}$", ".", text)
+    if text and not re.search(r"[.?!][\"')\]’”]*$", text):
+        text += "."
+    return capitalise(text)
+
+
+def _needs_subject(text: str) -> bool:
+    """Whether `text` starts with a lower-case word, i.e. a verb waiting for its subject."""
+    return re.match(r"[a-z]+(?=[\s,;:.]|$)", text) is not None
+
+
+# --- speakers ----------------------------------------------------------------------------------
+
+
+def speakers_subject(codes: list[str], register: Register, style: HouseStyle) -> str:
+    """The subject naming `codes`: "The German and French delegations", "The Commission" ..."""
+    tokens = [c.strip() for c in codes if c.strip()]
+    if style.order != "spoken":
+        tokens = register.sort_codes(tokens)
+    named: dict[str, tuple[str, Speaker | None]] = {}  # one entry per speaker, however named
+    for token in tokens:
+        speaker = register.lookup(token)
+        named.setdefault(speaker.code if speaker else token, (token, speaker))
+    delegations = [s for _, s in named.values() if s and s.kind in DELEGATION_KINDS]
+    parts: list[str] = []
+    for token, speaker in named.values():
+        if speaker is None:
+            parts.append(token)  # free text, as typed
+        elif speaker.kind not in DELEGATION_KINDS:
+            parts.append(style.speaker_phrase(speaker))
+        elif speaker is delegations[0]:
+            parts.extend(_delegations(delegations, style))
+    return capitalise(join_words(parts))
+
+
+def _delegations(delegations: list[Speaker], style: HouseStyle) -> list[str]:
+    """The delegations as one grouped part ("the German and French delegations") or several."""
+    counted = len(delegations) > style.group_threshold
+
+    def label(speaker: Speaker) -> str:
+        if counted:
+            return speaker.code if style.group_list == "code" else speaker.name
+        return _delegation_label(speaker, style)
+
+    if style.order == "alphabetical":
+        delegations = sorted(delegations, key=lambda s: label(s).removeprefix("the "))
+    if counted:
+        listed = join_words([label(s) for s in delegations])
+        return [style.group_format.format(count=number_word(len(delegations)), list=listed)]
+    adjectives = [_adjective(s, style) for s in delegations]
+    if style.delegations == "adjective" and len(delegations) > 1 and all(adjectives):
+        return [f"the {join_words(adjectives)} delegations"]
+    if style.delegations == "adjective":
+        return [style.speaker_phrase(s) for s in delegations]
+    return [_delegation_label(s, style) for s in delegations]
+
+
+def _delegation_label(speaker: Speaker, style: HouseStyle) -> str:
+    if style.delegations == "code":
+        return speaker.code
+    if style.delegations == "name":
+        return speaker.name
+    return _adjective(speaker, style) or speaker.code
+
+
+def _adjective(speaker: Speaker, style: HouseStyle) -> str:
+    """The adjective, taken from the style's phrase when it reads "the X delegation"."""
+    match = re.fullmatch(r"the (.+) delegation", style.speaker_phrase(speaker))
+    return match.group(1) if match else speaker.adjective
+
+
+def _with_subject(subject: str, text: str, empty: str) -> str:
+    if not text:
+        return sentence(f"{subject} {empty}") if subject and empty else ""
+    if subject and _needs_subject(text):
+        return sentence(f"{subject} {text}")
+    return sentence(text)
+
+
+def intervention_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:
+    """ "DE" + "called for support ..." -> "The German delegation called for support ...".
+
+    Text that starts with anything but a lower-case word already has its subject and is kept.
+    """
+    subject = speakers_subject(entry.speakers, register, style)
+    return _with_subject(subject, entry.text.strip(), "took the floor")
+
+
+def action_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:
+    """Who (speakers) does what (text) by when (deadline): "Delegations were invited to ... by 30 July 2014." """
+    text = entry.text.strip()
+    deadline = entry.deadline.strip()
+    if deadline and deadline.casefold() not in text.casefold():
+        if not re.match(r"(by|before|until|no later than|within|in|at|on)\b", deadline, re.IGNORECASE):
+            deadline = f"by {deadline}"
+        text = f"{text.rstrip(' .')} {deadline}".strip()
+    subject = speakers_subject(entry.speakers, register, style)
+    return _with_subject(subject, text, "")
+
+
+# --- outcomes ----------------------------------------------------------------------------------
+
+
+def body_subject(details: MeetingDetails, style: HouseStyle) -> str:
+    """How outcome sentences name the body, as written mid-sentence: "the Committee" or "COSI"."""
+    if style.body == "short_name" and details.short_name:
+        return details.short_name
+    return details.body_name or "the Committee"
+
+
+def is_agenda_item(item: AgendaItem) -> bool:
+    return re.match(r"(adoption|approval) of the (draft |provisional )?agenda\b", item.title.strip(), re.I) is not None
+
+
+def outcome_sentence(
+    entry: Entry,
+    item: AgendaItem,
+    details: MeetingDetails,
+    style: HouseStyle,
+    register: Register | None = None,
+) -> str:
+    """The outcome as a sentence: its text as typed, its text after the body, or the standard phrase."""
+    text = entry.text.strip()
+    body = body_subject(details, style)
+    if text:
+        return sentence(f"{body} {text}" if _needs_subject(text) else text)
+    agenda = is_agenda_item(item)
+    phrase = (agenda and style.outcome_phrase(f"agenda_{entry.outcome}")) or style.outcome_phrase(entry.outcome)
+    if not phrase:
+        return ""
+    docs = item.doc_refs or ([details.agenda_ref] if agenda and details.agenda_ref else [])
+    presenter = _presenter(item.presenter, register or default_register(), style)
+    return sentence(
+        phrase.format(
+            Body=capitalise(body),
+            body=body,
+            title=item.title.strip(),
+            docs=join_words(docs),
+            refs=f" as set out in {join_words(docs)}" if docs else "",
+            presenter=presenter,
+            by_presenter=f" by {presenter}" if presenter else "",
+        )
+    )
+
+
+def _presenter(presenter: str, register: Register, style: HouseStyle) -> str:
+    speaker = register.lookup(presenter) if presenter.strip() else None
+    return style.speaker_phrase(speaker) if speaker else presenter.strip()
+
+
+def _outcome_words() -> list[tuple[str, str]]:
+    words = [(code, code) for code in OUTCOME_CODES] + list(OUTCOME_LABELS.items())
+    words += [(code, verb) for code, verbs in _PHRASES["verbs"].items() for verb in verbs]
+    return sorted(words, key=lambda pair: -len(pair[1]))  # longest first
+
+
+def _spaced(word: str) -> str:
+    return r"\s+".join(map(re.escape, word.split()))
+
+
+_WORDS = _outcome_words()
+_OUTCOME_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(f"(?P<w{i}>{_spaced(word)})" for i, (_, word) in enumerate(_WORDS)) + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def outcome_code_from_text(text: str) -> tuple[str, str]:
+    """Recognise the outcome named by a line: ("took_note", text to keep) or ("", text).
+
+    A leading code is replaced by its label ("took_note of X" -> "took note of X") or dropped before
+    a sentence with its own subject; a leading verb stays part of the text; a code or verb alone
+    leaves no text, so the standard phrase is used. A verb after a short subject ("COSI took note
+    of ...") is recognised too.
+    """
+    text = text.strip()
+    match = _OUTCOME_RE.search(text)
+    if match is None or len(text[: match.start()].split()) > 5:
+        return "", text
+    code = _WORDS[int(match.lastgroup[1:])][0]
+    rest = text[match.end() :].strip()
+    if match.start() > 0:
+        return code, text
+    if not rest:
+        return code, ""
+    if "_" in match.group() and not _needs_subject(rest):
+        return code, rest
+    verb = OUTCOME_LABELS[code] if "_" in match.group() else " ".join(match.group().lower().split())
+    return code, f"{verb} {rest}"

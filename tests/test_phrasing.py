@@ -1,0 +1,359 @@
+"""Phrasing: subjects, intervention, outcome and action sentences, outcome words, house styles."""
+
+from pathlib import Path
+
+import pytest
+
+from minutes_tui.core.model import OUTCOME_CODES, AgendaItem, Entry, EntryKind, MeetingDetails, Speaker
+from minutes_tui.core.phrasing import (
+    OUTCOME_LABELS,
+    HouseStyle,
+    action_sentence,
+    intervention_sentence,
+    load_style,
+    number_word,
+    outcome_code_from_text,
+    outcome_sentence,
+    sentence,
+    speakers_subject,
+    style_names,
+)
+from minutes_tui.core.speakers import default_register
+
+REGISTER = default_register()
+COUNCIL = load_style()
+COSI = MeetingDetails(short_name="COSI", body_name="the Committee", agenda_ref="CM 5119/21")
+
+
+def item(title: str = "AOB", doc_refs=(), presenter: str = "") -> AgendaItem:
+    return AgendaItem(id=1, number="1", title=title, doc_refs=list(doc_refs), presenter=presenter)
+
+
+def outcome(text: str = "", code: str = "") -> Entry:
+    return Entry(id=1, item_id=1, kind=EntryKind.OUTCOME, text=text, outcome=code)
+
+
+def intervention(speakers: list[str], text: str) -> Entry:
+    return Entry(id=1, item_id=1, kind=EntryKind.INTERVENTION, text=text, speakers=speakers)
+
+
+# --- subjects ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("codes", "subject"),
+    [
+        (["DE"], "The German delegation"),
+        (["de"], "The German delegation"),
+        (["FR", "DE"], "The German and French delegations"),
+        (["NL", "FR", "DE"], "The German, French and Netherlands delegations"),
+        (["SE", "NL", "FR", "DE"], "Four delegations (DE, FR, NL and SE)"),
+        (["DE", "DK", "FR", "HR", "NL", "PL", "SE", "SI"], "Eight delegations (DK, DE, FR, HR, NL, PL, SI and SE)"),
+        (["CY", "LU", "MT"], "The Cyprus, Luxembourg and Maltese delegations"),
+        (["PRES"], "The Presidency"),
+        (["COM", "PRES"], "The Presidency and the Commission"),
+        (["Cion", "DE", "Presidency", "FR"], "The Presidency, the German and French delegations and the Commission"),
+        (["CTC"], "The EU CTC"),
+        (["EULISA"], "eu-LISA"),
+        (["Europol", "Eurojust"], "Europol and Eurojust"),
+        (["the Chair of the TELECOM working part"], "The Chair of the TELECOM working part"),
+        (["A representative of the Belgian Ministry of Interior"], "A representative of the Belgian Ministry of Interior"),
+        (["Interpol", "DE"], "The German delegation and Interpol"),
+        (["DE", "DE", "German"], "The German delegation"),
+        ([], ""),
+    ],
+)
+def test_council_subjects(codes, subject):
+    assert speakers_subject(codes, REGISTER, COUNCIL) == subject
+
+
+@pytest.mark.parametrize(
+    ("style", "codes", "subject"),
+    [
+        ("codes", ["DE"], "DE"),
+        ("codes", ["FR", "DE"], "Two delegations (DE and FR)"),
+        ("codes", ["COM"], "Cion"),
+        ("board", ["NL", "DE"], "Germany and the Netherlands"),
+        ("board", ["SE", "NL", "FR", "DE"], "Four members (France, Germany, the Netherlands and Sweden)"),
+        ("board", ["PRES", "FR", "DE", "COM"], "The Presidency, France, Germany and the Commission"),
+    ],
+)
+def test_other_styles_name_delegations_differently(style, codes, subject):
+    assert speakers_subject(codes, REGISTER, load_style(style)) == subject
+
+
+def test_order_can_follow_the_alphabet_or_the_speaking_order():
+    codes = ["SE", "DK", "DE", "AT"]
+    assert speakers_subject(codes, REGISTER, COUNCIL) == "Four delegations (DK, DE, AT and SE)"
+    alphabetical = HouseStyle(order="alphabetical", delegations="code", group_threshold=1)
+    assert speakers_subject(codes, REGISTER, alphabetical) == "Four delegations (AT, DE, DK and SE)"
+    file_01 = HouseStyle(order="alphabetical")
+    assert speakers_subject(["SI", "DK", "FR", "HR", "NL", "PL", "SE", "DE"], REGISTER, file_01) == (
+        "Eight delegations (DE, DK, FR, HR, NL, PL, SE and SI)"
+    )
+    assert speakers_subject(["DE", "FR"], REGISTER, file_01) == "The French and German delegations"
+    spoken = HouseStyle(order="spoken")
+    assert speakers_subject(codes, REGISTER, spoken) == "Four delegations (SE, DK, DE and AT)"
+    assert speakers_subject(["COM", "DE"], REGISTER, spoken) == "The Commission and the German delegation"
+
+
+def test_group_threshold_is_a_style_setting():
+    wide = HouseStyle(group_threshold=5)
+    assert speakers_subject(["SE", "NL", "FR", "DE"], REGISTER, wide) == (
+        "The German, French, Netherlands and Swedish delegations"
+    )
+
+
+def test_style_phrase_overrides_the_register():
+    dutch = HouseStyle(phrases={"NL": "the Dutch delegation"})
+    assert speakers_subject(["NL"], REGISTER, dutch) == "The Dutch delegation"
+    assert speakers_subject(["NL", "DE"], REGISTER, dutch) == "The German and Dutch delegations"
+
+
+def test_a_meetings_own_speakers_are_named_by_their_phrase():
+    register = REGISTER.with_speakers([Speaker(code="MAYOR", name="the Mayor", phrase="the Mayor")])
+    assert speakers_subject(["MAYOR", "PRES"], register, COUNCIL) == "The Presidency and the Mayor"
+
+
+@pytest.mark.parametrize(("n", "word"), [(1, "one"), (4, "four"), (13, "thirteen"), (20, "twenty"), (27, "twenty-seven"), (120, "120")])
+def test_number_word(n, word):
+    assert number_word(n) == word
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the agenda was adopted", "The agenda was adopted."),
+        ("The agenda was adopted.", "The agenda was adopted."),
+        ("The agenda was adopted..", "The agenda was adopted."),
+        ("Is this agreed?", "Is this agreed?"),
+        ("It was so decided!", "It was so decided!"),
+        ("trailing punctuation;  ", "Trailing punctuation."),
+        ('He said "yes."', 'He said "yes."'),
+        ("eu-LISA presented its report", "eu-LISA presented its report."),
+        ("", ""),
+    ],
+)
+def test_sentence_capitalises_and_ends_with_one_full_stop(text, expected):
+    assert sentence(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("speakers", "text", "style", "expected"),
+    [
+        (
+            ["DE"],
+            "called for support for the Czech candidate for the post of the President of Interpol",
+            "council",
+            "The German delegation called for support for the Czech candidate for the post of the President of Interpol.",
+        ),
+        (["DE"], "called for support.", "codes", "DE called for support."),
+        (["PRES"], "informed on the state of play", "council", "The Presidency informed on the state of play."),
+        (
+            ["COM"],
+            "informed the Committee of the meeting on the topic",
+            "council",
+            "The Commission informed the Committee of the meeting on the topic.",
+        ),
+        (["COM"], "submitted to the Working Party an updated state-of-play", "codes", "Cion submitted to the Working Party an updated state-of-play."),
+        (
+            ["the Chair of the TELECOM working part"],
+            "provided an update on the state of play of negotiations on the proposal for AI Act",
+            "council",
+            "The Chair of the TELECOM working part provided an update on the state of play of negotiations on the proposal for AI Act.",
+        ),
+        (["CTC", "FR"], "presented the priorities", "council", "The French delegation and the EU CTC presented the priorities."),
+        (["DE"], "The German delegation called for support.", "council", "The German delegation called for support."),
+        ([], "Delegations expressed concern about the instrumentalisation of migrants", "council", "Delegations expressed concern about the instrumentalisation of migrants."),
+        (["SE"], "", "council", "The Swedish delegation took the floor."),
+    ],
+)
+def test_intervention_sentences(speakers, text, style, expected):
+    assert intervention_sentence(intervention(speakers, text), REGISTER, load_style(style)) == expected
+
+
+@pytest.mark.parametrize(
+    ("speakers", "text", "deadline", "expected"),
+    [
+        ([], "Delegations were invited to send comments", "by 30 July 2014", "Delegations were invited to send comments by 30 July 2014."),
+        ([], "Delegations were invited to send comments.", "30 July 2014", "Delegations were invited to send comments by 30 July 2014."),
+        (
+            ["COM"],
+            "invited delegations to communicate their comments",
+            "by 30 July 2014",
+            "The Commission invited delegations to communicate their comments by 30 July 2014.",
+        ),
+        (["PRES"], "will circulate a revised text by Friday", "by Friday", "The Presidency will circulate a revised text by Friday."),
+        ([], "A progress report will be presented to the Council on 3 December 2021", "", "A progress report will be presented to the Council on 3 December 2021."),
+        ([], "", "", ""),
+    ],
+)
+def test_action_sentences(speakers, text, deadline, expected):
+    entry = Entry(id=1, item_id=1, kind=EntryKind.ACTION, text=text, speakers=speakers, deadline=deadline)
+    assert action_sentence(entry, REGISTER, COUNCIL) == expected
+
+
+# --- outcomes ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "expected"),
+    [
+        (
+            "endorsed the recommendations to the EU Threat assessment in the field of counterterrorism as set out in 13682/21",
+            "endorsed",
+            "The Committee endorsed the recommendations to the EU Threat assessment in the field of counterterrorism as set out in 13682/21.",
+        ),
+        (
+            "confirmed the composition of the Steering Group of the EU Innovation Hub for Internal Security, as set out in doc 13684/21",
+            "confirmed",
+            "The Committee confirmed the composition of the Steering Group of the EU Innovation Hub for Internal Security, as set out in doc 13684/21.",
+        ),
+        ("COSI took note of the information provided by the Presidency.", "took_note", "COSI took note of the information provided by the Presidency."),
+        ("COSI took note of the items concluded by COSI SG, as set out in 13685/21", "took_note", "COSI took note of the items concluded by COSI SG, as set out in 13685/21."),
+        ("The Committee exchanged views with the EU CTC on priorities and way forward in counter-terrorism.", "exchanged_views", "The Committee exchanged views with the EU CTC on priorities and way forward in counter-terrorism."),
+        ("It was concluded that a more comprehensive intelligence picture is needed", "", "It was concluded that a more comprehensive intelligence picture is needed."),
+        ("agreed on a revised mandate for the forthcoming trilogue.", "agreed", "The Committee agreed on a revised mandate for the forthcoming trilogue."),
+    ],
+)
+def test_outcome_text_is_kept_or_given_the_body_as_subject(text, code, expected):
+    assert outcome_sentence(outcome(text, code), item(), COSI, COUNCIL) == expected
+
+
+def test_outcome_text_takes_the_short_name_in_the_cosi_style():
+    entry = outcome("exchanged views on COVID-19 recovery funds", "exchanged_views")
+    assert outcome_sentence(entry, item(), COSI, load_style("cosi")) == "COSI exchanged views on COVID-19 recovery funds."
+
+
+@pytest.mark.parametrize(
+    ("title", "doc_refs", "details", "expected"),
+    [
+        ("Adoption of the agenda", ["CM 5119/21"], MeetingDetails(), "The agenda as set out in CM 5119/21 was adopted."),
+        ("Adoption of the agenda", [], COSI, "The agenda as set out in CM 5119/21 was adopted."),
+        ("Adoption of the agenda for the morning", [], MeetingDetails(), "The agenda was adopted."),
+        ("Approval of the draft agenda", ["CM 1995/16"], MeetingDetails(), "The agenda as set out in CM 1995/16 was adopted."),
+    ],
+)
+def test_the_agenda_has_its_own_adoption_phrase(title, doc_refs, details, expected):
+    assert outcome_sentence(outcome("", "adopted"), item(title, doc_refs), details, COUNCIL) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "style", "it", "expected"),
+    [
+        ("took_note", "cosi", item(), "COSI took note of the information provided."),
+        ("took_note", "cosi", item(presenter="Presidency"), "COSI took note of the information provided by the Presidency."),
+        ("took_note", "council", item(presenter="Commission"), "The Committee took note of the information provided by the Commission."),
+        ("took_note", "council", item(presenter="INTCEN"), "The Committee took note of the information provided by INTCEN."),
+        ("took_note", "council", item(presenter="the Belgian Ministry"), "The Committee took note of the information provided by the Belgian Ministry."),
+        ("endorsed", "council", item(doc_refs=["13683/21"]), "The Committee endorsed the text as set out in 13683/21."),
+        ("approved", "council", item(doc_refs=["13682/21", "13683/21"]), "The Committee approved the text as set out in 13682/21 and 13683/21."),
+        ("exchanged_views", "cosi", item("COVID-19 recovery funds"), "COSI exchanged views on COVID-19 recovery funds."),
+        ("postponed", "council", item(), "The item was postponed."),
+        ("took_note", "board", item(presenter="Presidency"), "The Committee noted the report by the Presidency."),
+        ("", "council", item(), ""),
+    ],
+)
+def test_standard_phrases_when_the_outcome_has_no_text(code, style, it, expected):
+    assert outcome_sentence(outcome("", code), it, COSI, load_style(style)) == expected
+
+
+@pytest.mark.parametrize("code", OUTCOME_CODES)
+def test_every_outcome_code_has_a_label_and_a_phrase(code):
+    assert OUTCOME_LABELS[code]
+    assert outcome_sentence(outcome("", code), item(), COSI, COUNCIL).endswith(".")
+    assert outcome_code_from_text(code) == (code, "")
+    assert outcome_code_from_text(OUTCOME_LABELS[code]) == (code, "")
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "text"),
+    [
+        ("endorsed the procedure as set out in 13683/21", "endorsed", "endorsed the procedure as set out in 13683/21"),
+        ("Endorsed the procedure", "endorsed", "endorsed the procedure"),
+        ("took note", "took_note", ""),
+        ("took_note", "took_note", ""),
+        ("TOOK_NOTE", "took_note", ""),
+        ("took_note of the items concluded by COSI SG", "took_note", "took note of the items concluded by COSI SG"),
+        ("took_note COSI took note of the information provided.", "took_note", "COSI took note of the information provided."),
+        ("took note of the future priorities", "took_note", "took note of the future priorities"),
+        ("exchanged views on COVID-19 recovery funds", "exchanged_views", "exchanged views on COVID-19 recovery funds"),
+        ("exchanged_views", "exchanged_views", ""),
+        ("expressed overall support for the plan", "expressed_support", "expressed overall support for the plan"),
+        ("expressed support", "expressed_support", ""),
+        ("postponed", "postponed", ""),
+        ("withdrawn", "withdrawn", ""),
+        ("no discussion", "no_discussion", ""),
+        ("approved", "approved", ""),
+        ("adopted", "adopted", ""),
+        ("confirmed the composition", "confirmed", "confirmed the composition"),
+        ("agreed on a mandate", "agreed", "agreed on a mandate"),
+        ("COSI took note of the information provided by the Presidency.", "took_note", "COSI took note of the information provided by the Presidency."),
+        ("The Committee agreed on a mandate for negotiations", "agreed", "The Committee agreed on a mandate for negotiations"),
+        ("Delegations expressed concern about migrants", "", "Delegations expressed concern about migrants"),
+        ("It was concluded that a more comprehensive picture is needed and agreed", "", "It was concluded that a more comprehensive picture is needed and agreed"),
+        ("disagreed", "", "disagreed"),
+        ("", "", ""),
+    ],
+)
+def test_outcome_code_from_text(line, code, text):
+    assert outcome_code_from_text(line) == (code, text)
+
+
+# --- house styles as data ----------------------------------------------------------------------
+
+
+def test_package_styles():
+    assert {"council", "codes", "board"} <= set(style_names())
+    assert load_style() == load_style("council")
+    assert COUNCIL.phrases["NL"] == "the Netherlands delegation"
+    assert load_style("cosi").body == "short_name"
+
+
+def test_unknown_style_and_bad_settings_are_refused(tmp_path: Path):
+    with pytest.raises(KeyError):
+        load_style("no such style")
+    path = tmp_path / "styles.toml"
+    path.write_text('[typo]\ndelegatons = "code"\n[bad]\norder = "random"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="delegatons"):
+        load_style("typo", path)
+    with pytest.raises(ValueError, match="order"):
+        load_style("bad", path)
+
+
+def test_a_style_can_be_loaded_from_another_file(tmp_path: Path):
+    path = tmp_path / "styles.toml"
+    path.write_text(
+        """
+        [wp]
+        delegations = "name"
+        group_threshold = 2
+        group_format = "{count} Member States ({list})"
+        group_list = "code"
+        body = "short_name"
+
+        [wp.phrases]
+        COM = "Cion"
+
+        [wp.outcomes]
+        took_note = "{Body} took note of the presentation made{by_presenter}."
+        agenda_adopted = "{Body} adopted the agenda{refs}, without any additional items."
+        """,
+        encoding="utf-8",
+    )
+    wp = load_style("wp", path)
+    assert wp == HouseStyle.from_toml(path, "wp")
+    assert style_names(path) == ["wp"]
+    assert speakers_subject(["EE", "SE"], REGISTER, wp) == "Estonia and Sweden"
+    assert speakers_subject(["EE", "SE", "IT"], REGISTER, wp) == "Three Member States (EE, IT and SE)"
+    assert speakers_subject(["COM"], REGISTER, wp) == "Cion"
+    details = MeetingDetails(short_name="The WPI")
+    assert outcome_sentence(outcome("", "took_note"), item(presenter="INTCEN"), details, wp) == (
+        "The WPI took note of the presentation made by INTCEN."
+    )
+    assert outcome_sentence(outcome("", "adopted"), item("Adoption of the agenda", ["CM 5125/1/19 REV 1"]), details, wp) == (
+        "The WPI adopted the agenda as set out in CM 5125/1/19 REV 1, without any additional items."
+    )
