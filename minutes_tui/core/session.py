@@ -421,8 +421,8 @@ class Session:
         if name == "action":
             speakers: tuple[str, ...] = ()
             prefix, colon, rest = args.partition(":")
-            if colon and (codes := split_speakers(prefix, self.register)):
-                speakers, args = codes, rest
+            if colon and prefix.strip() and len(prefix.split()) <= 6:  # "Delegations: send ..."
+                speakers, args = split_speakers(prefix, self.register) or (prefix.strip(),), rest
             return LineResult("action point recorded", self.add_action(args, speakers))
         if name in ATTENDANCE_STATUSES:
             codes = self._speaker_codes(args)

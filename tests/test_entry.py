@@ -1,0 +1,90 @@
+"""The quick-entry grammar, on the sentences secretaries really type."""
+
+import pytest
+
+from minutes_tui.core.entry import COMMANDS, Command, EntryLineError, Intervention, Note, parse_line
+from minutes_tui.core.model import Speaker, SpeakerKind
+from minutes_tui.core.speakers import default_register
+
+REGISTER = default_register()
+
+
+@pytest.mark.parametrize(
+    "line, speakers, text",
+    [
+        ("DE called for support for the Czech candidate", ("DE",), "called for support for the Czech candidate"),
+        ("DE, FR and NL: expressed concern about the instrumentalisation of migrants", ("DE", "FR", "NL"), "expressed concern about the instrumentalisation of migrants"),
+        ("DE, FR and NL expressed concern", ("DE", "FR", "NL"), "expressed concern"),
+        ("germany: supported the text", ("DE",), "supported the text"),
+        ("the Netherlands and Sweden: entered a scrutiny reservation", ("NL", "SE"), "entered a scrutiny reservation"),
+        ("PRES informed on the state of play", ("PRES",), "informed on the state of play"),
+        ("COM informed the Committee of the meeting", ("COM",), "informed the Committee of the meeting"),
+        ("Cion debriefed the WP", ("COM",), "debriefed the WP"),
+        ("EU CTC presented the priorities", ("CTC",), "presented the priorities"),
+        ("IT could support the compromise", ("IT",), "could support the compromise"),
+        ("PRES also informed about the conference", ("PRES",), "also informed about the conference"),
+        (
+            "The Chair of the TELECOM working part: provided an update on the AI Act",
+            ("The Chair of the TELECOM working part",),
+            "provided an update on the AI Act",
+        ),
+        ("Chair of the TELECOM working party: provided an update", ("Chair of the TELECOM working party",), "provided an update"),
+    ],
+)
+def test_interventions(line, speakers, text):
+    assert parse_line(line, REGISTER) == Intervention(speakers, text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "IT systems were slow to respond.",  # IT is Italy only when a verb follows
+        "AT the end of the meeting the Chair thanked everybody.",
+        "Delegations expressed concern about the instrumentalisation of migrants.",
+        "COSI expressed overall support for the renewed EU Migrant Smuggling Action Plan.",
+        "It was concluded that a more comprehensive intelligence picture is needed.",
+        "Conclusion: The meeting ended at 13.00.",  # capitalised after the colon: a note
+        "10:30 coffee break",
+        "de called for support",  # lower-case code without a colon: ordinary text
+        "A progress report will be presented to the Council on 3 December 2021.",
+    ],
+)
+def test_ordinary_sentences_stay_notes(line):
+    assert parse_line(line, REGISTER) == Note(line)
+
+
+@pytest.mark.parametrize(
+    "line, name, args",
+    [
+        ("/next", "next", ""),
+        ("/n", "next", ""),
+        ("/prev", "prev", ""),
+        ("/go 6.2", "go", "6.2"),
+        ("/outcome endorsed the recommendations as set out in 13682/21", "outcome", "endorsed the recommendations as set out in 13682/21"),
+        ("/action Delegations: send comments by 30 July 2014", "action", "Delegations: send comments by 30 July 2014"),
+        ("/present DE FR NL", "present", "DE FR NL"),
+        ("/UNDO", "undo", ""),
+    ],
+)
+def test_commands(line, name, args):
+    assert parse_line(line, REGISTER) == Command(name, args)
+
+
+def test_unknown_command_lists_the_known_ones():
+    with pytest.raises(EntryLineError, match=r"unknown command /frobnicate: try /next"):
+        parse_line("/frobnicate", REGISTER)
+
+
+def test_empty_line_is_an_error():
+    with pytest.raises(EntryLineError):
+        parse_line("   ", REGISTER)
+
+
+def test_a_meetings_own_speakers_are_recognised():
+    register = REGISTER.with_speakers([Speaker("MAYOR", "the Mayor", "the Mayor", SpeakerKind.OTHER)])
+    assert parse_line("MAYOR thanked the councillors", register) == Intervention(("MAYOR",), "thanked the councillors")
+
+
+def test_every_command_has_usage_and_help():
+    for spec in COMMANDS:
+        assert spec.usage.startswith("/" + spec.name) and spec.help

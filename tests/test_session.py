@@ -1,0 +1,189 @@
+"""The session: every operation the live screen needs, against a real temporary database."""
+
+import pytest
+
+from minutes_tui.core.entry import EntryLineError
+from minutes_tui.core.model import EntryKind, ItemState
+from minutes_tui.core.session import Session, SessionError
+from minutes_tui.core.store import Store
+
+
+@pytest.fixture
+def session(store, meeting_id, clock):
+    return Session(store, meeting_id, clock)
+
+
+def reopened(session):
+    """The meeting as a fresh process would read it back."""
+    return Store(session.store.path).load_meeting(session.meeting_id)
+
+
+def test_next_skips_containers_and_stamps_times(session, clock):
+    assert session.go_next().number == "1."
+    clock.advance(minutes=3)
+    assert session.go_next().number == "2.1."  # "2." only holds sub-items
+    clock.advance(minutes=7)
+    assert session.go_next().number == "2.2."
+    items = {i.number: i for i in reopened(session).items}
+    assert items["1."].state is ItemState.DONE
+    assert (items["1."].ended_at - items["1."].started_at).seconds == 180
+    assert items["2.1."].started_at.minute == 3 and items["2.1."].ended_at.minute == 10
+    assert items["2.2."].state is ItemState.CURRENT
+    assert reopened(session).started_at.hour == 10
+
+
+def test_going_back_keeps_the_first_start(session, clock):
+    session.go_next()
+    clock.advance(minutes=2)
+    session.go_next()
+    clock.advance(minutes=2)
+    session.go_prev()
+    first = reopened(session).items[0]
+    assert first.state is ItemState.CURRENT and first.started_at.minute == 0 and first.ended_at is None
+
+
+def test_edges_of_the_agenda_are_clear_errors(session):
+    with pytest.raises(SessionError, match="first item"):
+        session.go_prev()
+    session.go_to("3")
+    with pytest.raises(SessionError, match="last item"):
+        session.go_next()
+    with pytest.raises(SessionError, match="no item 9"):
+        session.go_to("9")
+
+
+def test_recording_needs_an_open_item(session):
+    with pytest.raises(SessionError, match="no item is open"):
+        session.apply_line("DE called for support")
+
+
+def test_apply_line_records_interventions_notes_outcomes_and_actions(session, clock):
+    session.apply_line("/go 2.1")
+    session.apply_line("DE, FR and NL: expressed concern")
+    session.apply_line("The threat was discussed.")
+    session.apply_line("/outcome endorsed the recommendations as set out in 13682/21")
+    session.apply_line("/action Delegations: send comments by 30 July 2014")
+    session.apply_line("/private ask the Chair about the footnote")
+    entries = reopened(session).entries
+    assert [(e.kind, e.speakers) for e in entries] == [
+        (EntryKind.INTERVENTION, ["DE", "FR", "NL"]),
+        (EntryKind.NOTE, []),
+        (EntryKind.OUTCOME, []),
+        (EntryKind.ACTION, ["Delegations"]),
+        (EntryKind.NOTE, []),
+    ]
+    assert entries[2].outcome == "endorsed"
+    assert entries[3].deadline == "by 30 July 2014" and entries[3].text == "send comments"
+    assert entries[4].private
+    assert [e.position for e in entries] == [1, 2, 3, 4, 5]
+
+
+def test_setting_the_outcome_again_replaces_it(session):
+    session.apply_line("/next")
+    session.apply_line("/outcome took note")
+    session.apply_line("/outcome adopted")
+    outcomes = [e for e in reopened(session).entries if e.kind is EntryKind.OUTCOME]
+    assert [(o.outcome, o.text) for o in outcomes] == [("adopted", "")]
+
+
+def test_postponed_outcome_marks_the_item(session):
+    session.apply_line("/go 2.2")
+    session.apply_line("/outcome postponed")
+    session.apply_line("/next")
+    assert {i.number: i.state for i in reopened(session).items}["2.2."] is ItemState.POSTPONED
+
+
+def test_edit_move_delete_and_undo(session):
+    session.apply_line("/next")
+    first = session.apply_line("DE called for support").entry
+    second = session.apply_line("FR supported").entry
+    session.edit_entry(first.id, text="called for support for the candidate", speakers=["DE", "AT"])
+    session.move_entry(second.id, -1)
+    assert [e.text for e in reopened(session).entries_for(first.item_id)] == ["supported", "called for support for the candidate"]
+    session.delete_entry(second.id)
+    assert len(reopened(session).entries) == 1
+    assert session.apply_line("/undo").message == "undone: delete entry"
+    assert [e.speakers for e in reopened(session).entries_for(first.item_id)] == [["FR"], ["DE", "AT"]]
+    assert [e.speakers for e in session.meeting.entries_for(first.item_id)] == [["FR"], ["DE", "AT"]]
+
+
+def test_undo_with_nothing_to_undo(store, clock, agenda):
+    fresh = Session(store, store.create_meeting(agenda, clock.now()), clock)
+    assert fresh.apply_line("/undo").message == "nothing to undo"
+
+
+def test_edits_after_the_meeting_are_marked(session):
+    session.apply_line("/next")
+    entry = session.apply_line("DE called for support").entry
+    session.end_meeting()
+    session.edit_entry(entry.id, text="called for support for the Czech candidate")
+    events = session.store.events(session.meeting_id)
+    assert events[-1]["action"] == "edit entry" and events[-1]["live"] == 0
+    assert all(e["live"] == 1 for e in events[:-2])
+
+
+def test_attendance(session):
+    session.apply_line("/present DE FR")
+    session.apply_line("/remote EE SE")
+    session.apply_line("/absent FR")
+    statuses = {a.code: a.status for a in reopened(session).attendance}
+    assert statuses == {"DE": "present", "FR": "absent", "EE": "remote", "SE": "remote"}
+    with pytest.raises(SessionError, match="unknown speaker 'XX'"):
+        session.apply_line("/present XX")
+
+
+def test_speakers_queue_times_each_turn(session, clock):
+    session.apply_line("/next")
+    session.apply_line("/queue DE FR")
+    session.apply_line("/floor")
+    clock.advance(seconds=90)
+    session.apply_line("/floor")  # the next speaker: DE's turn is recorded
+    clock.advance(seconds=30)
+    session.apply_line("/end supported the Presidency")
+    entries = reopened(session).entries
+    assert [(e.speakers, e.duration_seconds, e.text) for e in entries] == [
+        (["DE"], 90, ""),
+        (["FR"], 30, "supported the Presidency"),
+    ]
+    assert session.speaking_seconds() == {"DE": 90, "FR": 30}
+    with pytest.raises(SessionError, match="nobody"):
+        session.apply_line("/floor")
+
+
+def test_agenda_changes_during_the_meeting(session):
+    session.apply_line("/go 3")
+    session.apply_line("/add 3.1 Candidate for Interpol")
+    added = session.current_item
+    session.apply_line("/go 2.2")
+    session.apply_line("/withdraw")
+    meeting = reopened(session)
+    assert [i.number for i in meeting.items] == ["1.", "2.", "2.1.", "2.2.", "3.", "3.1"]
+    assert meeting.items[-1].level == 0 and added.number == "3."
+    assert {i.number: i.state for i in meeting.items}["2.2."] is ItemState.WITHDRAWN
+    session.move_item(meeting.items[-1].id, -1)
+    assert [i.number for i in reopened(session).items] == ["1.", "2.", "2.1.", "2.2.", "3.1", "3."]
+    session.move_item(session.find_item("3.1").id, -1)  # jumps "2." together with 2.1 and 2.2
+    assert [i.number for i in reopened(session).items] == ["1.", "3.1", "2.", "2.1.", "2.2.", "3."]
+    assert [i.position for i in reopened(session).items] == list(range(6))
+
+
+def test_next_steps_over_withdrawn_items(session):
+    session.apply_line("/go 2.1")
+    session.apply_line("/withdraw")
+    assert session.apply_line("/next").message == "now on item 2.2. Security checks"
+
+
+def test_bad_lines_are_one_line_errors(session):
+    with pytest.raises(EntryLineError):
+        session.apply_line("/nonsense")
+    with pytest.raises(SessionError, match="which item"):
+        session.apply_line("/go")
+    session.apply_line("/next")
+    with pytest.raises(SessionError, match="unknown outcome"):
+        session.set_outcome("approved-ish")
+
+
+def test_details_are_stored(session):
+    session.update_details(doc_number="14342/21", file_codes="JAI 1297 COSI 240")
+    details = reopened(session).details
+    assert (details.doc_number, details.file_codes, details.short_name) == ("14342/21", "JAI 1297 COSI 240", "COSI")

@@ -1,0 +1,160 @@
+import os
+import sqlite3
+import stat
+from datetime import datetime
+
+import pytest
+
+from minutes_tui.core.model import EntryKind, ItemState
+from minutes_tui.core.session import Session
+from minutes_tui.core.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, fts_query
+
+
+def test_round_trip_keeps_agenda_structure(store, meeting_id):
+    meeting = store.load_meeting(meeting_id)
+    assert [i.number for i in meeting.items] == ["1.", "2.", "2.1.", "2.2.", "3."]
+    parent = meeting.items[1]
+    assert [i.number for i in meeting.children_of(parent.id)] == ["2.1.", "2.2."]
+    assert meeting.items[2].doc_refs == ["13682/21"]
+    assert meeting.items[2].section == "Discussion items:"
+    assert meeting.details.short_name == "COSI"
+
+
+def test_every_change_is_committed_and_logged(tmp_path, clock, meeting_id, store):
+    session = Session(store, meeting_id, clock)
+    session.go_next()
+    session.apply_line("DE called for support")
+    # A second connection sees the line at once: it was committed before the call returned.
+    other = Store(store.path)
+    entries = other.load_meeting(meeting_id).entries
+    assert [(e.kind, e.speakers, e.text) for e in entries] == [(EntryKind.INTERVENTION, ["DE"], "called for support")]
+    actions = [e["action"] for e in other.events(meeting_id)]
+    assert actions[-1] == "add intervention"
+    assert all(e["at"] for e in other.events(meeting_id))
+
+
+def test_database_and_wal_are_owner_only(tmp_path, clock, agenda):
+    store = Store(tmp_path / "private" / "m.db")
+    store.create_meeting(agenda, clock.now())
+    for name in ("m.db", "m.db-wal"):
+        mode = stat.S_IMODE(os.stat(tmp_path / "private" / name).st_mode)
+        assert mode & 0o077 == 0, f"{name} is readable by others: {oct(mode)}"
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_migrates_a_version_1_database_and_keeps_its_data(tmp_path):
+    path = tmp_path / "old.db"
+    import sqlite_utils
+
+    db = sqlite_utils.Database(path)
+    MIGRATIONS[0](db)
+    db.execute("PRAGMA user_version = 1")
+    db["meetings"].insert({"id": 1, "committee": "Old committee", "short_name": "OLD", "status": "final"})
+    db["items"].insert({"id": 1, "meeting_id": 1, "number": "1.", "title": "Schengen evaluation", "position": 0, "state": "done"})
+    db.conn.commit()
+    db.close()
+
+    store = Store(path)
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert store.load_meeting(1).items[0].title == "Schengen evaluation"
+    assert [h.item_title for h in store.search("schengen")] == ["Schengen evaluation"]
+
+
+def test_newer_database_is_refused_with_one_line(tmp_path):
+    path = tmp_path / "new.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.close()
+    with pytest.raises(StoreError) as error:
+        Store(path)
+    message = str(error.value)
+    assert "newer minutes_tui" in message and str(path) in message and "\n" not in message
+
+
+def test_corrupt_file_is_refused_with_one_line(tmp_path):
+    path = tmp_path / "corrupt.db"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="corrupt.db"):
+        Store(path)
+
+
+def test_unknown_meeting_is_a_clear_error(store):
+    with pytest.raises(StoreError, match="no meeting 42"):
+        store.load_meeting(42)
+
+
+def test_full_text_search_covers_titles_notes_and_interventions(store, meeting_id, clock):
+    session = Session(store, meeting_id, clock)
+    session.go_to("2.1")
+    session.apply_line("FR: expressed concern about the instrumentalisation of migrants")
+    session.apply_line("The threat picture was discussed at length.")
+    hits = store.search("instrumentalisation")
+    assert [(h.item_number, h.kind, h.speakers) for h in hits] == [("2.1.", "intervention", ["FR"])]
+    assert "[instrumentalisation]" in hits[0].snippet
+    assert {h.kind for h in store.search("threat")} == {"item", "note"}
+    assert store.search('"threat picture"')[0].kind == "note"
+
+
+@pytest.mark.parametrize(
+    "typed, query",
+    [
+        ("migrants", '"migrants"'),
+        ('"threat picture" DE', '"threat picture" "DE"'),
+        ('drop" OR 1=1 --', '"drop" "OR 1=1 --"'),  # an unclosed quote is a phrase
+        ("   ", ""),
+    ],
+)
+def test_user_text_never_becomes_fts_syntax(typed, query):
+    assert fts_query(typed) == query
+
+
+def test_hostile_search_text_does_not_crash(store, meeting_id):
+    for text in ['"', "AND OR NOT", "*", "NEAR(", "col:value", "')"]:
+        store.search(text)
+
+
+def test_undo_reverts_a_whole_operation(store, meeting_id, clock):
+    session = Session(store, meeting_id, clock)
+    session.go_next()
+    clock.advance(minutes=5)
+    session.go_next()  # ends 1., starts 2.1. in one transaction
+    assert session.undo() is not None
+    meeting = store.load_meeting(meeting_id)
+    assert meeting.items[0].state is ItemState.CURRENT and meeting.items[0].ended_at is None
+    assert meeting.items[2].state is ItemState.PENDING and meeting.items[2].started_at is None
+
+
+def test_lock_is_held_by_one_live_process(store, meeting_id, clock):
+    assert store.acquire_lock(meeting_id, clock.now())
+    store.conn.execute("UPDATE locks SET pid = 1 WHERE meeting_id = ?", [meeting_id])  # pid 1 is alive
+    assert not store.acquire_lock(meeting_id, clock.now())
+    store.conn.execute("UPDATE locks SET pid = 999999999 WHERE meeting_id = ?", [meeting_id])  # a dead pid
+    assert store.acquire_lock(meeting_id, clock.now())
+
+
+def test_draft_round_trip(store, meeting_id, clock):
+    assert store.load_draft(meeting_id) == ""
+    store.save_draft(meeting_id, "DE called for sup", clock.now())
+    assert Store(store.path).load_draft(meeting_id) == "DE called for sup"
+
+
+def test_backup_is_a_consistent_private_copy(store, meeting_id, clock, tmp_path):
+    session = Session(store, meeting_id, clock)
+    session.go_next()
+    session.apply_line("NL: supported the text")
+    copy = tmp_path / "backup.db"
+    store.backup(copy)
+    assert stat.S_IMODE(os.stat(copy).st_mode) & 0o077 == 0
+    assert Store(copy).load_meeting(meeting_id).entries[0].speakers == ["NL"]
+    assert Store(copy).conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_list_meetings_counts_items_and_interventions(store, meeting_id, clock):
+    session = Session(store, meeting_id, clock)
+    session.go_next()
+    session.apply_line("DE called for support")
+    session.apply_line("a plain note")
+    [summary] = store.list_meetings()
+    assert (summary.id, summary.items, summary.interventions, summary.status) == (meeting_id, 5, 1, "in progress")
+    assert store.latest_meeting_id() == meeting_id
