@@ -63,7 +63,7 @@ _CHOICES = {
 def _style_from(data: dict, name: str) -> HouseStyle:
     if name not in data:
         raise KeyError(f"no house style {name!r}; known: {', '.join(data)}")
-    settings = dict(data[name])
+    settings = {key: dict(value) if isinstance(value, dict) else value for key, value in data[name].items()}
     unknown = set(settings) - {f.name for f in fields(HouseStyle)} - {"name"}
     if unknown:
         raise ValueError(f"house style {name!r}: unknown settings {', '.join(sorted(unknown))}")
@@ -81,6 +81,7 @@ def load_style(name: str = "council", path: Path | None = None) -> HouseStyle:
 
 
 def style_names(path: Path | None = None) -> list[str]:
+    """The names of the house styles in `path` or in the package's data/styles.toml."""
     data = tomllib.loads(path.read_text("utf-8")) if path else _package_toml("styles.toml")
     return list(data)
 
@@ -209,7 +210,11 @@ def intervention_sentence(entry: Entry, register: Register, style: HouseStyle) -
 
 
 def action_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:
-    """Who (speakers) does what (text) by when (deadline): "Delegations were invited to ... by 30 July 2014." """
+    """Who (speakers) does what (text) by when (deadline).
+
+    "Delegations were invited to send comments" + "30 July 2014" ->
+    "Delegations were invited to send comments by 30 July 2014."
+    """
     text = entry.text.strip()
     deadline = entry.deadline.strip()
     if deadline and deadline.casefold() not in text.casefold():
@@ -230,8 +235,12 @@ def body_subject(details: MeetingDetails, style: HouseStyle) -> str:
     return details.body_name or "the Committee"
 
 
+_AGENDA_TITLE = re.compile(r"(adoption|approval) of the (draft |provisional )?agenda\b", re.IGNORECASE)
+
+
 def is_agenda_item(item: AgendaItem) -> bool:
-    return re.match(r"(adoption|approval) of the (draft |provisional )?agenda\b", item.title.strip(), re.I) is not None
+    """Whether the item is the adoption of the agenda ("Adoption of the agenda for the morning")."""
+    return _AGENDA_TITLE.match(item.title.strip()) is not None
 
 
 def outcome_sentence(
@@ -247,7 +256,7 @@ def outcome_sentence(
     if text:
         return sentence(f"{body} {text}" if _needs_subject(text) else text)
     agenda = is_agenda_item(item)
-    phrase = (agenda and style.outcome_phrase(f"agenda_{entry.outcome}")) or style.outcome_phrase(entry.outcome)
+    phrase = agenda and style.outcome_phrase(f"agenda_{entry.outcome}") or style.outcome_phrase(entry.outcome)
     if not phrase:
         return ""
     docs = item.doc_refs or ([details.agenda_ref] if agenda and details.agenda_ref else [])
@@ -270,19 +279,16 @@ def _presenter(presenter: str, register: Register, style: HouseStyle) -> str:
     return style.speaker_phrase(speaker) if speaker else presenter.strip()
 
 
-def _outcome_words() -> list[tuple[str, str]]:
-    words = [(code, code) for code in OUTCOME_CODES] + list(OUTCOME_LABELS.items())
-    words += [(code, verb) for code, verbs in _PHRASES["verbs"].items() for verb in verbs]
-    return sorted(words, key=lambda pair: -len(pair[1]))  # longest first
+def _words(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
-def _spaced(word: str) -> str:
-    return r"\s+".join(map(re.escape, word.split()))
-
-
-_WORDS = _outcome_words()
+_OUTCOME_OF_WORDS = {_words(code): code for code in OUTCOME_CODES}
+_OUTCOME_OF_WORDS |= {_words(label): code for code, label in OUTCOME_LABELS.items()}
+_OUTCOME_OF_WORDS |= {_words(verb): code for code, verbs in _PHRASES["verbs"].items() for verb in verbs}
+_LONGEST_FIRST = sorted(_OUTCOME_OF_WORDS, key=len, reverse=True)
 _OUTCOME_RE = re.compile(
-    r"(?<!\w)(?:" + "|".join(f"(?P<w{i}>{_spaced(word)})" for i, (_, word) in enumerate(_WORDS)) + r")(?!\w)",
+    r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in _LONGEST_FIRST) + r")(?!\w)",
     re.IGNORECASE,
 )
 
@@ -299,7 +305,7 @@ def outcome_code_from_text(text: str) -> tuple[str, str]:
     match = _OUTCOME_RE.search(text)
     if match is None or len(text[: match.start()].split()) > 5:
         return "", text
-    code = _WORDS[int(match.lastgroup[1:])][0]
+    code = _OUTCOME_OF_WORDS[_words(match.group())]
     rest = text[match.end() :].strip()
     if match.start() > 0:
         return code, text
@@ -307,5 +313,5 @@ def outcome_code_from_text(text: str) -> tuple[str, str]:
         return code, ""
     if "_" in match.group() and not _needs_subject(rest):
         return code, rest
-    verb = OUTCOME_LABELS[code] if "_" in match.group() else " ".join(match.group().lower().split())
+    verb = OUTCOME_LABELS[code] if "_" in match.group() else _words(match.group())
     return code, f"{verb} {rest}"

@@ -11,7 +11,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
 from importlib import resources
-from pathlib import Path
 
 from minutes_tui.core.model import Speaker, SpeakerKind
 
@@ -55,10 +54,6 @@ class Register:
             )
             for position, row in enumerate(rows, start=1)
         )
-
-    @classmethod
-    def from_path(cls, path: Path) -> Register:
-        return cls.from_toml(path.read_text(encoding="utf-8"))
 
     def __iter__(self) -> Iterator[Speaker]:
         return iter(self._speakers)
