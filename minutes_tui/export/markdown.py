@@ -12,7 +12,7 @@ import re
 
 from minutes_tui.export.document import Document
 
-_INLINE = re.compile(r"([\\`*_<>\[\]|])")
+_INLINE = re.compile(r"([\\`*_<>\[\]|]|&(?=#?\w+;))")
 _BLOCK_START = re.compile(r"^(\s*)([#>+=~-]|\d+[.)](?=\s|$))")
 
 

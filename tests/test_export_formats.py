@@ -1,0 +1,332 @@
+"""The intermediate document and its renderers: Markdown, plain text, HTML and DOCX."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, datetime
+
+import docx
+import pytest
+from markdown_it import MarkdownIt
+
+from minutes_tui.core.model import AgendaItem, Entry, EntryKind, ItemState, Meeting, MeetingDetails
+from minutes_tui.core.phrasing import load_style
+from minutes_tui.core.speakers import default_register
+from minutes_tui.export import FORMATS, export_meeting
+from minutes_tui.export.document import build_document, meeting_dates, split_file_codes
+from minutes_tui.export.docx import build_docx
+from minutes_tui.export.html import to_html
+from minutes_tui.export.markdown import to_markdown
+from minutes_tui.export.text import to_text
+
+K = EntryKind
+T0 = datetime(2021, 11, 22, 10, 0)
+
+
+def sample_meeting(**details) -> Meeting:
+    """A small COSI-like meeting: sections, a container parent with sub-items, private and withdrawn."""
+    meeting_details = MeetingDetails(
+        committee="Standing Committee on Operational Cooperation on Internal Security (COSI)",
+        short_name="COSI",
+        meeting_date=date(2021, 11, 22),
+        agenda_ref="CM 5119/21",
+        doc_number="14342/21",
+        file_codes="JAI 1297 COSI 240",
+        issue_date=date(2021, 12, 10),
+        **details,
+    )
+    items = [  # positions deliberately out of list order: the export follows positions and parents
+        AgendaItem(6, "6.", "Counter-terrorism", section="Items for information/endorsement:", position=6),
+        AgendaItem(1, "1.", "Adoption of the agenda", position=1, state=ItemState.DONE, started_at=T0),
+        AgendaItem(2, "2.", "Information by the Presidency", position=2, started_at=T0),
+        AgendaItem(3, "3.", "EU migrant smuggling action plan", section="Discussion items:", position=3),
+        AgendaItem(62, "6.2.", "Procedure for enhanced security checks", level=1, parent_id=6, position=8,
+                   section="Items for information/endorsement:"),
+        AgendaItem(61, "6.1.", "EU Threat assessment", level=1, parent_id=6, position=7, doc_refs=["13682/21"]),
+        AgendaItem(4, "4.", "COVID-19 recovery funds", section="Discussion items:", position=4,
+                   state=ItemState.WITHDRAWN),
+        AgendaItem(12, "12.", "AOB", section="Items for information/endorsement:", position=12,
+                   classification="RESTREINT UE/EU RESTRICTED"),
+    ]
+    entries = [
+        Entry(1, 1, K.OUTCOME, outcome="adopted"),
+        Entry(2, 2, K.INTERVENTION, "informed on the state of play", ["PRES"], position=1),
+        Entry(3, 2, K.INTERVENTION, "also informed about the Ministerial Conference", ["PRES"], position=2),
+        Entry(4, 3, K.NOTE, "COSI expressed overall support for the plan", position=1),
+        Entry(5, 3, K.NOTE, "only for me: ask DE about this", position=2, private=True),
+        Entry(6, 3, K.NOTE, "Delegations expressed concern about the instrumentalisation of migrants.", position=3),
+        Entry(7, 61, K.OUTCOME, "endorsed the recommendations as set out in 13682/21", outcome="endorsed"),
+        Entry(8, 62, K.OUTCOME, "endorsed the procedure as set out in 13683/21", outcome="endorsed"),
+        Entry(9, 12, K.INTERVENTION, "called for support for the Czech candidate", ["DE"]),
+    ]
+    return Meeting(1, meeting_details, items, entries)
+
+
+def document(meeting: Meeting | None = None):
+    return build_document(meeting or sample_meeting(), default_register(), load_style("council"))
+
+
+# --- the intermediate document -------------------------------------------------------------------
+
+
+def test_header_lines():
+    h = document(sample_meeting(classification="LIMITE")).header
+    assert h.issue_line == "Brussels, 10 December 2021"
+    assert h.language == "(OR. en)"
+    assert h.doc_number == "14342/21"
+    assert h.file_codes == ["JAI 1297", "COSI 240"]
+    assert h.classification == "LIMITE"
+    assert h.doc_type == "OUTCOME OF PROCEEDINGS"
+    assert h.fields == [("From", "General Secretariat of the Council"), ("On", "22 November 2021"), ("To", "Delegations")]
+    assert h.subject == "Standing Committee on Operational Cooperation on Internal Security (COSI)"
+    assert document(sample_meeting(subject="Summary of discussions")).header.subject == "Summary of discussions"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (date(2021, 11, 22), None, "22 November 2021"),
+        (date(2021, 11, 22), date(2021, 11, 23), "22 and 23 November 2021"),
+        (date(2021, 11, 30), date(2021, 12, 1), "30 November and 1 December 2021"),
+        (date(2021, 12, 31), date(2022, 1, 1), "31 December 2021 and 1 January 2022"),
+        (None, None, ""),
+    ],
+)
+def test_meeting_dates(start, end, expected):
+    assert meeting_dates(MeetingDetails(meeting_date=start, end_date=end)) == expected
+
+
+@pytest.mark.parametrize(
+    ("codes", "lines"),
+    [
+        ("JAI 1297 COSI 240", ["JAI 1297", "COSI 240"]),
+        ("COTER 12 COPS 400 ENFOPOL 7 COSI 3", ["COTER 12", "COPS 400", "ENFOPOL 7", "COSI 3"]),
+        ("SCH-EVAL 5, COMIX 9", ["SCH-EVAL 5", "COMIX 9"]),
+        ("CRS CRP 31", ["CRS CRP 31"]),
+        ("something odd", ["something odd"]),
+        ("", []),
+    ],
+)
+def test_file_codes_one_a_line(codes, lines):
+    assert split_file_codes(codes) == lines
+
+
+def test_items_in_agenda_order_with_numbers_as_written_and_sections_once():
+    doc = document()
+    assert [s.title for s in doc.sections] == ["", "Discussion items:", "Items for information/endorsement:"]
+    assert [(i.number, i.level) for i in doc.items()] == [
+        ("1.", 0), ("2.", 0), ("3.", 0), ("4.", 0), ("6.", 0), ("6.1.", 1), ("6.2.", 1), ("12.", 0)
+    ]
+
+
+def test_paragraphs_come_from_phrasing_and_skip_private_entries():
+    items = {i.number: i for i in document().items()}
+    assert items["1."].paragraphs == ["The agenda as set out in CM 5119/21 was adopted."]
+    assert items["2."].paragraphs == [
+        "The Presidency informed on the state of play.",
+        "The Presidency also informed about the Ministerial Conference.",
+    ]
+    assert items["3."].paragraphs == [  # notes as written, with their full stop; the private note left out
+        "COSI expressed overall support for the plan.",
+        "Delegations expressed concern about the instrumentalisation of migrants.",
+    ]
+    assert items["6."].paragraphs == []  # an empty container parent keeps its heading
+    assert items["6.1."].paragraphs == ["The Committee endorsed the recommendations as set out in 13682/21."]
+    assert items["12."].paragraphs == ["The German delegation called for support for the Czech candidate."]
+    assert all("only for me" not in p for i in document().items() for p in i.paragraphs)
+
+
+def test_withdrawn_item_keeps_its_heading_with_the_standard_sentence():
+    withdrawn = {i.number: i for i in document().items()}["4."]
+    assert withdrawn.title == "COVID-19 recovery funds"
+    assert len(withdrawn.paragraphs) == 1 and "withdrawn" in withdrawn.paragraphs[0]
+
+
+def test_postponed_item_with_its_own_outcome_uses_it():
+    meeting = sample_meeting()
+    meeting.items[2].state = ItemState.POSTPONED  # item 2 has interventions but no outcome
+    assert "postponed" in {i.number: i for i in document(meeting).items()}["2."].paragraphs[-1]
+    meeting.entries.append(Entry(20, 2, K.OUTCOME, "The item was carried over to the next meeting.", position=9))
+    assert {i.number: i for i in document(meeting).items()}["2."].paragraphs[-1] == (
+        "The item was carried over to the next meeting."
+    )
+
+
+def test_classified_item_title_carries_its_marker():
+    assert {i.number: i for i in document().items()}["12."].title == "AOB [RESTREINT UE/EU RESTRICTED]"
+
+
+def test_export_meeting_knows_every_format_and_rejects_others():
+    meeting = sample_meeting()
+    for fmt in FORMATS:
+        out = export_meeting(meeting, fmt)
+        assert isinstance(out, bytes if fmt == "docx" else str) and out
+    assert export_meeting(meeting, "md") == export_meeting(meeting, "markdown")
+    with pytest.raises(ValueError, match="unknown export format"):
+        export_meeting(meeting, "pdf")
+
+
+def test_formats_differ_in_rendering_only():
+    doc = document()
+    rendered = {
+        "markdown": to_markdown(doc),
+        "text": " ".join(to_text(doc).split()),
+        "html": to_html(doc),
+        "docx": "\n".join(p.text for p in build_docx(doc).paragraphs),
+    }
+    for paragraph in (p for item in doc.items() for p in item.paragraphs):
+        for fmt, out in rendered.items():
+            assert paragraph in out, (fmt, paragraph)
+    for item in doc.items():
+        for fmt, out in rendered.items():
+            assert item.number in out and item.title.split(" [")[0] in out, (fmt, item.number)
+
+
+# --- Markdown ----------------------------------------------------------------------------------------
+
+
+def test_markdown_layout_follows_the_reference():
+    md = to_markdown(document())
+    assert md.startswith(
+        "Brussels, 10 December 2021  \n(OR. en)\n\n14342/21\n\nJAI 1297  \nCOSI 240\n\n"
+        "## OUTCOME OF PROCEEDINGS\n\n---\n\n"
+        "From: General Secretariat of the Council  \nOn: 22 November 2021  \nTo: Delegations\n\n---\n\n"
+        "Subject: Standing Committee on Operational Cooperation on Internal Security (COSI)\n\n---\n\n"
+        "### 1. Adoption of the agenda\n\nThe agenda as set out in CM 5119/21 was adopted.\n\n"
+    )
+    assert "\n\n## Discussion items:\n\n### 3. EU migrant smuggling action plan\n\n" in md
+    assert "\n\n### 6. Counter-terrorism\n\n#### 6.1. EU Threat assessment\n\n" in md
+    assert md.count("## Discussion items:") == 1
+
+
+HOSTILE = '# <script>alert("x")</script> & \'quotes\' *bold* [link](http://evil) `code`'
+
+
+def hostile_meeting() -> Meeting:
+    meeting = sample_meeting(subject=HOSTILE, classification="<b>LIMITE</b>")
+    meeting.details.doc_number = "14342/21 & <i>"
+    meeting.items[1].title = HOSTILE
+    meeting.items[3].section = "- " + HOSTILE
+    meeting.entries += [
+        Entry(30, 1, K.NOTE, "- not a list", position=5),
+        Entry(31, 1, K.NOTE, "1. not a numbered list", position=6),
+        Entry(32, 1, K.NOTE, "---", position=7),
+        Entry(33, 1, K.NOTE, "> not a quote " + HOSTILE, position=8),
+        Entry(34, 1, K.INTERVENTION, "spoke", ["The <b>Chair</b> & \"co\""], position=9),
+        Entry(35, 1, K.NOTE, HOSTILE, position=10),
+        Entry(36, 1, K.NOTE, "AT&amp;T &#60; x", position=11),
+    ]
+    return meeting
+
+
+def test_markdown_user_text_cannot_break_the_structure():
+    md = to_markdown(document(hostile_meeting()))
+    tokens = MarkdownIt("commonmark").parse(md)
+    kinds = {t.type for t in tokens}
+    assert not kinds & {"bullet_list_open", "ordered_list_open", "blockquote_open", "html_block", "code_block"}
+    inline = [c for t in tokens if t.type == "inline" for c in t.children]
+    assert not {c.type for c in inline} & {"em_open", "strong_open", "link_open", "html_inline", "code_inline"}
+    headings = [tokens[n + 1].content for n, t in enumerate(tokens) if t.type == "heading_open"]
+    # the document title, three section headings, eight items: nothing made up from user text
+    assert len(headings) == 1 + 3 + 8
+    assert headings[3].startswith("- # ") and headings[5] == "Discussion items:"
+    hrs = [t for t in tokens if t.type == "hr"]
+    assert len(hrs) == 3
+    html = MarkdownIt("commonmark").render(md)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "AT&amp;amp;T &amp;#60; x" in html  # entities typed by the user stay literal
+
+
+# --- plain text -----------------------------------------------------------------------------------
+
+
+def test_text_is_wrapped_and_headed():
+    meeting = sample_meeting()
+    meeting.entries.append(Entry(40, 3, K.NOTE, "word " * 60, position=9))
+    text = to_text(document(meeting))
+    assert all(len(line) <= 72 for line in text.splitlines())
+    assert "OUTCOME OF PROCEEDINGS\n======================\n" in text
+    assert "Discussion items:\n-----------------\n" in text
+    assert "\n1. Adoption of the agenda\n\nThe agenda as set out in CM 5119/21 was adopted.\n" in text
+    assert "\n  6.1. EU Threat assessment\n\n  The Committee endorsed" in text
+    assert "From:    General Secretariat of the Council\n" in text
+    assert "Subject: Standing Committee on Operational Cooperation on Internal\n         Security (COSI)\n" in text
+    assert to_text(document(meeting), width=40).count("\n") > text.count("\n")
+
+
+# --- HTML -------------------------------------------------------------------------------------------
+
+
+def test_html_is_self_contained_with_print_rules():
+    html = to_html(document())
+    assert html.startswith("<!DOCTYPE html>") and "<style>" in html and "@media print" in html
+    assert not re.search(r"<(script|link|img)\b", html) and "http" not in html
+    assert '<h3 class="item">1. Adoption of the agenda</h3>' in html
+    assert '<h4 class="item">6.1. EU Threat assessment</h4>' in html
+    assert '<h2 class="section">Discussion items:</h2>' in html
+
+
+def test_html_escapes_everything_the_user_typed():
+    html = to_html(document(hostile_meeting()))
+    assert "<script>" not in html and "<b>" not in html and "<i>" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#x27;quotes&#x27;" in html
+    assert "The &lt;b&gt;Chair&lt;/b&gt; &amp; &quot;co&quot; spoke." in html
+    assert "14342/21 &amp; &lt;i&gt;" in html
+    # only the page's own tags remain
+    tags = set(re.findall(r"</?([a-zA-Z0-9]+)", html))
+    assert tags <= {"html", "head", "meta", "title", "style", "body", "table", "tr", "td", "div", "br",
+                    "h1", "h2", "h3", "h4", "h5", "h6", "p"}
+
+
+# --- DOCX ----------------------------------------------------------------------------------------------
+
+
+def read_back(meeting: Meeting) -> docx.document.Document:
+    return docx.Document(io.BytesIO(export_meeting(meeting, "docx")))
+
+
+def test_docx_headings_carry_the_agenda_numbers():
+    word = read_back(sample_meeting())
+    headings = [(p.style.name, p.text) for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert headings == [
+        ("Heading 2", "1.\tAdoption of the agenda"),
+        ("Heading 2", "2.\tInformation by the Presidency"),
+        ("Heading 1", "Discussion items:"),
+        ("Heading 2", "3.\tEU migrant smuggling action plan"),
+        ("Heading 2", "4.\tCOVID-19 recovery funds"),
+        ("Heading 1", "Items for information/endorsement:"),
+        ("Heading 2", "6.\tCounter-terrorism"),
+        ("Heading 3", "6.1.\tEU Threat assessment"),
+        ("Heading 3", "6.2.\tProcedure for enhanced security checks"),
+        ("Heading 2", "12.\tAOB [RESTREINT UE/EU RESTRICTED]"),
+    ]
+    body = [p.text for p in word.paragraphs if p.style.name == "Normal"]
+    assert "The agenda as set out in CM 5119/21 was adopted." in body
+    assert [p.text for p in word.paragraphs if p.style.name == "Title"] == ["OUTCOME OF PROCEEDINGS"]
+
+
+def test_docx_header_tables_and_footer():
+    word = read_back(sample_meeting(classification="LIMITE"))
+    letterhead, fields = word.tables
+    left, right = (cell.text.split("\n") for cell in letterhead.rows[0].cells)
+    assert left == ["Council of the European Union", "Brussels, 10 December 2021"]
+    assert right == ["(OR. en)", "14342/21", "LIMITE", "JAI 1297", "COSI 240"]
+    assert [[c.text for c in row.cells] for row in fields.rows] == [
+        ["From:", "General Secretariat of the Council"],
+        ["On:", "22 November 2021"],
+        ["To:", "Delegations"],
+        ["Subject:", "Standing Committee on Operational Cooperation on Internal Security (COSI)"],
+    ]
+    section = word.sections[0]
+    assert round(section.page_width.cm, 1) == 21.0 and round(section.page_height.cm, 1) == 29.7
+    footer = section.footer.paragraphs[0]
+    assert footer.text.startswith("14342/21\t") and "LIMITE" in footer.text and footer.text.endswith("EN")
+    assert "PAGE" in "".join(footer._p.itertext())  # the page number is a field Word fills in
+    assert section.header.paragraphs[0].text == "LIMITE"
+
+
+def test_docx_without_classification_has_no_marking():
+    word = read_back(sample_meeting())
+    assert word.sections[0].header.paragraphs[0].text == ""
+    assert "LIMITE" not in word.tables[0].rows[0].cells[1].text

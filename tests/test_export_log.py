@@ -1,0 +1,83 @@
+"""The chronological log and the speakers CSV: the record as captured, not as phrased."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime, timedelta
+
+from minutes_tui.core.model import AgendaItem, Entry, EntryKind, Meeting, MeetingDetails
+from minutes_tui.export import export_meeting
+
+K = EntryKind
+T0 = datetime(2021, 11, 22, 10, 0, 0)
+
+
+def at(minutes: float) -> datetime:
+    return T0 + timedelta(minutes=minutes)
+
+
+def captured_meeting() -> Meeting:
+    items = [
+        AgendaItem(1, "1.", "Adoption of the agenda", position=1, started_at=at(0)),
+        AgendaItem(2, "2.", "Information by the Presidency", position=2, started_at=at(1)),
+        AgendaItem(3, "12.", "AOB", position=3, started_at=at(40)),
+    ]
+    entries = [
+        Entry(1, 1, K.OUTCOME, outcome="adopted", started_at=at(0.5)),
+        Entry(2, 2, K.INTERVENTION, "informed on the state of play", ["PRES"], position=1,
+              started_at=at(1.5), ended_at=at(3.5) + timedelta(seconds=5)),
+        Entry(3, 2, K.INTERVENTION, "supported", ["DE", "FR"], position=2, started_at=at(4), ended_at=at(4.5)),
+        Entry(4, 2, K.NOTE, "secret", position=3, started_at=at(5), private=True),
+        Entry(5, 2, K.NOTE, "added in review, no time", position=4),
+        Entry(6, 3, K.INTERVENTION, "called for support", ["DE"], started_at=at(60 * 24)),  # next day
+        Entry(7, 3, K.ACTION, "send comments", ["COM"], deadline="by 1 December", position=2, started_at=at(41)),
+        Entry(8, 2, K.INTERVENTION, "", [], position=5, started_at=at(6)),
+    ]
+    return Meeting(1, MeetingDetails(short_name="COSI", doc_number="14342/21"), items, entries)
+
+
+def test_log_is_chronological_with_times_items_and_speakers():
+    log = export_meeting(captured_meeting(), "log")
+    assert log.splitlines() == [
+        "COSI – 14342/21: chronological log",
+        "",
+        "22 November 2021",
+        "10:00:00  1.    ── Adoption of the agenda",
+        "10:00:30  1.    outcome       adopted",
+        "10:01:00  2.    ── Information by the Presidency",
+        "10:01:30  2.    intervention  PRES: informed on the state of play (2 min 05 s)",
+        "10:04:00  2.    intervention  DE, FR: supported (30 s)",
+        "10:06:00  2.    intervention  (no speaker)",
+        "10:40:00  12.   ── AOB",
+        "10:41:00  12.   action        COM – send comments – by 1 December",
+        "",
+        "23 November 2021",
+        "10:00:00  12.   intervention  DE: called for support",
+        "--:--:--  2.    note          added in review, no time",
+    ]
+    assert "secret" not in log
+
+
+def test_csv_has_one_row_per_intervention():
+    rows = list(csv.reader(io.StringIO(export_meeting(captured_meeting(), "csv"))))
+    assert rows == [
+        ["item_number", "item_title", "speakers", "started_at", "duration_seconds"],
+        ["2.", "Information by the Presidency", "PRES", "2021-11-22T10:01:30", "125"],
+        ["2.", "Information by the Presidency", "DE FR", "2021-11-22T10:04:00", "30"],
+        ["2.", "Information by the Presidency", "", "2021-11-22T10:06:00", ""],
+        ["12.", "AOB", "DE", "2021-11-23T10:00:00", ""],
+    ]
+
+
+def test_csv_quotes_titles_with_commas():
+    meeting = captured_meeting()
+    meeting.items[1].title = 'Information, "quoted"'
+    rows = list(csv.reader(io.StringIO(export_meeting(meeting, "csv"))))
+    assert rows[1][1] == 'Information, "quoted"'
+
+
+def test_empty_meeting():
+    meeting = Meeting(None, MeetingDetails(meeting_date=date(2021, 11, 22)))
+    assert export_meeting(meeting, "log") == "Meeting: chronological log\n\n"
+    assert export_meeting(meeting, "csv") == "item_number,item_title,speakers,started_at,duration_seconds\n"
