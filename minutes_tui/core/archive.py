@@ -1,0 +1,441 @@
+"""The archive of past meetings: search queries, statistics, status (drafts, final) and versions.
+
+Everything here reads the store through SQL with bound parameters: user text is never formatted into
+SQL. Status changes go through `Store.change`, so they are in the event log like every other edit.
+
+Search queries combine, in any order:
+    words and "quoted phrases"       full-text search over item titles and entry texts (all required)
+    speaker:DE  committee:COSI       a speaker (code or any name the register knows) and a committee
+    since 1 Nov 2021, after D        meetings on/after D (after: strictly after)
+    before 2022-01-01, until D       meetings before D (until: up to and including D)
+    this/last week|month|year        a calendar period relative to `today`
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from dateutil import parser as date_parser
+from dateutil.relativedelta import relativedelta
+
+from .session import SessionError
+from .speakers import default_register
+from .store import MeetingSummary, SearchHit, Store, _d, fts_query
+
+IN_PROGRESS = "in progress"
+FINAL = "final"
+_DRAFT = re.compile(r"^draft ([1-9]\d*)$")
+
+
+class ArchiveError(SessionError):
+    """A query or status change that cannot be done; one line for the status bar or the shell."""
+
+
+# --- queries -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Query:
+    """A parsed search or filter: free text for FTS5 plus structured filters."""
+
+    text: str = ""  # words and "phrases", as typed, for `fts_query`
+    speakers: list[str] = field(default_factory=list)
+    committees: list[str] = field(default_factory=list)
+    start: date | None = None  # inclusive
+    end: date | None = None  # exclusive
+
+
+_TOKEN = re.compile(r'"[^"]*"?|\S+')
+_DATE_WORDS = {"since": (0, "start"), "from": (0, "start"), "after": (1, "start"), "before": (0, "end"),
+               "until": (1, "end"), "till": (1, "end")}
+_PERIODS = {"week": relativedelta(weeks=1), "month": relativedelta(months=1), "year": relativedelta(years=1)}
+
+
+def parse_date(text: str, today: date) -> date:
+    """A date as people write it ("1 Nov 2021", "2022-01-01", "Nov 2021" = 1 Nov), or 'today'/'yesterday'."""
+    word = text.strip().lower()
+    if word in ("today", "yesterday"):
+        return today - timedelta(days=word == "yesterday")
+    try:
+        return date.fromisoformat(text.strip())  # dateutil's dayfirst would swap an ISO date's month and day
+    except ValueError:
+        pass
+    try:
+        return date_parser.parse(text, dayfirst=True, default=datetime(today.year, 1, 1)).date()
+    except (ValueError, OverflowError):
+        raise ArchiveError(f"not a date: {text!r} (try 1 Nov 2021 or 2021-11-01)") from None
+
+
+def period(which: str, unit: str, today: date) -> tuple[date, date]:
+    """[start, end) of this or last week (Monday first), month or year."""
+    if unit == "week":
+        start = today - timedelta(days=today.weekday())
+    elif unit == "month":
+        start = today.replace(day=1)
+    else:
+        start = today.replace(month=1, day=1)
+    if which == "last":
+        start -= _PERIODS[unit]
+    return start, start + _PERIODS[unit]
+
+
+def _date_like(token: str) -> bool:
+    return any(ch.isdigit() for ch in token) or date_parser.parserinfo().month(token) is not None or (
+        token.lower() in ("today", "yesterday")
+    )
+
+
+def parse_query(query: str, today: date) -> Query:
+    """Split what the user typed into full-text terms and filters (see the module docstring)."""
+    result = Query()
+    words: list[str] = []
+    tokens = _TOKEN.findall(query)
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        key, colon, value = token.partition(":")
+        lower = key.lower()
+        index += 1
+        if colon and value and lower == "speaker":
+            speaker = default_register().lookup(value)
+            result.speakers.append(speaker.code if speaker else value)
+        elif colon and value and lower == "committee":
+            result.committees.append(value)
+        elif lower in ("this", "last") and not colon and index < len(tokens) and tokens[index].lower() in _PERIODS:
+            result.start, result.end = period(lower, tokens[index].lower(), today)
+            index += 1
+        elif lower in _DATE_WORDS:
+            # The date is the value after a colon, or the longest run of up to three date-like words.
+            run = [value] if colon and value else []
+            if not run:
+                while index + len(run) < len(tokens) and len(run) < 3 and _date_like(tokens[index + len(run)]):
+                    run.append(tokens[index + len(run)])
+                index += len(run)
+            if not run:
+                words.append(token)
+                continue
+            shift, bound = _DATE_WORDS[lower]
+            day = parse_date(" ".join(run), today) + timedelta(days=shift)
+            setattr(result, bound, day)
+        else:
+            words.append(token)
+    result.text = " ".join(words)
+    return result
+
+
+def _filters(query: Query, meeting: str = "m") -> tuple[list[str], list[Any]]:
+    """SQL conditions on the meetings table aliased `meeting`, with their parameters."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    if query.committees:
+        conditions.append(
+            "(" + " OR ".join(f"({meeting}.short_name = ? COLLATE NOCASE OR "
+                              f"instr(lower({meeting}.committee), lower(?)) > 0)" for _ in query.committees) + ")"
+        )
+        params.extend(value for c in query.committees for value in (c, c))
+    if query.start:
+        conditions.append(f"{meeting}.meeting_date >= ?")
+        params.append(query.start.isoformat())
+    if query.end:
+        conditions.append(f"{meeting}.meeting_date < ?")
+        params.append(query.end.isoformat())
+    return conditions, params
+
+
+def _speaker_filter(query: Query) -> tuple[list[str], list[Any]]:
+    return (
+        ["EXISTS (SELECT 1 FROM json_each(e.speakers) s WHERE upper(s.value) = upper(?))" for _ in query.speakers],
+        list(query.speakers),
+    )
+
+
+def matching_sentence(highlighted: str) -> str:
+    """The sentences of a text highlighted with [ ] that hold a match (all the text if none does)."""
+    sentences = re.split(r"(?<=[.!?;])\s+", highlighted.strip())
+    return " … ".join(s for s in sentences if "[" in s) or highlighted.strip()
+
+
+def search(store: Store, query: str | Query, today: date, limit: int = 50) -> list[SearchHit]:
+    """Search every meeting: full text where the query has words, filtered by speaker, committee, dates."""
+    if isinstance(query, str):
+        query = parse_query(query, today)
+    match = fts_query(query.text)
+    meeting_conditions, meeting_params = _filters(query)
+    speaker_conditions, speaker_params = _speaker_filter(query)
+    entry_conditions = meeting_conditions + speaker_conditions
+    entry_params = meeting_params + speaker_params
+    select = """SELECT e.meeting_id, m.meeting_date, m.short_name, e.item_id, i.number, i.title,
+                       e.id AS entry_id, e.kind, e.speakers, {text} AS snippet, {rank} AS rank
+                FROM {source} JOIN items i ON i.id = e.item_id JOIN meetings m ON m.id = e.meeting_id"""
+    if match:
+        sql = select.format(text="highlight(entries_fts, 0, '[', ']')", rank="entries_fts.rank",
+                            source="entries_fts JOIN entries e ON e.rowid = entries_fts.rowid")
+        sql += " WHERE " + " AND ".join(["entries_fts MATCH ?", *entry_conditions])
+        params: list[Any] = [match, *entry_params]
+        if not query.speakers:  # item titles have no speaker
+            sql += """ UNION ALL
+                SELECT i.meeting_id, m.meeting_date, m.short_name, i.id, i.number, i.title, NULL, 'item', '[]',
+                       highlight(items_fts, 0, '[', ']'), items_fts.rank
+                FROM items_fts JOIN items i ON i.rowid = items_fts.rowid JOIN meetings m ON m.id = i.meeting_id
+                WHERE """ + " AND ".join(["items_fts MATCH ?", *meeting_conditions])
+            params += [match, *meeting_params]
+        sql += " ORDER BY rank, meeting_date DESC LIMIT ?"
+    elif entry_conditions:
+        sql = select.format(text="e.text", rank="0", source="entries e")
+        sql += " WHERE " + " AND ".join(entry_conditions)
+        sql += " ORDER BY m.meeting_date DESC, m.id DESC, i.position, e.position LIMIT ?"
+        params = entry_params
+    else:
+        return []
+    return [
+        SearchHit(
+            meeting_id=r["meeting_id"], meeting_date=_d(r["meeting_date"]), committee=r["short_name"] or "",
+            item_id=r["item_id"], item_number=r["number"] or "", item_title=r["title"] or "",
+            entry_id=r["entry_id"], kind=r["kind"], speakers=json.loads(r["speakers"] or "[]"),
+            snippet=matching_sentence(r["snippet"] or ""),
+        )
+        for r in store._rows(sql, [*params, limit])
+    ]
+
+
+def list_archive(store: Store, query: str | Query = "", today: date | None = None,
+                 sort: str = "date", descending: bool = True) -> list[MeetingSummary]:
+    """The stored meetings filtered by committee (filter words match the committee too) and dates."""
+    if isinstance(query, str):
+        query = parse_query(query, today or date.today())
+    words = [w.strip('"').lower() for w in _TOKEN.findall(query.text)]
+    committees = [c.lower() for c in query.committees]
+
+    def keep(m: MeetingSummary) -> bool:
+        names = f"{m.short_name} {m.committee}".lower()
+        return (
+            all(w in names or w in m.status for w in words)
+            and (not committees or any(c == m.short_name.lower() or c in m.committee.lower() for c in committees))
+            and (query.start is None or (m.meeting_date is not None and m.meeting_date >= query.start))
+            and (query.end is None or (m.meeting_date is not None and m.meeting_date < query.end))
+        )
+
+    keys = {
+        "date": lambda m: (m.meeting_date or date.min, m.id),
+        "committee": lambda m: (m.short_name.lower() or m.committee.lower(), m.meeting_date or date.min),
+        "changed": lambda m: (m.updated_at or datetime.min, m.id),
+    }
+    if sort not in keys:
+        raise ArchiveError(f"cannot sort by {sort!r}: choose {', '.join(keys)}")
+    return sorted(filter(keep, store.list_meetings()), key=keys[sort], reverse=descending)
+
+
+# --- statistics ----------------------------------------------------------------------------------
+
+
+@dataclass
+class SpeakerStat:
+    code: str
+    interventions: int
+    seconds: int  # timed interventions only; a joint intervention counts for each of its speakers
+
+
+@dataclass
+class ItemTime:
+    meeting_id: int
+    meeting_date: date | None
+    committee: str
+    item_id: int
+    number: str
+    title: str
+    planned_minutes: int | None
+    seconds: int | None  # from the item's first start to its last end
+
+    @property
+    def label(self) -> str:
+        return f"{self.number} {self.title}".strip()
+
+
+@dataclass
+class Overrun:
+    meeting_id: int
+    meeting_date: date | None
+    committee: str
+    planned_minutes: int
+    seconds: int
+
+    @property
+    def over_seconds(self) -> int:
+        return self.seconds - self.planned_minutes * 60
+
+
+_SECONDS = "CAST(round((julianday({0}.ended_at) - julianday({0}.started_at)) * 86400) AS INTEGER)"
+
+
+def _scope(meeting_id: int | None, query: Query | None) -> tuple[list[str], list[Any]]:
+    conditions, params = _filters(query or Query())
+    if meeting_id is not None:
+        conditions.append("m.id = ?")
+        params.append(meeting_id)
+    return conditions, params
+
+
+def _where(conditions: list[str]) -> str:
+    return " WHERE " + " AND ".join(conditions) if conditions else ""
+
+
+def speaker_stats(store: Store, meeting_id: int | None = None, query: Query | None = None) -> list[SpeakerStat]:
+    """Interventions and speaking time per speaker, in one meeting or across the meetings of `query`."""
+    conditions, params = _scope(meeting_id, query)
+    sql = f"""SELECT s.value AS code, count(*) AS interventions, coalesce(sum({_SECONDS.format('e')}), 0) AS seconds
+              FROM entries e JOIN json_each(e.speakers) s JOIN meetings m ON m.id = e.meeting_id
+              {_where(["e.kind = 'intervention'", *conditions])}
+              GROUP BY s.value ORDER BY interventions DESC, seconds DESC, code"""
+    return [SpeakerStat(r["code"], r["interventions"], r["seconds"]) for r in store._rows(sql, params)]
+
+
+def item_times(store: Store, meeting_id: int | None = None, query: Query | None = None,
+               longest: int | None = None) -> list[ItemTime]:
+    """Planned against actual time per item, in agenda order; or the `longest` items, longest first."""
+    conditions, params = _scope(meeting_id, query)
+    if longest:
+        conditions.append("i.ended_at IS NOT NULL")
+    order = "seconds DESC LIMIT ?" if longest else "m.meeting_date, m.id, i.position"
+    sql = f"""SELECT m.id AS meeting_id, m.meeting_date, m.short_name, i.id, i.number, i.title, i.planned_minutes,
+                     {_SECONDS.format('i')} AS seconds
+              FROM items i JOIN meetings m ON m.id = i.meeting_id {_where(conditions)} ORDER BY {order}"""
+    return [
+        ItemTime(r["meeting_id"], _d(r["meeting_date"]), r["short_name"] or "", r["id"], r["number"] or "",
+                 r["title"] or "", r["planned_minutes"], r["seconds"])
+        for r in store._rows(sql, params + ([longest] if longest else []))
+    ]
+
+
+def overruns(store: Store, query: Query | None = None) -> list[Overrun]:
+    """Meetings that lasted longer than the sum of their items' planned minutes, worst first."""
+    conditions, params = _scope(None, query)
+    sql = f"""SELECT m.id, m.meeting_date, m.short_name, {_SECONDS.format('m')} AS seconds,
+                     (SELECT sum(planned_minutes) FROM items i WHERE i.meeting_id = m.id) AS planned
+              FROM meetings m {_where(conditions)}"""
+    found = [
+        Overrun(r["id"], _d(r["meeting_date"]), r["short_name"] or "", r["planned"], r["seconds"])
+        for r in store._rows(sql, params)
+        if r["planned"] and r["seconds"] is not None and r["seconds"] > r["planned"] * 60
+    ]
+    return sorted(found, key=lambda o: o.over_seconds, reverse=True)
+
+
+def format_duration(seconds: int | None) -> str:
+    """'1:05:00', '4:30', or '–' when unknown."""
+    if seconds is None:
+        return "–"
+    hours, rest = divmod(abs(int(seconds)), 3600)
+    sign = "-" if seconds < 0 else ""
+    return f"{sign}{hours}:{rest // 60:02}:{rest % 60:02}" if hours else f"{sign}{rest // 60}:{rest % 60:02}"
+
+
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(value: float, maximum: float, width: int = 30) -> str:
+    """A horizontal bar of Unicode blocks, `width` cells for `maximum`, to the eighth of a cell."""
+    if maximum <= 0 or value <= 0:
+        return ""
+    eighths = round(min(value, maximum) / maximum * width * 8)
+    return ("█" * (eighths // 8) + _EIGHTHS[eighths % 8]).rstrip()
+
+
+# --- status and versions -------------------------------------------------------------------------
+
+
+@dataclass
+class Version:
+    id: int
+    meeting_id: int
+    status: str
+    created_at: datetime
+    text: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.status} ({self.created_at:%d %b %Y %H:%M})"
+
+
+def check_status(status: str) -> str:
+    if status not in (IN_PROGRESS, FINAL) and not _DRAFT.match(status):
+        raise ArchiveError(f"unknown status {status!r}: 'in progress', 'draft 1', 'draft 2' ... or 'final'")
+    return status
+
+
+def status_of(store: Store, meeting_id: int) -> str:
+    row = store.conn.execute("SELECT status FROM meetings WHERE id = ?", [meeting_id]).fetchone()
+    if row is None:
+        raise ArchiveError(f"there is no meeting {meeting_id}")
+    return row[0] or IN_PROGRESS
+
+
+def ensure_editable(store: Store, meeting_id: int) -> None:
+    """The guard for every edit: a final meeting is read-only until it is reopened."""
+    if status_of(store, meeting_id) == FINAL:
+        raise ArchiveError(f"meeting {meeting_id} is final: reopen it before editing")
+
+
+def _ensure_versions_table(store: Store) -> None:
+    # Temporary home of the version snapshots until the schema gets a `versions` table by migration.
+    store.conn.execute(
+        """CREATE TABLE IF NOT EXISTS versions (
+               id INTEGER PRIMARY KEY, meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+               status TEXT, created_at TEXT, text TEXT)"""
+    )
+
+
+def versions(store: Store, meeting_id: int) -> list[Version]:
+    """The snapshots of the exported text taken at each draft and final, oldest first."""
+    _ensure_versions_table(store)
+    return [
+        Version(r["id"], r["meeting_id"], r["status"], datetime.fromisoformat(r["created_at"]), r["text"])
+        for r in store._rows("SELECT * FROM versions WHERE meeting_id = ? ORDER BY id", [meeting_id])
+    ]
+
+
+def next_draft(store: Store, meeting_id: int) -> str:
+    """'draft N+1' after the highest draft marked so far."""
+    numbers = [int(m.group(1)) for v in versions(store, meeting_id) if (m := _DRAFT.match(v.status))]
+    current = _DRAFT.match(status_of(store, meeting_id))
+    return f"draft {max([*numbers, int(current.group(1)) if current else 0]) + 1}"
+
+
+def set_status(store: Store, meeting_id: int, status: str, at: datetime, snapshot: str | None = None) -> None:
+    """Mark a meeting 'in progress', 'draft N' or 'final', keeping `snapshot` (its exported text) as a version.
+
+    A final meeting only changes status through `reopen`.
+    """
+    check_status(status)
+    ensure_editable(store, meeting_id)
+    _write_status(store, meeting_id, status, at, "set status", snapshot)
+
+
+def reopen(store: Store, meeting_id: int, at: datetime) -> str:
+    """Make a final meeting editable again, back at the status it had before; returns that status."""
+    if status_of(store, meeting_id) != FINAL:
+        raise ArchiveError(f"meeting {meeting_id} is not final")
+    drafts = [v.status for v in versions(store, meeting_id) if v.status != FINAL]
+    status = drafts[-1] if drafts else IN_PROGRESS
+    _write_status(store, meeting_id, status, at, "reopen", None)
+    return status
+
+
+def _write_status(store: Store, meeting_id: int, status: str, at: datetime, action: str, snapshot: str | None) -> None:
+    _ensure_versions_table(store)
+    with store.change(meeting_id, at, live=False) as change:
+        change.update("meetings", meeting_id, {"status": status}, action)
+        if snapshot is not None:
+            store.conn.execute(
+                "INSERT INTO versions (meeting_id, status, created_at, text) VALUES (?, ?, ?, ?)",
+                [meeting_id, status, at.isoformat(), snapshot],
+            )
+
+
+def diff(old: str, new: str, old_label: str = "before", new_label: str = "after", context: int = 2) -> list[str]:
+    """A unified diff of two exported texts, line by line (empty when they are the same)."""
+    return list(difflib.unified_diff(old.splitlines(), new.splitlines(), old_label, new_label, n=context, lineterm=""))

@@ -1,0 +1,200 @@
+"""The archive: search queries, filters, statistics, status and versions on a generated set of meetings."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+
+from conftest import small_agenda
+from minutes_tui.core import archive
+from minutes_tui.core.archive import ArchiveError, Query, parse_query
+from minutes_tui.core.clock import FrozenClock
+from minutes_tui.core.session import Session
+
+TODAY = date(2022, 2, 10)
+
+
+def speak(session: Session, clock: FrozenClock, codes: tuple[str, ...], text: str, seconds: int) -> None:
+    session.queue_add(codes)
+    session.give_floor()
+    clock.advance(seconds=seconds)
+    session.end_floor(text)
+
+
+def hold_meeting(store, short_name: str, day: date, lines: list[tuple[tuple[str, ...], str, int]],
+                 planned: int = 10) -> int:
+    """A meeting on `day`: items planned at `planned` minutes each, `lines` spoken on item 2.1, then ended."""
+    agenda = small_agenda()
+    agenda.details = replace(agenda.details, short_name=short_name, committee=f"Committee ({short_name})",
+                             meeting_date=day)
+    agenda.items = [replace(i, planned_minutes=planned) for i in agenda.items]
+    clock = FrozenClock(datetime.combine(day, datetime.min.time()).replace(hour=10))
+    session = Session(store, store.create_meeting(agenda, clock.now()), clock)
+    session.go_next()  # 1. Adoption of the agenda
+    clock.advance(minutes=2)
+    session.go_to("2.1")
+    for codes, text, seconds in lines:
+        speak(session, clock, codes, text, seconds)
+    session.go_to("3")
+    clock.advance(minutes=1)
+    session.end_meeting()
+    return session.meeting_id
+
+
+@pytest.fixture
+def meetings(store) -> dict[str, int]:
+    return {
+        "cosi-nov": hold_meeting(store, "COSI", date(2021, 11, 22), [
+            (("DE",), "Terrorist threat remains high. We support the recommendations.", 120),
+            (("FR", "NL"), "called for closer cooperation with Europol.", 60),
+            (("DE",), "asked about the timeline.", 30),
+        ], planned=1),
+        "cosi-dec": hold_meeting(store, "COSI", date(2021, 12, 10), [
+            (("FR",), "The threat from returning fighters is increasing.", 300),
+        ]),
+        "cats-jan": hold_meeting(store, "CATS", date(2022, 1, 15), [
+            (("DE",), "supported the draft conclusions on judicial cooperation.", 90),
+        ]),
+    }
+
+
+# --- query parsing --------------------------------------------------------------------------------
+
+
+def test_parse_query_separates_text_and_filters():
+    query = parse_query('threat "closer cooperation" speaker:german committee:COSI since 1 Nov 2021', TODAY)
+    assert query == Query(text='threat "closer cooperation"', speakers=["DE"], committees=["COSI"],
+                          start=date(2021, 11, 1))
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("before 2022-01-01", None, date(2022, 1, 1)),
+        ("until 2021-12-10", None, date(2021, 12, 11)),
+        ("after 10/12/2021", date(2021, 12, 11), None),  # day first, as in Europe
+        ("since:2021-11-05", date(2021, 11, 5), None),
+        ("last month", date(2022, 1, 1), date(2022, 2, 1)),
+        ("this year", date(2022, 1, 1), date(2023, 1, 1)),
+        ("last week", date(2022, 1, 31), date(2022, 2, 7)),
+        ("since Nov 2021 before today", date(2021, 11, 1), date(2022, 2, 10)),
+    ],
+)
+def test_date_ranges(text, start, end):
+    query = parse_query(text, TODAY)
+    assert (query.start, query.end, query.text) == (start, end, "")
+
+
+def test_date_words_without_a_date_stay_search_words():
+    assert parse_query("measures taken since the attack", TODAY).text == "measures taken since the attack"
+
+
+def test_a_bad_date_is_a_one_line_error():
+    with pytest.raises(ArchiveError, match="not a date"):
+        parse_query("since 45 Nov 2021", TODAY)
+
+
+# --- search ---------------------------------------------------------------------------------------
+
+
+def test_search_words_return_the_matching_sentence_highlighted(store, meetings):
+    hits = archive.search(store, "recommendations", TODAY)
+    assert [(h.meeting_id, h.item_number, h.speakers) for h in hits] == [(meetings["cosi-nov"], "2.1.", ["DE"])]
+    assert hits[0].snippet == "We support the [recommendations]."
+
+
+def test_search_by_speaker_committee_and_dates(store, meetings):
+    assert {h.meeting_id for h in archive.search(store, "threat speaker:FR", TODAY)} == {meetings["cosi-dec"]}
+    assert {h.meeting_id for h in archive.search(store, "speaker:DE committee:CATS", TODAY)} == {meetings["cats-jan"]}
+    found = archive.search(store, "speaker:DE before 1 Dec 2021", TODAY)
+    assert [h.snippet for h in found] == [
+        "Terrorist threat remains high. We support the recommendations.", "asked about the timeline."
+    ]
+    [title] = archive.search(store, "threat last month", TODAY)  # CATS spoke of no threat, but has the item
+    assert (title.meeting_id, title.kind, title.snippet) == (meetings["cats-jan"], "item", "[Threat] assessment")
+
+
+def test_search_phrases_and_item_titles(store, meetings):
+    assert [h.kind for h in archive.search(store, '"closer cooperation"', TODAY)] == ["intervention"]
+    titles = archive.search(store, "security checks committee:CATS", TODAY)
+    assert [(h.kind, h.snippet) for h in titles] == [("item", "[Security] [checks]")]
+
+
+def test_search_text_is_never_sql(store, meetings):
+    assert archive.search(store, "'; DROP TABLE entries; -- speaker:x'); committee:\"", TODAY) == []
+    assert store.conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 5
+
+
+# --- archive listing --------------------------------------------------------------------------------
+
+
+def test_archive_filters_and_sorts(store, meetings):
+    dates = lambda found: [m.meeting_date.isoformat() for m in found]  # noqa: E731
+    assert dates(archive.list_archive(store, "", TODAY)) == ["2022-01-15", "2021-12-10", "2021-11-22"]
+    assert dates(archive.list_archive(store, "cosi", TODAY, descending=False)) == ["2021-11-22", "2021-12-10"]
+    assert dates(archive.list_archive(store, "since 1 Dec 2021", TODAY, "committee", False)) == [
+        "2022-01-15", "2021-12-10"
+    ]
+    [jan] = archive.list_archive(store, "last month", TODAY)
+    assert (jan.short_name, jan.items, jan.interventions) == ("CATS", 5, 1)
+
+
+# --- statistics -------------------------------------------------------------------------------------
+
+
+def test_speaker_stats_for_one_meeting_and_a_range(store, meetings):
+    one = archive.speaker_stats(store, meetings["cosi-nov"])
+    assert [(s.code, s.interventions, s.seconds) for s in one] == [("DE", 2, 150), ("FR", 1, 60), ("NL", 1, 60)]
+    across = archive.speaker_stats(store, query=parse_query("before 2022-01-01", TODAY))
+    assert [(s.code, s.interventions, s.seconds) for s in across] == [("FR", 2, 360), ("DE", 2, 150), ("NL", 1, 60)]
+
+
+def test_item_times_longest_items_and_overruns(store, meetings):
+    times = {t.number: (t.planned_minutes, t.seconds) for t in archive.item_times(store, meetings["cosi-nov"])}
+    assert times == {"1.": (1, 120), "2.": (1, None), "2.1.": (1, 210), "2.2.": (1, None), "3.": (1, 60)}
+    longest = archive.item_times(store, longest=2)
+    assert [(t.committee, t.number, t.seconds) for t in longest] == [("COSI", "2.1.", 300), ("COSI", "2.1.", 210)]
+    # cosi-nov: 6 minutes 30 against 5 planned; the others stay within their 50 minutes.
+    [overrun] = archive.overruns(store)
+    assert (overrun.meeting_id, overrun.seconds, overrun.over_seconds) == (meetings["cosi-nov"], 390, 90)
+
+
+def test_bars_and_durations():
+    assert archive.bar(10, 10, 4) == "████"
+    assert archive.bar(5, 10, 3) == "█▌"
+    assert archive.bar(0, 10) == ""
+    assert [archive.format_duration(s) for s in (None, 59, 390, 3900)] == ["–", "0:59", "6:30", "1:05:00"]
+
+
+# --- status and versions ----------------------------------------------------------------------------
+
+
+def test_drafts_final_and_reopen(store, meetings, clock):
+    meeting_id = meetings["cosi-nov"]
+    assert archive.next_draft(store, meeting_id) == "draft 1"
+    archive.set_status(store, meeting_id, "draft 1", clock.now(), snapshot="one\ntwo\n")
+    assert archive.next_draft(store, meeting_id) == "draft 2"
+    archive.set_status(store, meeting_id, "final", clock.advance(minutes=5), snapshot="one\n2\n")
+    assert store.load_meeting(meeting_id).status == "final"
+    with pytest.raises(ArchiveError, match="reopen"):
+        archive.ensure_editable(store, meeting_id)
+    with pytest.raises(ArchiveError, match="reopen"):
+        archive.set_status(store, meeting_id, "draft 2", clock.now())
+    assert archive.reopen(store, meeting_id, clock.now()) == "draft 1"
+    archive.ensure_editable(store, meeting_id)
+    assert archive.next_draft(store, meeting_id) == "draft 2"
+    actions = [e["action"] for e in store.events(meeting_id)][-3:]
+    assert actions == ["set status", "set status", "reopen"]
+
+    old, new = archive.versions(store, meeting_id)
+    assert (old.status, new.status) == ("draft 1", "final")
+    assert archive.diff(old.text, new.text, old.label, new.label) == [
+        "--- draft 1 (22 Nov 2021 10:00)", "+++ final (22 Nov 2021 10:05)", "@@ -1,2 +1,2 @@", " one", "-two", "+2",
+    ]
+
+
+def test_unknown_status_is_refused(store, meetings, clock):
+    with pytest.raises(ArchiveError, match="unknown status"):
+        archive.set_status(store, meetings["cats-jan"], "draft zero", clock.now())
