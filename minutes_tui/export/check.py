@@ -18,8 +18,12 @@ def _where(item: AgendaItem) -> str:
     return f"item {item.label}" if item.label else "an untitled item"
 
 
-def check_meeting(meeting: Meeting, register) -> list[str]:
-    """Warnings, in agenda order, then the header's."""
+def check_meeting(meeting: Meeting, register=None) -> list[str]:
+    """Warnings, in agenda order, then the header's (`register`: the default register if not given)."""
+    if register is None:
+        from minutes_tui.core.speakers import default_register
+
+        register = default_register()
     register = register.with_speakers(meeting.speakers)
     warnings: list[str] = []
     kinds: dict[int | None, set[EntryKind]] = {}
