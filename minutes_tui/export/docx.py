@@ -17,7 +17,6 @@ from pathlib import Path
 
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -146,7 +145,6 @@ def _widths(table, *widths) -> None:
 def _letterhead(document, doc: Document) -> None:
     h = doc.header
     table = document.add_table(rows=1, cols=2)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
     left, right = table.rows[0].cells
     _cell_lines(left, [(h.institution, {"bold": True, "size": 14, "after": 12}), (h.issue_line, {})])
     lines: list[tuple[str, dict]] = []

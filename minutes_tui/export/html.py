@@ -12,11 +12,11 @@ body { font-family: "Times New Roman", Times, serif; font-size: 12pt; line-heigh
 table { border-collapse: collapse; }
 td { vertical-align: top; padding: 0 0.5em 0.2em 0; }
 .letterhead { width: 100%; margin-bottom: 2em; }
-.letterhead .right { text-align: right; }
+.letterhead td.right { width: 40%; }
 .institution { font-weight: bold; font-size: 14pt; }
 .docno { font-weight: bold; font-size: 14pt; }
 .classification { font-weight: bold; }
-h1 { font-size: 13pt; text-align: center; letter-spacing: 0.05em; margin: 1.5em 0; }
+h1 { font-size: 14pt; margin: 1.5em 0 0.8em; }
 .fields { margin-bottom: 2em; }
 .fields td:first-child { width: 6em; }
 .subject { font-weight: bold; }
