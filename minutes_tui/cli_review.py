@@ -1,0 +1,121 @@
+"""`minutes review`, `minutes stats` and `minutes search`: the archive from the shell.
+
+`register(cli)` adds them to the main group (replacing its basic `search`). Only `review` loads Textual.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import click
+
+from .cli import db_option, friendly_errors, open_store, resolve_meeting
+from .core import archive
+from .core.clock import SystemClock
+
+
+def register(cli: click.Group) -> None:
+    cli.commands.pop("search", None)
+    for command in (review, stats, search):
+        cli.add_command(command)
+
+
+@click.command()
+@db_option
+@friendly_errors
+def review(db_path: Path | None) -> None:
+    """Browse, polish, search and compare past meetings."""
+    from .tui.review_app import make_review_app
+
+    make_review_app(open_store(db_path).path).run()
+
+
+def _table(title: str, headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """A plain-text table; the last column (a bar) is left unpadded."""
+    click.echo(click.style(title, bold=True))
+    if not rows:
+        click.echo("  (nothing yet)\n")
+        return
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+    for row in [headers, *rows]:
+        cells = [str(c).ljust(w) if i < len(row) - 1 else str(c) for i, (c, w) in enumerate(zip(row, widths))]
+        click.echo("  " + "  ".join(cells).rstrip())
+    click.echo()
+
+
+def _speakers(found: list[archive.SpeakerStat]) -> None:
+    most = max((s.seconds for s in found), default=0)
+    rows = [(s.code, str(s.interventions), archive.format_duration(s.seconds), archive.bar(s.seconds, most, 30))
+            for s in found]
+    _table("Speakers", ("speaker", "interventions", "time", ""), rows)
+
+
+def _items(title: str, found: list[archive.ItemTime], with_meeting: bool) -> None:
+    most = max((t.seconds or 0 for t in found), default=0)
+    rows = [
+        ((f"#{t.meeting_id} {t.committee} {t.meeting_date or ''}",) if with_meeting else ())
+        + (t.label[:50], archive.format_duration(t.planned_minutes * 60 if t.planned_minutes else None), archive.format_duration(t.seconds),
+           archive.bar(t.seconds or 0, most, 24))
+        for t in found
+    ]
+    _table(title, (("meeting",) if with_meeting else ()) + ("item", "planned", "actual", ""), rows)
+
+
+@click.command()
+@click.argument("meeting_id", type=int, required=False)
+@click.option("--since", help='First day, e.g. "1 Nov 2021" or 2021-11-01.')
+@click.option("--until", help="Last day (included).")
+@click.option("--committee", help="Only this committee, e.g. COSI.")
+@db_option
+@friendly_errors
+def stats(meeting_id: int | None, since: str | None, until: str | None, committee: str | None,
+          db_path: Path | None) -> None:
+    """Speaking time per delegation and time per item: one meeting, or every meeting in a date range."""
+    store = open_store(db_path)
+    today = SystemClock().now().date()
+    if meeting_id is not None or not (since or until or committee):
+        meeting_id = resolve_meeting(store, meeting_id)
+        summary = next(m for m in store.list_meetings() if m.id == meeting_id)
+        click.echo(f"Meeting #{meeting_id} {summary.short_name} {summary.meeting_date or ''} ({summary.status})\n")
+        _speakers(archive.speaker_stats(store, meeting_id))
+        _items("Items: planned against actual time", archive.item_times(store, meeting_id), False)
+        return
+    query = archive.Query(
+        committees=[committee] if committee else [],
+        start=archive.parse_date(since, today) if since else None,
+        end=archive.parse_date(until, today) + timedelta(days=1) if until else None,
+    )
+    _speakers(archive.speaker_stats(store, query=query))
+    _items("Longest items", archive.item_times(store, query=query, longest=10), True)
+    rows = [(f"#{o.meeting_id} {o.committee} {o.meeting_date or ''}", archive.format_duration(o.planned_minutes * 60),
+             archive.format_duration(o.seconds), "+" + archive.format_duration(o.over_seconds))
+            for o in archive.overruns(store, query)]
+    _table("Meetings that overran", ("meeting", "planned", "actual", "over"), rows)
+
+
+def _highlight(snippet: str) -> str:
+    """Matches in bold on a terminal; kept in [ ] when the output goes to a file or a pipe."""
+    if not sys.stdout.isatty():
+        return snippet
+    return re.sub(r"\[([^\]]*)\]", lambda m: click.style(m.group(1), bold=True, underline=True), snippet)
+
+
+@click.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--limit", default=30, show_default=True)
+@db_option
+@friendly_errors
+def search(query: tuple[str, ...], limit: int, db_path: Path | None) -> None:
+    """Search every meeting: words, "phrases", speaker:DE, committee:COSI, since 1 Nov 2021, last month ..."""
+    from .core.agenda import format_date
+
+    hits = archive.search(open_store(db_path), " ".join(query), SystemClock().now().date(), limit=limit)
+    if not hits:
+        click.echo("No matches.")
+    for hit in hits:
+        when = format_date(hit.meeting_date) if hit.meeting_date else ""
+        who = f" {' '.join(hit.speakers)}:" if hit.speakers else ""
+        click.echo(f"#{hit.meeting_id} {when} {hit.committee} item {hit.item_number}{who} {_highlight(hit.snippet)}")
