@@ -1,0 +1,516 @@
+"""What the agenda parsers share: the error, document references, dates, item labels, title
+suffixes, meeting-details keys, and the outline that turns labelled lines into items with parents.
+
+Every regular expression here uses bounded repetition or runs on bounded pieces of text, so hostile
+input (10,000-character lines) costs linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from dateutil import parser as dateparser
+
+from minutes_tui.core.model import AgendaItem, MeetingDetails, ParsedAgenda
+
+MAX_LINE = 5_000  # no agenda line is this long; refusing it keeps every parser fast on junk
+
+
+class AgendaError(Exception):
+    """An agenda file that cannot be read. `str()` is one line: "FILE:LINE: message"."""
+
+    def __init__(self, source: str, line: int | None, message: str) -> None:
+        self.source = str(source)
+        self.line = line
+        self.message = " ".join(str(message).split())
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{where}: {self.message}"
+
+
+def quote(text: str, width: int = 40) -> str:
+    """A short, printable excerpt of `text` for an error message."""
+    text = " ".join(text.split())
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
+
+
+# --- lines --------------------------------------------------------------------------------------
+
+_SPACES = {0xA0: " ", 0x2007: " ", 0x202F: " "}  # no-break spaces, common in text copied from PDFs
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, BOM ...
+_CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def split_lines(text: str, source: str) -> list[str]:
+    """Lines numbered as an editor numbers them (split on "\\n" only), tabs expanded, control
+    characters (form feeds from pdftotext, stray escapes) turned into spaces, trailing space cut."""
+    if not text.strip():
+        raise AgendaError(source, 1, "the file is empty")
+    lines = []
+    for number, raw in enumerate(text.split("\n"), 1):
+        if len(raw) > MAX_LINE:
+            raise AgendaError(source, number, f"line too long ({len(raw):,} characters)")
+        line = raw.translate(_SPACES).translate(_INVISIBLE).expandtabs(4)
+        lines.append(_CONTROLS.sub(" ", line).rstrip())
+    return lines
+
+
+def clean(text: str) -> str:
+    """One line of text: control characters gone, whitespace collapsed (for values read from TOML)."""
+    return " ".join(_CONTROLS.sub(" ", text.translate(_SPACES).translate(_INVISIBLE)).split())
+
+
+def indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+# --- document references (FORMAT.md section 5) ----------------------------------------------------
+
+_REF_SUFFIX = (
+    r"(?:\s(?:REV|ADD|COR|EXT|AMD|DCL)\s?\d{1,2})*"
+    r"(?:\s?\+\s?(?:ADD|COR|REV)\s?\d{1,2}(?:\s(?:REV|COR)\s?\d{1,2})*)*"
+)
+_REF = re.compile(
+    r"(?<![\w/])(?:(?i:(?:council\s)?doc(?:ument)?s?\.?)\s)?"  # "doc", "doc.", "document": dropped
+    r"(?P<ref>"
+    r"(?:WK\s\d{1,5}(?:/\d{1,2})?/(?:\d{4}|\d{2})"  # working documents: 2- or 4-digit year
+    r"|(?:(?:ST|CM|SN|DS)\s)?\d{3,5}(?:/\d{1,2})?/\d{2})(?![\w/])"
+    + _REF_SUFFIX
+    + r"(?:\s?\((?i:to be issued)\))?"
+    r"|(?:COM|SEC|SWD|JOIN|C)\s?\(\d{4}\)\s?\d{1,5}(?:\sfinal)?"
+    r")(?![\w/])"
+)
+_REF_FILLER = re.compile(r"(?i:\b(?:and|see|docs?|documents?|refs?|references?)\b)|[\s,;:+&()\[\]./–—-]")
+
+
+def find_doc_refs(text: str) -> list[str]:
+    """Document references in `text`, in order, without duplicates, as written minus a "doc" prefix.
+
+    >>> find_doc_refs("as set out in doc. 13684/21 and WK 14408/19")
+    ['13684/21', 'WK 14408/19']
+    """
+    refs: list[str] = []
+    for match in _REF.finditer(" ".join(text.split())):
+        ref = match.group("ref")
+        if ref not in refs:
+            refs.append(ref)
+    return refs
+
+
+def refs_only(text: str) -> list[str]:
+    """The references in `text` if it holds nothing else ("doc. 13682/21, WK 286/20"), else []."""
+    refs = find_doc_refs(text)
+    if refs and not _REF_FILLER.sub("", _REF.sub("", " ".join(text.split()))):
+        return refs
+    return []
+
+
+def normalise_ref(ref: str) -> str:
+    """A reference given on its own (TOML): the recognised form if it is one, else as written."""
+    found = refs_only(ref)
+    return found[0] if len(found) == 1 else " ".join(ref.split())
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+_TIME = re.compile(
+    r"(?<![\d./:])(?:[01]?\d|2[0-3])[.:h][0-5]\d"
+    r"(?:\s?(?:-|–|—|to)\s?(?:[01]?\d|2[0-3])[.:h][0-5]\d)?(?![\d./:])"
+)
+_RANGE = re.compile(r"\s(?:and|to|until|&)\s|\s?[–—]\s?|\s-\s|(?<=^\d)-(?=\d)|(?<=^\d\d)-(?=\d)")
+
+
+def format_date(day: date, end: date | None = None) -> str:
+    """ "22 November 2021"; with `end`, "22 and 23 November 2021" as the Council writes two days."""
+    if end is None or end == day:
+        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    if (day.year, day.month) == (end.year, end.month):
+        return f"{day.day} and {format_date(end)}"
+    if day.year == end.year:
+        return f"{day.day} {_MONTHS[day.month - 1]} and {format_date(end)}"
+    return f"{format_date(day)} and {format_date(end)}"
+
+
+def parse_meeting_date(text: str) -> date:
+    """A whole date: "22 November 2021", "Monday 22 November 2021", "22/11/2021" (day first), ISO.
+    Raises ValueError for anything else, including a date missing its day, month or year."""
+    return _parse_date(text, fill=None)
+
+
+def _parse_date(text: str, fill: date | None) -> date:
+    text = " ".join(text.split()).strip(" ,.;")
+    if not text or len(text) > 60 or not re.search(r"\d", text):
+        raise ValueError(f"not a date: {quote(text)}")
+    try:
+        return date.fromisoformat(text)  # before dateutil: with dayfirst it reads 2021-11-05 as 11 May
+    except ValueError:
+        pass
+    # Parsing with two different defaults shows whether the text itself gave day, month and year.
+    defaults = [fill] if fill else [date(2000, 1, 1), date(2001, 2, 2)]
+    try:
+        found = {
+            dateparser.parse(text, dayfirst=True, default=datetime(d.year, d.month, d.day)).date()
+            for d in defaults
+        }
+    except (ValueError, OverflowError):
+        raise ValueError(f"not a date: {quote(text)}") from None
+    if len(found) > 1:
+        raise ValueError(f"incomplete date: {quote(text)} (give day, month and year)")
+    return found.pop()
+
+
+def parse_date_range(text: str) -> tuple[date, date | None, str]:
+    """(first day, last day or None, time as written) from "Monday 22 November 2021, 10.00",
+    "22 and 23 November 2021", "22-23/11/2021" ... Raises ValueError."""
+    time = _TIME.search(text)
+    rest = f"{text[: time.start()]} {text[time.end() :]}" if time else text
+    rest = re.sub(r"\(\s*\)|\b(?:at|from)\b", " ", rest)  # what is left of "(10.00)", "at 10.00"
+    rest = " ".join(rest.split()).strip(" ,;")
+    try:
+        return parse_meeting_date(rest), None, time.group(0) if time else ""
+    except ValueError as error:
+        first_error = error
+    halves = _RANGE.split(rest, maxsplit=1)
+    if len(halves) != 2:
+        raise first_error
+    end = parse_meeting_date(halves[1])
+    start = _parse_date(halves[0], fill=end)  # "22" and "30 November" take the rest from the end
+    if start >= end:
+        raise ValueError(f"the dates {quote(rest)} are not in order")
+    return start, end, time.group(0) if time else ""
+
+
+# --- item labels --------------------------------------------------------------------------------
+
+_LABEL = re.compile(
+    r"(?:(?P<dotted>\d{1,3}(?:\.[1-9]\d?){1,4})\.?"  # 6.1  6.1.  7.3.2 (not 10.00, a time)
+    r"|(?P<num>\d{1,3})(?P<num_p>[.)])"  # 1.  1)
+    r"|(?P<lower>\(?[a-z][.)])"  # a)  (a)  b.
+    r"|(?P<upper>[A-Z][.)])"  # A.  B)
+    r"|(?P<dash>[–—•▪-]))"  # – Briefing by Belgium
+    r"(?:\s+|$)"
+)
+DASH = ("dash",)
+BULLET = ("bullet",)  # a Markdown list bullet with no label of its own
+UNLABELLED = (DASH, BULLET)
+
+
+@dataclass(frozen=True)
+class Label:
+    number: str  # as written: "6.1.", "a)", "–"
+    kind: tuple  # labels of one kind are siblings: ("num", 1, "."), ("lower", ")"), DASH ...
+    key: tuple[int, ...] | None  # numeric path for "6.1" -> (6, 1): finds the parent "6."
+    rest: str  # the text after the label
+
+
+def match_label(text: str) -> Label | None:
+    match = _LABEL.match(text)
+    if not match:
+        return None
+    number, rest = match.group(0).strip(), text[match.end() :]
+    if match["dotted"]:
+        key = tuple(int(part) for part in match["dotted"].split("."))
+        return Label(number, ("num", len(key), ""), key, rest)
+    if match["num"]:
+        return Label(number, ("num", 1, match["num_p"]), (int(match["num"]),), rest)
+    if match["lower"]:
+        return Label(number, ("lower", number[-1]), None, rest)
+    if match["upper"]:
+        return Label(number, ("upper", number[-1]), None, rest)
+    return Label(number, DASH, None, rest)
+
+
+# --- title suffixes -----------------------------------------------------------------------------
+
+_MODE = (
+    r"(?:for\s)?(?:presentation|information|briefing|debriefing|update|progress\sreport|report"
+    r"|state\sof\splay|statement|exchange\sof\sviews|discussion|policy\sdebate|orientation\sdebate"
+    r"|approval|endorsement|possible\sendorsement|adoption|confirmation|decision)"
+)
+_SUFFIX = re.compile(
+    rf"(?P<mode>{_MODE}(?:\sand\s{_MODE})?)"
+    r"(?:\s(?:by|from|with)\s(?P<presenter>[^()]{1,80}?))?"
+    rf"(?:,?\sand\s(?P<mode2>{_MODE}))?",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"\s[–—-]\s|:\s")
+_MINUTES = re.compile(r"\s?[\[(]?\s?(\d{1,3})\s?(?:'|’|′|min(?:ute)?s?\.?)[\])]?$")
+_CLASSIFIED = re.compile(r"RESTREINT|CONFIDENTIEL|SECRET|RESTRICTED|CONFIDENTIAL|LIMITE")
+_KEEP = re.compile(r"(?i)poss\.?|possibly|continued|tbc\.?|if needed")  # status notes, kept in titles
+
+
+@dataclass
+class TitleParts:
+    title: str = ""
+    doc_refs: list[str] = field(default_factory=list)
+    presenter: str = ""
+    mode: str = ""
+    classification: str = ""
+    planned_minutes: int | None = None
+
+
+def match_suffix(text: str) -> tuple[str, str] | None:
+    """(mode, presenter) if `text` is only a presenter/mode phrase: "Presentation by the Commission"
+    -> ("Presentation", "Commission"); "exchange of views" -> ("Exchange of views", "")."""
+    text = " ".join(text.split()).strip("()[] .")
+    match = _SUFFIX.fullmatch(text)
+    if not match:
+        return None
+    mode = match["mode"] + (f" and {match['mode2']}" if match["mode2"] else "")
+    presenter = re.sub(r"(?i)^the\s", "", (match["presenter"] or "").strip(" ,.;"))
+    return mode[0].upper() + mode[1:], presenter
+
+
+def analyse_title(raw: str) -> TitleParts:
+    """Split what the agenda writes after an item's label into its parts.
+
+    The rule: what an outcome sentence says again is taken out of the title, so exported headings
+    read like the reference outcome. A presenter/mode suffix after a dash or colon ("– Presentation
+    by the Commission"), trailing references ("(13682/21)"), durations ("(10')") and classification
+    markers go to their own fields. Status notes, "(poss.)" and "(continued)", stay in the title as
+    written. A title that is nothing but such a phrase ("Information by the Presidency") is kept whole.
+    """
+    parts = TitleParts()
+    text = _take_classification(" ".join(raw.split()), parts)
+    tail_refs: list[str] = []
+    kept: list[str] = []  # status notes met at the end, put back afterwards
+    while text:
+        if (minutes := _MINUTES.search(text)) and parts.planned_minutes is None:
+            parts.planned_minutes = int(minutes.group(1))
+            text = text[: minutes.start()].rstrip()
+            continue
+        group, inner = _trailing_group(text)
+        if group:
+            if refs := refs_only(inner):
+                tail_refs[:0] = refs
+            elif suffix := match_suffix(inner):
+                _set_suffix(parts, suffix)
+            elif _KEEP.fullmatch(inner.strip()):
+                kept.insert(0, text[-group:])
+            else:
+                break
+            text = text[:-group].rstrip()
+            continue
+        separators = list(_SEPARATOR.finditer(text))
+        if not separators:
+            break
+        last = separators[-1]
+        tail = text[last.end() :]
+        if refs := refs_only(tail):
+            tail_refs[:0] = refs
+        elif suffix := match_suffix(tail):
+            _set_suffix(parts, suffix)
+        else:
+            break
+        text = text[: last.start()].rstrip()
+    if suffix := match_suffix(text):
+        _set_suffix(parts, suffix)
+    if re.search(r"(?i)\(continued\)", " ".join(kept)) and not parts.mode:
+        parts.mode = "Continued"
+    parts.doc_refs = list(dict.fromkeys(find_doc_refs(text) + tail_refs))
+    parts.title = " ".join([text.strip(" –—-:,;"), *kept]).strip()
+    return parts
+
+
+def _set_suffix(parts: TitleParts, suffix: tuple[str, str]) -> None:
+    mode, presenter = suffix
+    parts.mode = parts.mode or mode
+    parts.presenter = parts.presenter or presenter
+
+
+def _trailing_group(text: str) -> tuple[int, str]:
+    """(length, inside) of a bracketed group ending `text`: "(13682/21)", "[15 min]"; else (0, "")."""
+    if not text or text[-1] not in ")]":
+        return 0, ""
+    close = text[-1]
+    opener = "(" if close == ")" else "["
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        depth += (text[index] == close) - (text[index] == opener)
+        if depth == 0:
+            return len(text) - index, text[index + 1 : -1]
+    return 0, ""
+
+
+def _take_classification(text: str, parts: TitleParts) -> str:
+    """Move a marker such as "[CONFIDENTIEL UE/EU CONFIDENTIAL]" from the title to `classification`."""
+    for match in re.finditer(r"[\[(]([^\[\]()]{1,80})[\])]", text):
+        inner = match.group(1).strip()
+        if _CLASSIFIED.search(inner) and inner == inner.upper():
+            parts.classification = inner
+            return " ".join((text[: match.start()] + text[match.end() :]).split())
+    return text
+
+
+# --- meeting details ----------------------------------------------------------------------------
+
+_DETAIL_KEYS = {
+    "committee": ("committee", "meeting", "title", "name", "working party", "council body"),
+    "short_name": ("short name", "short", "acronym", "abbreviation"),
+    "body_name": ("body", "body name"),
+    "meeting_date": ("date", "dates", "meeting date", "on", "when"),
+    "end_date": ("end date", "last day"),
+    "time": ("time", "start time", "hour", "start"),
+    "place": ("place", "venue", "location", "where", "room"),
+    "agenda_ref": ("agenda", "agenda ref", "agenda reference", "agenda document", "notice", "document", "doc", "cm"),
+    "doc_number": ("doc number", "doc no", "document number", "docno", "number", "outcome number", "outcome"),
+    "file_codes": ("file codes", "file code", "codes"),
+    "classification": ("classification", "marking"),
+    "issue_date": ("issue date", "issued", "issued on", "date of issue"),
+    "issue_place": ("issue place", "issued at"),
+    "language": ("language", "original language"),
+    "sender": ("sender", "from"),
+    "recipient": ("recipient", "recipients", "to"),
+    "subject": ("subject",),
+    "house_style": ("house style", "style"),
+}
+_FIELD_OF = {alias: name for name, aliases in _DETAIL_KEYS.items() for alias in aliases}
+_DATE_FIELDS = ("meeting_date", "end_date", "issue_date")
+_SHORT_NAME = re.compile(r"\(([^()]{1,20})\)$")
+
+
+def detail_field(key: str) -> str | None:
+    """The MeetingDetails field a header key names, leniently: "Doc no.", "file_codes", "Venue"."""
+    return _FIELD_OF.get(" ".join(re.sub(r"[^a-z]+", " ", key.lower()).split()))
+
+
+def set_detail(details: MeetingDetails, name: str, value: object) -> None:
+    """Set one field from a header value; dates are parsed (ValueError if they are not dates)."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if name == "meeting_date" and isinstance(value, str):
+        details.meeting_date, end, time = parse_date_range(value)
+        details.end_date = end or details.end_date
+        details.time = details.time or time
+    elif name in _DATE_FIELDS:
+        setattr(details, name, value if isinstance(value, date) else parse_meeting_date(str(value)))
+    else:
+        setattr(details, name, " ".join(str(value).split()))
+
+
+def finish_details(details: MeetingDetails) -> MeetingDetails:
+    """Derive what the header implies: "… Security (COSI)" gives the short name "COSI"; a subject
+    that only repeats the committee is left empty, since the export uses the committee for it."""
+    short = _SHORT_NAME.search(details.committee)
+    if short and not details.short_name and re.search(r"[A-Z]", short.group(1)):
+        details.short_name = short.group(1).strip()
+    if details.subject == details.committee:
+        details.subject = ""
+    return details
+
+
+# --- the outline ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Draft:
+    label: Label
+    title: str
+    indent: int
+    line: int
+    section: str
+    level: int = 0
+    parent: int | None = None
+    refs: list[str] = field(default_factory=list)
+    suffix: tuple[str, str] | None = None  # from a line of its own under the item
+
+
+class Outline:
+    """Collects items line by line and decides each one's parent.
+
+    Parents come from two signals: indentation (a line indented two or more columns deeper than an
+    open item is its child), and else the labels. "6.1" goes under the open item numbered "6"; a
+    label of a kind already open ("7." when "6." is open, "b)" when "a)" is) closes that item and
+    everything under it and becomes its sibling; a new kind of label ("a)" under "3.") is a child.
+    A dash or bullet line never holds a numbered item, so "– Opening" then "1." stay siblings.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.section = ""
+        self.drafts: list[_Draft] = []
+        self._open: list[int] = []  # indexes of the items that can still get children, outermost first
+
+    @property
+    def last(self) -> _Draft | None:
+        return self.drafts[-1] if self.drafts else None
+
+    def add(self, label: Label, title: str, indent: int, line: int) -> None:
+        opened, drafts = self._open, self.drafts
+        while opened and drafts[opened[-1]].indent > indent:
+            opened.pop()
+        parent = None
+        if opened and indent >= drafts[opened[-1]].indent + 2:
+            parent = opened[-1]
+        else:
+            parent = self._parent_by_label(label)
+        draft = _Draft(label, title, indent, line, self.section, parent=parent)
+        if parent is not None:
+            draft.level = drafts[parent].level + 1
+        opened.append(len(drafts))
+        drafts.append(draft)
+
+    def _parent_by_label(self, label: Label) -> int | None:
+        opened, drafts = self._open, self.drafts
+        if label.key and len(label.key) > 1:
+            for depth in range(len(opened) - 1, -1, -1):
+                if drafts[opened[depth]].label.key == label.key[:-1]:
+                    del opened[depth + 1 :]
+                    return opened[depth]
+        for depth in range(len(opened) - 1, -1, -1):
+            if drafts[opened[depth]].label.kind == label.kind:
+                del opened[depth:]
+                break
+        if label.kind not in UNLABELLED:
+            while opened and drafts[opened[-1]].label.kind in UNLABELLED:
+                opened.pop()
+        return opened[-1] if opened else None
+
+    def continue_title(self, text: str) -> None:
+        """A wrapped line: join it to the last item's title ("counter-" + "terrorism" keeps no space)."""
+        draft = self.drafts[-1]
+        joiner = "" if re.search(r"\w-$", draft.title) or not draft.title else " "
+        draft.title = f"{draft.title}{joiner}{text.strip()}"
+
+    def add_refs(self, refs: list[str]) -> None:
+        self.drafts[-1].refs.extend(refs)
+
+    def set_suffix(self, suffix: tuple[str, str]) -> None:
+        self.drafts[-1].suffix = self.drafts[-1].suffix or suffix
+
+    def result(self, details: MeetingDetails, last_line: int, speakers: list | None = None) -> ParsedAgenda:
+        if not self.drafts:
+            raise AgendaError(
+                self.source, last_line, "no agenda items found (expected lines such as '1. Adoption of the agenda')"
+            )
+        items = []
+        for position, draft in enumerate(self.drafts):
+            parts = analyse_title(draft.title)
+            if not parts.title:
+                raise AgendaError(self.source, draft.line, f"item {draft.label.number or quote(draft.title)} has no title")
+            if draft.suffix:
+                _set_suffix(parts, draft.suffix)
+            items.append(
+                AgendaItem(
+                    id=None,
+                    number="" if draft.label.kind == BULLET else draft.label.number,
+                    title=parts.title,
+                    section=draft.section,
+                    level=draft.level,
+                    position=position,
+                    doc_refs=list(dict.fromkeys(parts.doc_refs + draft.refs)),
+                    presenter=parts.presenter,
+                    mode=parts.mode,
+                    classification=parts.classification,
+                    planned_minutes=parts.planned_minutes,
+                )
+            )
+        parents = [draft.parent for draft in self.drafts]
+        return ParsedAgenda(finish_details(details), items, parents, list(speakers or []))

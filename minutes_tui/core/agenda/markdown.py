@@ -1,0 +1,183 @@
+"""Markdown agendas (.md, .markdown): a title line, "Key: value" details, then the items.
+
+Why a line parser and not markdown-it's block tokens: most agenda labels are not CommonMark list
+markers ("6.1.", "a)", "A.", "– Briefing by Belgium"), so markdown-it would return paragraphs that
+merge an item, its wrapped title and its reference lines, and we would split them by line again.
+Reading line by line keeps every label exactly as written and gives exact line numbers for errors.
+markdown-it-py does what it is good at: turning each line's inline markup (**bold**, [links](#),
+backslash escapes, &amp; entities) into plain text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+
+from minutes_tui.core.agenda.common import (
+    BULLET,
+    UNLABELLED,
+    AgendaError,
+    Label,
+    Outline,
+    detail_field,
+    find_doc_refs,
+    indent_of,
+    match_label,
+    match_suffix,
+    refs_only,
+    set_detail,
+    split_lines,
+)
+from minutes_tui.core.model import MeetingDetails, ParsedAgenda
+
+_MD = MarkdownIt("commonmark")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s{0,3}\1){2,}\s*$")  # ---, ***, ___
+_QUOTE = re.compile(r"^(?:\s{0,3}>\s?)+")
+_HEADING = re.compile(r"^#{1,6}(?:\s+|$)")
+_BULLET = re.compile(r"^[-*+]\s+")
+_BOLD_LINE = re.compile(r"^(\*\*|__)[^*_].*\1:?$")  # a whole line in bold: a section heading
+_KEY_VALUE = re.compile(r"^([A-Za-z][\w .'/-]{0,30}?)\s?:\s*(.*)$")
+_NOTE = re.compile(r"^(?:N\.?\s?B\.?|Notes?|P\.?S\.?)\s?:")
+_NOT_A_TITLE = re.compile(
+    r"(?i)\bagenda\b|notice of meeting|outcome of proceedings|^council of the european union$|^general secretariat"
+)
+_MARKUP = re.compile(r"[*_`\[\]\\&<!]")
+
+
+def inline_text(markup: str) -> str:
+    """The plain text of one line of Markdown: "**6.1. EU [13685/21](#)**" -> "6.1. EU 13685/21"."""
+    if not _MARKUP.search(markup):
+        return " ".join(markup.split())
+    pieces = []
+    for token in _MD.parseInline(markup)[0].children or []:
+        if token.type in ("text", "text_special", "code_inline", "image"):
+            pieces.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            pieces.append(" ")
+    return " ".join("".join(pieces).split())
+
+
+def parse_markdown(text: str, source: str = "<markdown>") -> ParsedAgenda:
+    lines = split_lines(text, source)
+    reader = _Reader(source)
+    start = reader.front_matter(lines)
+    fence = ""  # the fence of a code block being skipped
+    in_comment = False
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if fence:
+            fence = "" if line.strip().startswith(fence) else fence
+            continue
+        if in_comment:
+            in_comment = "-->" not in line
+            continue
+        if opening := _FENCE.match(line):
+            fence = opening.group(1)[0] * 3
+            continue
+        if line.strip().startswith("<!--"):
+            in_comment = "-->" not in line
+            continue
+        if not line.strip() or _RULE.match(line):
+            reader.blank()
+            continue
+        reader.read(_QUOTE.sub("", line), index + 1)
+    return reader.outline.result(reader.details, len(lines))
+
+
+class _Reader:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.details = MeetingDetails()
+        self.outline = Outline(source)
+        self.after_item = False  # the previous line was an item's: a wrapped title may follow
+        self.in_note = False  # inside an "NB:" paragraph, which belongs to no item
+        self.seen_content = False
+
+    def front_matter(self, lines: list[str]) -> int:
+        """Read a YAML-ish block between "---" lines at the top; return where the agenda starts."""
+        if lines[0].strip() != "---":
+            return 0
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+        if end is None:
+            return 0
+        for index in range(1, end):
+            match = _KEY_VALUE.match(lines[index].strip())
+            if match:
+                value = match.group(2).strip().strip("'\"")
+                if value.startswith("[") and value.endswith("]"):  # file_codes: [JAI 1297, COSI 240]
+                    value = " ".join(part.strip(" '\"") for part in value[1:-1].split(","))
+                self.set_header(match.group(1), value, index + 1)
+        return end + 1
+
+    def set_header(self, key: str, value: str, line: int) -> bool:
+        name = detail_field(key)
+        if name is None:
+            return False
+        if value:
+            try:
+                set_detail(self.details, name, value)
+            except ValueError as error:
+                raise AgendaError(self.source, line, f"{key.strip()}: {error}") from None
+        return True
+
+    def blank(self) -> None:
+        self.after_item = self.in_note = False
+
+    def read(self, line: str, line_no: int) -> None:
+        indent = indent_of(line)
+        body = line.strip()
+        heading = _HEADING.match(body)
+        if heading:
+            body = body[heading.end() :].rstrip("# ")
+        bullet = None if heading else _BULLET.match(body)
+        if bullet:
+            body = body[bullet.end() :]
+        bold = bool(_BOLD_LINE.match(body))
+        text = inline_text(body)
+        first, self.seen_content = not self.seen_content, True
+        if not text:
+            return
+        label = match_label(text)
+        if label is None and bullet:
+            label = Label("", BULLET, None, text)
+        outline = self.outline
+        if not outline.drafts and (label is None or label.kind == BULLET):
+            key_value = _KEY_VALUE.match(text)
+            if key_value and self.set_header(key_value.group(1), key_value.group(2).strip(), line_no):
+                return
+        after_item, self.after_item = self.after_item, False
+        if label and label.kind in UNLABELLED and outline.drafts:
+            if refs := refs_only(label.rest):
+                outline.add_refs(refs)
+                return
+            if suffix := match_suffix(label.rest):
+                outline.set_suffix(suffix)
+                return
+        if label:
+            outline.add(label, label.rest, indent, line_no)
+            self.after_item = True
+            return
+        is_heading = bool(heading) or bold or (text.endswith(":") and len(text) <= 120)
+        if not outline.drafts:
+            if _NOT_A_TITLE.search(text):
+                return
+            if not self.details.committee and (heading or bold or first) and not text.endswith(":"):
+                self.details.committee = text
+            elif is_heading:
+                outline.section = text.rstrip(": ")
+            return
+        if is_heading:
+            outline.section = text.rstrip(": ")
+        elif refs := refs_only(text):
+            outline.add_refs(refs)
+        elif suffix := match_suffix(text):
+            outline.set_suffix(suffix)
+        elif _NOTE.match(text) or self.in_note:
+            self.in_note = True
+        elif after_item:
+            outline.continue_title(text)
+            self.after_item = True
+        else:  # a description under the item: only its references are kept
+            outline.add_refs(find_doc_refs(text))
