@@ -220,3 +220,17 @@ def cached_archive(meetings: int = 1000, entries_per_meeting: int = 300) -> Path
         build_archive(partial, meetings, entries_per_meeting=entries_per_meeting)
         partial.rename(path)
     return path
+
+
+def open_current_item(db: Path, meeting_id: int) -> None:
+    """Make the item a third of the way down the agenda the current one, as in a meeting under way."""
+    from minutes_tui.core.clock import FrozenClock
+    from minutes_tui.core.session import Session
+
+    store = Store(db)
+    try:
+        session = Session(store, meeting_id, FrozenClock(START))
+        items = session.steppable_items()
+        session.go_to_item(items[len(items) // 3].id)
+    finally:
+        store.close()

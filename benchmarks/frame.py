@@ -1,0 +1,54 @@
+"""Child process: start an app on a terminal, note when its first frame is written, then exit.
+
+    python benchmarks/frame.py minutes ID DB   # exactly `minutes open ID --db DB`, through the CLI
+    python benchmarks/frame.py bare            # the bare Textual app of bare_app.py
+
+"First frame" is the first full screen update the app writes to the terminal driver after it is
+ready (compose + mount done). It is caught by wrapping `App._display` here, in benchmark code only:
+nothing in minutes_tui knows about it. The time (time.monotonic, system-wide, so comparable with the
+parent's clock) and ru_maxrss at that moment go to the file named by BENCH_FRAME_RESULT.
+Run it on a pseudo-terminal (run.py does), so Textual uses its real Linux driver.
+"""
+
+import json
+import os
+import resource
+import sys
+import time
+
+from textual.app import App
+
+_original_display = App._display
+
+
+def _display(self, screen, renderable):
+    _original_display(self, screen, renderable)
+    if renderable is None or self._batch_count or not self._running or getattr(self, "_bench_done", False):
+        return
+    if not screen.children:  # the default screen, before the app pushed its own
+        return
+    self._bench_done = True
+    result = {"frame": time.monotonic(), "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+              "screen": type(screen).__name__, "modules": len(sys.modules)}
+    with open(os.environ["BENCH_FRAME_RESULT"], "w") as handle:
+        json.dump(result, handle)
+    self.exit()
+
+
+App._display = _display
+
+if __name__ == "__main__":
+    mode = sys.argv[1]
+    if mode == "minutes":
+        from minutes_tui.cli import main
+
+        sys.argv = ["minutes", "open", sys.argv[2], "--db", sys.argv[3]]
+        try:
+            main()
+        except SystemExit as stop:
+            if stop.code:
+                raise
+    else:
+        from bare_app import BareApp
+
+        BareApp().run()
