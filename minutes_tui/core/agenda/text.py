@@ -110,6 +110,8 @@ def _header(details: MeetingDetails, line: str, open_field: str, source: str, li
         except ValueError as error:
             raise AgendaError(source, line_no, f"{key_value.group(1).strip()}: {error}") from None
         return name if isinstance(getattr(details, name), str) else ""
+    if key_value and len(key_value.group(1)) <= 20:
+        return ""  # "Format: 1+1", "Chair: ...": a header this app does not keep
     if open_field:
         joined = _JOIN.get(open_field, " ").join((getattr(details, open_field), line))
         setattr(details, open_field, joined)
