@@ -162,7 +162,9 @@ def test_export_meeting_knows_every_format_and_rejects_others():
     for fmt in FORMATS:
         out = export_meeting(meeting, fmt)
         assert isinstance(out, bytes if fmt == "docx" else str) and out
-    assert export_meeting(meeting, "md") == export_meeting(meeting, "markdown")
+    assert FORMATS == ("md", "txt", "html", "docx", "json", "log", "csv")
+    assert export_meeting(meeting, "markdown") == export_meeting(meeting, "md")
+    assert export_meeting(meeting, "TEXT") == export_meeting(meeting, "txt")
     with pytest.raises(ValueError, match="unknown export format"):
         export_meeting(meeting, "pdf")
 
