@@ -173,13 +173,9 @@ def parse_date_range(text: str) -> tuple[date, date | None, str]:
     rest = f"{text[: time.start()]} {text[time.end() :]}" if time else text
     rest = re.sub(r"\(\s*\)|\b(?:at|from)\b", " ", rest)  # what is left of "(10.00)", "at 10.00"
     rest = " ".join(rest.split()).strip(" ,;")
-    try:
-        return parse_meeting_date(rest), None, time.group(0) if time else ""
-    except ValueError as error:
-        first_error = error
     halves = _RANGE.split(rest, maxsplit=1)
-    if len(halves) != 2:
-        raise first_error
+    if len(halves) != 2:  # dateutil would read "22 and 23 November 2021" as one day: split first
+        return parse_meeting_date(rest), None, time.group(0) if time else ""
     end = parse_meeting_date(halves[1])
     start = _parse_date(halves[0], fill=end)  # "22" and "30 November" take the rest from the end
     if start >= end:
@@ -485,11 +481,10 @@ class Outline:
     def set_suffix(self, suffix: tuple[str, str]) -> None:
         self.drafts[-1].suffix = self.drafts[-1].suffix or suffix
 
-    def result(self, details: MeetingDetails, last_line: int, speakers: list | None = None) -> ParsedAgenda:
+    def result(self, details: MeetingDetails, lines: list[str]) -> ParsedAgenda:
         if not self.drafts:
-            raise AgendaError(
-                self.source, last_line, "no agenda items found (expected lines such as '1. Adoption of the agenda')"
-            )
+            end = max((n for n, line in enumerate(lines, 1) if line.strip()), default=1)
+            raise AgendaError(self.source, end, "no agenda items found (expected lines such as '1. Adoption of the agenda')")
         items = []
         for position, draft in enumerate(self.drafts):
             parts = analyse_title(draft.title)
@@ -513,4 +508,4 @@ class Outline:
                 )
             )
         parents = [draft.parent for draft in self.drafts]
-        return ParsedAgenda(finish_details(details), items, parents, list(speakers or []))
+        return ParsedAgenda(finish_details(details), items, parents)

@@ -83,7 +83,7 @@ def parse_markdown(text: str, source: str = "<markdown>") -> ParsedAgenda:
             reader.blank()
             continue
         reader.read(_QUOTE.sub("", line), index + 1)
-    return reader.outline.result(reader.details, len(lines))
+    return reader.outline.result(reader.details, lines)
 
 
 class _Reader:

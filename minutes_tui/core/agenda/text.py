@@ -92,7 +92,7 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
             outline.continue_title(stripped)
             after_item = True
         # anything else is prose between items (instructions to delegates ...): not part of the agenda
-    return outline.result(details, len(lines))
+    return outline.result(details, lines)
 
 
 def _header(details: MeetingDetails, line: str, open_field: str, source: str, line_no: int) -> str:

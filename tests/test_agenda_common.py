@@ -1,0 +1,188 @@
+"""The rules the agenda readers share: references, dates, labels, title suffixes, the outline."""
+
+from datetime import date
+
+import pytest
+
+from minutes_tui.core.agenda import AgendaError, find_doc_refs, format_date, parse_meeting_date
+from minutes_tui.core.agenda.common import analyse_title, match_label, parse_date_range, refs_only
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("as set out in 13682/21.", ["13682/21"]),
+        ("available in WK 13949/2021", ["WK 13949/2021"]),
+        ("WK 14408/19 and WK 286/20", ["WK 14408/19", "WK 286/20"]),
+        ("The agenda as set out in CM 5119/21 was adopted.", ["CM 5119/21"]),
+        ("ST 9382/1/21 REV 1", ["ST 9382/1/21 REV 1"]),
+        ("as set out in doc 13684/21", ["13684/21"]),
+        ("summarised in doc. 11999/19 circulated on 6 September 2019", ["11999/19"]),
+        ("document CM 5125/1/19 REV 1", ["CM 5125/1/19 REV 1"]),
+        ("5853/1/12 REV 1", ["5853/1/12 REV 1"]),
+        ("12919/23 + ADD 1", ["12919/23 + ADD 1"]),
+        ("12413/20 + ADD 1 REV 1 + COR 2", ["12413/20 + ADD 1 REV 1 + COR 2"]),
+        ("9216/04 EXT 1", ["9216/04 EXT 1"]),
+        ("5221/20 (to be issued)", ["5221/20 (to be issued)"]),
+        ("WK 10770/19 REV 3", ["WK 10770/19 REV 3"]),
+        ("COM(2008) 229 final", ["COM(2008) 229 final"]),
+        ("13682/21, 13682/21", ["13682/21"]),
+        # not references: dates, procedure files, regulations, times
+        ("on 22/11/2021 at 10.00", []),
+        ("Interinstitutional File: 2017/0008 (NLE)", []),
+        ("Regulation (EU) 2021/784", []),
+        ("COVID -19", []),
+    ],
+)
+def test_find_doc_refs(text, refs):
+    assert find_doc_refs(text) == refs
+
+
+@pytest.mark.parametrize(
+    ("line", "refs"),
+    [
+        ("13682/21", ["13682/21"]),
+        ("doc. 6401/1/24 REV 1", ["6401/1/24 REV 1"]),
+        ("Documents: 13682/21, WK 3261/24", ["13682/21", "WK 3261/24"]),
+        ("(6712/24)", ["6712/24"]),
+        ("as set out in 13682/21", []),
+        ("Adoption of the agenda", []),
+    ],
+)
+def test_refs_only(line, refs):
+    assert refs_only(line) == refs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("22 November 2021", date(2021, 11, 22)),
+        ("22/11/2021", date(2021, 11, 22)),  # day first
+        ("05/11/2021", date(2021, 11, 5)),
+        ("2021-11-05", date(2021, 11, 5)),  # ISO stays year-month-day
+        ("Monday 22 November 2021", date(2021, 11, 22)),
+        ("22.11.2021", date(2021, 11, 22)),
+    ],
+)
+def test_parse_meeting_date(text, expected):
+    assert parse_meeting_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "soon", "November 2021", "22 November", "31 February 2021", "x" * 500])
+def test_parse_meeting_date_refuses_what_is_not_a_whole_date(text):
+    with pytest.raises(ValueError):
+        parse_meeting_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Monday 22 November 2021, 10.00", (date(2021, 11, 22), None, "10.00")),
+        ("22 November 2021 (10:00)", (date(2021, 11, 22), None, "10:00")),
+        ("22 and 23 November 2021", (date(2021, 11, 22), date(2021, 11, 23), "")),
+        ("22-23 November 2021", (date(2021, 11, 22), date(2021, 11, 23), "")),
+        ("30 November and 1 December 2021", (date(2021, 11, 30), date(2021, 12, 1), "")),
+        ("21 and 22 January 2020, 10.00-13.00", (date(2020, 1, 21), date(2020, 1, 22), "10.00-13.00")),
+    ],
+)
+def test_parse_date_range(text, expected):
+    assert parse_date_range(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "text"),
+    [
+        (date(2021, 11, 22), None, "22 November 2021"),
+        (date(2021, 11, 2), None, "2 November 2021"),
+        (date(2021, 11, 22), date(2021, 11, 23), "22 and 23 November 2021"),
+        (date(2021, 11, 30), date(2021, 12, 1), "30 November and 1 December 2021"),
+        (date(2021, 12, 31), date(2022, 1, 1), "31 December 2021 and 1 January 2022"),
+    ],
+)
+def test_format_date(start, end, text):
+    assert format_date(start, end) == text
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "rest"),
+    [
+        ("1. Adoption of the agenda", "1.", "Adoption of the agenda"),
+        ("12) AOB", "12)", "AOB"),
+        ("6.1. EU Threat assessment", "6.1.", "EU Threat assessment"),
+        ("3.1 Without the trailing dot", "3.1", "Without the trailing dot"),
+        ("a) Prosecution", "a)", "Prosecution"),
+        ("(b) Rehabilitation", "(b)", "Rehabilitation"),
+        ("B. Prisons", "B.", "Prisons"),
+        ("– Briefing by Belgium", "–", "Briefing by Belgium"),
+        ("1.", "1.", ""),
+    ],
+)
+def test_labels_are_kept_as_written(line, number, rest):
+    label = match_label(line)
+    assert (label.number, label.rest) == (number, rest)
+
+
+@pytest.mark.parametrize("line", ["10.00 Opening", "2021. A year", "e.g. this", "i.e. that", "13682/21", "COSI"])
+def test_lines_that_are_not_labels(line):
+    assert match_label(line) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "presenter", "mode"),
+    [
+        # the suffix goes to presenter/mode and leaves the title
+        ("Threat assessment – Presentation by the Commission", "Threat assessment", "Commission", "Presentation"),
+        ("Threat assessment – presentation by INTCEN", "Threat assessment", "INTCEN", "Presentation"),
+        ("Protecting public spaces – Exchange of views", "Protecting public spaces", "", "Exchange of views"),
+        ("Western Balkans: Information by the Presidency", "Western Balkans", "Presidency", "Information"),
+        ("Drones (Presentation by Europol)", "Drones", "Europol", "Presentation"),
+        ("Drones – Presentation by the Commission and exchange of views", "Drones", "Commission",
+         "Presentation and exchange of views"),
+        # a title that is only the phrase is kept whole
+        ("Information by the Presidency", "Information by the Presidency", "Presidency", "Information"),
+        # status notes stay in the title
+        ("Prisons and radicalisation (continued)", "Prisons and radicalisation (continued)", "", "Continued"),
+        ("Ministerial Conference (poss.)", "Ministerial Conference (poss.)", "", ""),
+        ("Drones – Presentation by Europol (poss.)", "Drones (poss.)", "Europol", "Presentation"),
+        # dashes and colons that are part of the title
+        ("COVID -19 recovery funds – role of law enforcement authorities to prevent infiltration by organised crime",
+         "COVID -19 recovery funds – role of law enforcement authorities to prevent infiltration by organised crime",
+         "", ""),
+        ("EU Innovation Hub for internal security - confirmation of the composition of the Steering group",
+         "EU Innovation Hub for internal security - confirmation of the composition of the Steering group", "", ""),
+        ("Presentation of the work programme of the incoming French Presidency",
+         "Presentation of the work programme of the incoming French Presidency", "", ""),
+        ("Counter-terrorism: priorities and way forward", "Counter-terrorism: priorities and way forward", "", ""),
+    ],
+)
+def test_title_suffixes(raw, title, presenter, mode):
+    parts = analyse_title(raw)
+    assert (parts.title, parts.presenter, parts.mode) == (title, presenter, mode)
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "refs", "classification", "minutes"),
+    [
+        ("Public spaces (6712/24)", "Public spaces", ["6712/24"], "", None),
+        ("Public spaces – Exchange of views (14213/24)", "Public spaces", ["14213/24"], "", None),
+        ("Public spaces – doc. 6712/24 + ADD 1", "Public spaces", ["6712/24 + ADD 1"], "", None),
+        ("Follow-up of 13682/21 recommendations", "Follow-up of 13682/21 recommendations", ["13682/21"], "", None),
+        ("Threat assessment [CONFIDENTIEL UE/EU CONFIDENTIAL]", "Threat assessment", [],
+         "CONFIDENTIEL UE/EU CONFIDENTIAL", None),
+        ("Drones (10')", "Drones", [], "", 10),
+        ("Drones [15 min]", "Drones", [], "", 15),
+        ("Drones 10 min", "Drones", [], "", 10),
+        ("Drones (5221/20 (to be issued)) (20 minutes)", "Drones", ["5221/20 (to be issued)"], "", 20),
+    ],
+)
+def test_title_refs_markers_and_durations(raw, title, refs, classification, minutes):
+    parts = analyse_title(raw)
+    assert (parts.title, parts.doc_refs, parts.classification, parts.planned_minutes) == (
+        title, refs, classification, minutes)
+
+
+def test_agenda_error_is_one_line_with_file_and_line():
+    error = AgendaError("agenda.md", 7, "item 3 has\nno title")
+    assert str(error) == "agenda.md:7: item 3 has no title"
+    assert (error.source, error.line, error.message) == ("agenda.md", 7, "item 3 has no title")
+    assert str(AgendaError("gone.md", None, "cannot read the file")) == "gone.md: cannot read the file"
