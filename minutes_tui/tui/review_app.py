@@ -1,0 +1,28 @@
+"""A small app that only reviews the archive: what `minutes review` runs (the live app pushes
+`ReviewScreen` itself)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.screen import Screen
+
+from minutes_tui.core.clock import Clock, SystemClock
+from minutes_tui.core.store import Store
+from minutes_tui.tui.screens.review import ReviewScreen
+
+
+class ReviewApp(App):
+    TITLE = "minutes review"
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        super().__init__()
+        self.store, self.clock = store, clock
+
+    def get_default_screen(self) -> Screen:
+        return ReviewScreen(self.store, self.clock)
+
+
+def make_review_app(db_path: Path | str, clock: Clock | None = None) -> ReviewApp:
+    return ReviewApp(Store(db_path), clock or SystemClock())
