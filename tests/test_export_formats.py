@@ -120,6 +120,16 @@ def test_items_in_agenda_order_with_numbers_as_written_and_sections_once():
     ]
 
 
+def test_section_headings_get_the_councils_colon():
+    meeting = sample_meeting()
+    for item in meeting.items:
+        item.section = item.section.rstrip(":")  # as the agenda parsers store them
+    meeting.items[0].section = "Session on frontiers?"
+    assert [s.title for s in document(meeting).sections] == [
+        "", "Discussion items:", "Session on frontiers?", "Items for information/endorsement:"
+    ]
+
+
 def test_paragraphs_come_from_phrasing_and_skip_private_entries():
     items = {i.number: i for i in document().items()}
     assert items["1."].paragraphs == ["The agenda as set out in CM 5119/21 was adopted."]

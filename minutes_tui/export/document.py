@@ -7,7 +7,8 @@ from `core.phrasing`; this module never words anything itself beyond copying wha
 Decisions, shared by every format:
 - Items come in agenda order, sub-items under their parent; the agenda's own numbers are printed as
   written, never renumbered.
-- A section heading ("Discussion items:") is printed once, where the section changes.
+- A section heading is printed once, where the section changes, with a colon as the Council writes
+  it ("Discussion items:") unless it ends in punctuation already.
 - Private entries are never exported.
 - A withdrawn or postponed item keeps its heading (so the numbering shows no gap) and, unless the
   secretary recorded an outcome for it, gets the standard "withdrawn"/"postponed" outcome sentence.
@@ -21,9 +22,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
 
 from minutes_tui.core import phrasing
+from minutes_tui.core.agenda import format_date
 from minutes_tui.core.model import AgendaItem, Entry, EntryKind, ItemState, Meeting, MeetingDetails
 
 DOC_TYPE = "OUTCOME OF PROCEEDINGS"
@@ -74,27 +75,9 @@ class Document:
 # --- header -------------------------------------------------------------------------------------
 
 
-def _format_date(d: date) -> str:
-    try:
-        from minutes_tui.core.agenda import format_date
-    except ImportError:  # TODO: remove once core/agenda (helper A) has landed
-        return f"{d.day} {d:%B %Y}"
-    return format_date(d)
-
-
 def meeting_dates(details: MeetingDetails) -> str:
     """'22 November 2021', '22 and 23 November 2021', '30 November and 1 December 2021'."""
-    start, end = details.meeting_date, details.end_date
-    if start is None:
-        return ""
-    if end is None or end == start:
-        return _format_date(start)
-    first = _format_date(start)
-    if (start.year, start.month) == (end.year, end.month):
-        first = str(start.day)
-    elif start.year == end.year:
-        first = first.rsplit(" ", 1)[0]
-    return f"{first} and {_format_date(end)}"
+    return format_date(details.meeting_date, details.end_date) if details.meeting_date else ""
 
 
 _FILE_CODE = re.compile(r"[A-Z][A-Z-]*(?: [A-Z][A-Z-]*)* \d+")
@@ -114,7 +97,7 @@ def split_file_codes(codes: str) -> list[str]:
 def build_header(details: MeetingDetails) -> Header:
     issue = details.issue_place
     if details.issue_date:
-        issue = f"{issue}, {_format_date(details.issue_date)}" if issue else _format_date(details.issue_date)
+        issue = f"{issue}, {format_date(details.issue_date)}" if issue else format_date(details.issue_date)
     return Header(
         issue_line=issue,
         language=f"(OR. {details.language})" if details.language else "",
@@ -183,6 +166,12 @@ def _title(item: AgendaItem) -> str:
     return item.title
 
 
+def _section_heading(section: str) -> str:
+    """A section heading as the Council prints it, with its colon: "Discussion items:"."""
+    section = section.strip()
+    return section + ":" if section and section[-1].isalnum() else section
+
+
 def build_document(meeting: Meeting, register, style) -> Document:
     """The content of the outcome of proceedings for `meeting` (see the module docstring)."""
     doc = Document(header=build_header(meeting.details))
@@ -193,8 +182,8 @@ def build_document(meeting: Meeting, register, style) -> Document:
         parent = by_id.get(item.parent_id)
         while not section and parent is not None:  # sub-items sit in their parent's section
             section, parent = parent.section, by_id.get(parent.parent_id)
-        if current is None or (section and section != current.title):
-            current = DocSection(title=section)
+        if current is None or (section and _section_heading(section) != current.title):
+            current = DocSection(title=_section_heading(section))
             doc.sections.append(current)
         current.items.append(
             DocItem(

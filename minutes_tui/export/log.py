@@ -21,7 +21,8 @@ import io
 from datetime import datetime
 
 from minutes_tui.core.model import AgendaItem, Entry, EntryKind, Meeting
-from minutes_tui.export.document import _format_date, agenda_order
+from minutes_tui.core.agenda import format_date
+from minutes_tui.export.document import agenda_order
 
 _UNTIMED = datetime.max
 
@@ -71,7 +72,7 @@ def to_log(meeting: Meeting) -> str:
     for when, item, entry in _timeline(meeting):
         if when != _UNTIMED and when.date() != day:
             day = when.date()
-            lines += ["", _format_date(day)] if len(lines) > 2 else [_format_date(day)]
+            lines += ["", format_date(day)] if len(lines) > 2 else [format_date(day)]
         clock = "--:--:--" if when == _UNTIMED else when.strftime("%H:%M:%S")
         what = f"── {item.title}" if entry is None else _describe(entry)
         lines.append(f"{clock}  {item.number:<5} {what}".rstrip())
