@@ -22,7 +22,7 @@ from minutes_tui.core.model import Entry
 
 REPO = Path(__file__).resolve().parent.parent
 COSI_AGENDA = REPO / "sample_agendas" / "cosi-2021-11-22.md"
-DATA_VERSION = 1  # bump when the generated archive changes shape
+DATA_VERSION = 2  # bump when the generated archive changes shape
 START = datetime(2021, 11, 22, 10, 0)
 
 # A small vocabulary with a few very common words, so FTS queries hit both rare and common terms.
@@ -38,9 +38,17 @@ TOPICS = (
 VERBS = "called expressed supported underlined stressed informed welcomed asked noted recalled".split()
 
 
+# Word frequencies follow Zipf's law, as in real text: a few function words, topic words from
+# common ("delegation", "Europol") to rare, and a long tail of other words.
+FILLER = [f"{a}{b}" for a in ("re", "pro", "con", "trans", "inter", "sub") for b in
+          ("port", "form", "cess", "tect", "gram", "vide", "ject", "mit", "sist", "duct", "tain", "fer")]
+VOCABULARY = COMMON + TOPICS + [f"{w}{n}" for n in range(40) for w in FILLER]
+WEIGHTS = [1 / (rank + 1) for rank in range(len(VOCABULARY))]
+
+
 def sentence(rng: random.Random, words: int = 18) -> str:
-    out = [rng.choice(TOPICS) if rng.random() < 0.45 else rng.choice(COMMON) for _ in range(words)]
-    return " ".join(out).capitalize() + "."
+    text = " ".join(rng.choices(VOCABULARY, WEIGHTS, k=words))
+    return text[0].upper() + text[1:] + "."
 
 
 # --- agendas ---------------------------------------------------------------------------------
