@@ -228,6 +228,8 @@ def hostile_meeting() -> Meeting:
         Entry(34, 1, K.INTERVENTION, "spoke", ["The <b>Chair</b> & \"co\""], position=9),
         Entry(35, 1, K.NOTE, HOSTILE, position=10),
         Entry(36, 1, K.NOTE, "AT&amp;T &#60; x", position=11),
+        Entry(37, 1, K.NOTE, "[x]: http://evil.example", position=12),
+        Entry(38, 1, K.NOTE, "see [x] and [a][b] and ![img](y)", position=13),
     ]
     return meeting
 
@@ -248,6 +250,9 @@ def test_markdown_user_text_cannot_break_the_structure():
     html = MarkdownIt("commonmark").render(md)
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "AT&amp;amp;T &amp;#60; x" in html  # entities typed by the user stay literal
+    assert "[x]: http://evil.example." in html and "See [x] and [a][b] and ![img](y)." in html
+    assert "<a " not in html and "<img" not in html
+    assert "### 12. AOB [RESTREINT UE/EU RESTRICTED]" in md  # plain brackets stay readable
 
 
 # --- plain text -----------------------------------------------------------------------------------

@@ -12,8 +12,9 @@ import re
 
 from minutes_tui.export.document import Document
 
-_INLINE = re.compile(r"([\\`*_<>\[\]|]|&(?=#?\w+;))")
-_BLOCK_START = re.compile(r"^(\s*)([#>+=~-]|\d+[.)](?=\s|$))")
+# Brackets stay readable ("[CONFIDENTIEL UE/EU CONFIDENTIAL]"): only "](" / "][" could make a link.
+_INLINE = re.compile(r"([\\`*_<>|]|\](?=[(\[])|&(?=#?\w+;))")
+_BLOCK_START = re.compile(r"^(\s*)([#>+=~\[-]|\d+[.)](?=\s|$))")  # "[x]: url" would be a link definition
 
 
 def escape_inline(text: str) -> str:
