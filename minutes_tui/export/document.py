@@ -35,6 +35,7 @@ INSTITUTION = "Council of the European Union"
 class Header:
     issue_line: str = ""  # "Brussels, 10 December 2021"
     language: str = ""  # "(OR. en)"
+    language_code: str = "EN"  # for the footer
     doc_number: str = ""  # "14342/21"
     file_codes: list[str] = field(default_factory=list)  # ["JAI 1297", "COSI 240"]
     classification: str = ""  # "LIMITE"
@@ -101,6 +102,7 @@ def build_header(details: MeetingDetails) -> Header:
     return Header(
         issue_line=issue,
         language=f"(OR. {details.language})" if details.language else "",
+        language_code=(details.language or "en").upper(),
         doc_number=details.doc_number,
         file_codes=split_file_codes(details.file_codes),
         classification=details.classification,

@@ -130,7 +130,7 @@ def _page_setup(document, doc: Document) -> None:
     if h.classification:
         foot.add_run(h.classification).bold = True
         foot.add_run("   ")
-    foot.add_run(h.language.strip("()").replace("OR. ", "").upper() or "EN")
+    foot.add_run(h.language_code)
 
 
 def _widths(table, *widths) -> None:
