@@ -422,13 +422,14 @@ class SearchScreen(BackScreen):
             return
         results.clear_options()
         for index, hit in enumerate(self.hits):
-            prompt = Text(f"#{hit.meeting_id} {day(hit.meeting_date)} {hit.committee}", style="bold")
-            prompt.append(f"  {hit.item_number} {hit.item_title}\n", style="")
-            if hit.speakers:
-                prompt.append("  " + " ".join(hit.speakers) + ": ", style="bold")
+            prompt = Text(f"#{hit.meeting_id} {day(hit.meeting_date)} {hit.committee}  ", style="bold")
+            if hit.kind == "item":  # the match is in the item's title
+                prompt.append_text(highlighted(f"{hit.item_number} {hit.snippet}"))
+                prompt.append("\n  (agenda item)", style="dim")
             else:
-                prompt.append("  ")
-            prompt.append_text(highlighted(hit.snippet))
+                prompt.append(f"{hit.item_number} {hit.item_title}\n  ")
+                prompt.append(" ".join(hit.speakers) + ": " if hit.speakers else "", style="bold")
+                prompt.append_text(highlighted(hit.snippet))
             results.add_option(Option(prompt, id=str(index)))
         found.update(f"{len(self.hits)} result{'s' * (len(self.hits) != 1)}")
         if self.hits:

@@ -1,0 +1,160 @@
+"""The review screens driven through Pilot: open, search, polish, mark final, diff; and three snapshots."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from textual.widgets import Input, OptionList, Static
+
+from conftest import small_agenda
+from minutes_tui.core import archive
+from minutes_tui.core.clock import FrozenClock
+from minutes_tui.core.session import Session
+from minutes_tui.tui.review_app import make_review_app
+from minutes_tui.tui.screens.review import ConfirmScreen, DiffScreen, MeetingScreen, SearchScreen, StatsScreen
+from test_archive import hold_meeting
+
+SIZE = (110, 32)
+
+
+@pytest.fixture(autouse=True)
+def _no_cursor_blink(monkeypatch):
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+
+
+@pytest.fixture
+def db(store):
+    """Three ended meetings (newest first in the archive: CATS, COSI Dec, COSI Nov) and the store's path."""
+    hold_meeting(store, "COSI", date(2021, 11, 22), [
+        (("DE",), "Terrorist threat remains high. We support the recommendations.", 120),
+        (("FR", "NL"), "called for closer cooperation with Europol.", 60),
+        (("DE",), "asked about the timeline.", 30),
+    ], planned=1)
+    hold_meeting(store, "COSI", date(2021, 12, 10), [(("FR",), "The threat from returning fighters is increasing.", 300)])
+    hold_meeting(store, "CATS", date(2022, 1, 15), [(("DE",), "supported the draft conclusions.", 90)])
+    return store.path
+
+
+def app_for(path):
+    return make_review_app(path, FrozenClock(datetime(2022, 2, 10, 9, 0)))
+
+
+async def open_november(pilot) -> MeetingScreen:
+    await pilot.press("down", "down", "enter")  # the oldest of the three: COSI, 22 November 2021
+    screen = pilot.app.screen
+    assert isinstance(screen, MeetingScreen)
+    return screen
+
+
+async def go_to_item(pilot, screen: MeetingScreen, number: str) -> None:
+    items = screen.query_one("#items", OptionList)
+    items.highlighted = items.get_option_index(str(screen.session.find_item(number).id))
+    await pilot.pause()
+
+
+async def test_open_shows_the_captured_lines_beside_the_minutes(db):
+    async with app_for(db).run_test(size=SIZE) as pilot:
+        screen = await open_november(pilot)
+        await go_to_item(pilot, screen, "2.1")
+        assert screen.query_one("#entries", OptionList).option_count == 3
+        minutes = str(screen.query_one("#minutes", Static).content.renderables[-1])
+        assert "The German delegation asked about the timeline." in minutes
+        await pilot.press("escape")
+        assert pilot.app.screen.title == "Archive"
+
+
+async def test_search_opens_the_meeting_at_the_item(db):
+    async with app_for(db).run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        search = pilot.app.screen
+        assert isinstance(search, SearchScreen)
+        search.query_one("#query", Input).value = "recommendations speaker:DE"
+        await pilot.press("enter")
+        assert [h.item_number for h in search.hits] == ["2.1."]
+        await pilot.press("enter")
+        meeting = pilot.app.screen
+        assert isinstance(meeting, MeetingScreen)
+        assert (meeting.item_id, meeting.entry_id) == (search.hits[0].item_id, search.hits[0].entry_id)
+
+
+async def test_polish_goes_through_the_event_log_as_an_edit_after_the_meeting(db, store):
+    async with app_for(db).run_test(size=SIZE) as pilot:
+        screen = await open_november(pilot)
+        await go_to_item(pilot, screen, "2.1")
+        screen.query_one("#entries", OptionList).focus()
+        await pilot.press("e")
+        screen.query_one("#editor", Input).value = "Delegations expressed concern about the threat."
+        await pilot.press("enter", "p")  # save the new text, then leave the entry out of the minutes
+    [entry] = [e for e in store.load_meeting(screen.session.meeting_id).entries if e.id == screen.entry_id]
+    assert (entry.text, entry.private) == ("Delegations expressed concern about the threat.", True)
+    edits = store.events(screen.session.meeting_id)[-2:]
+    assert [(e["action"], e["live"]) for e in edits] == [("edit entry", 0), ("edit entry", 0)]
+
+
+async def test_polishing_a_meeting_never_ended_asks_to_end_it_first(store, clock):
+    meeting_id = store.create_meeting(small_agenda(), clock.now())
+    Session(store, meeting_id, clock).go_next()
+    async with app_for(store.path).run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.press("n")
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        await pilot.press("y")
+        screen = pilot.app.screen
+        screen.query_one("#editor", Input).value = "The agenda was adopted."
+        await pilot.press("enter")
+    meeting = store.load_meeting(meeting_id)
+    assert meeting.ended_at is not None
+    assert [e.text for e in meeting.entries] == ["The agenda was adopted."]
+    assert store.events(meeting_id)[-1]["live"] == 0
+
+
+async def test_mark_final_makes_the_meeting_read_only_until_reopened(db, store):
+    async with app_for(db).run_test(size=SIZE) as pilot:
+        screen = await open_november(pilot)
+        meeting_id = screen.session.meeting_id
+        await pilot.press("d", "f")
+        assert archive.status_of(store, meeting_id) == "final"
+        await pilot.press("n")
+        assert not screen.editing  # refused: final
+        await pilot.press("r")
+        assert archive.status_of(store, meeting_id) == "draft 1"
+        assert "draft 1" in str(screen.query_one("#heading", Static).content)
+
+
+async def test_diff_between_a_draft_and_the_current_text(db):
+    async with app_for(db).run_test(size=SIZE) as pilot:
+        screen = await open_november(pilot)
+        await pilot.press("d")
+        await go_to_item(pilot, screen, "3")
+        await pilot.press("n")
+        screen.query_one("#editor", Input).value = "No other business was raised."
+        await pilot.press("enter", "v")
+        diff = pilot.app.screen
+        assert isinstance(diff, DiffScreen)
+        text = str(diff.query_one("#diff", Static).content)
+        assert "--- draft 1 (10 Feb 2022 09:00)" in text and "+++ current text" in text
+        assert "+No other business was raised." in text
+
+
+# --- snapshots ------------------------------------------------------------------------------------
+
+
+def test_snapshot_archive_list(db, snap_compare):
+    assert snap_compare(app_for(db), terminal_size=SIZE)
+
+
+def test_snapshot_search_result(db, snap_compare):
+    async def run_before(pilot) -> None:
+        pilot.app.push_screen(SearchScreen(pilot.app.store, pilot.app.clock, '"threat" since 1 Dec 2021'))
+        await pilot.pause()
+
+    assert snap_compare(app_for(db), run_before=run_before, terminal_size=SIZE)
+
+
+def test_snapshot_statistics(db, snap_compare):
+    async def run_before(pilot) -> None:
+        pilot.app.push_screen(StatsScreen(pilot.app.store, pilot.app.clock, query="COSI"))
+        await pilot.pause()
+
+    assert snap_compare(app_for(db), run_before=run_before, terminal_size=(110, 40))
