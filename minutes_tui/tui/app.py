@@ -1,0 +1,91 @@
+"""The minutes app: opens one meeting from the store and shows the live screen.
+
+`make_app` is the one factory for the CLI (`minutes open`, `new`, `demo`) and the tests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from minutes_tui.core.clock import Clock, SystemClock
+from minutes_tui.core.session import Session
+from minutes_tui.core.speakers import Register
+from minutes_tui.core.store import Store
+from minutes_tui.tui.commands import MinutesCommands
+from minutes_tui.tui.screens.help import HelpScreen
+from minutes_tui.tui.screens.live import LiveScreen
+from minutes_tui.tui.widgets.agenda import AgendaTree
+from minutes_tui.tui.widgets.record import RecordList
+
+
+SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+class MinutesApp(App[None]):
+    CSS_PATH = "minutes.tcss"
+    TITLE = "minutes"
+    COMMANDS = App.COMMANDS | {MinutesCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help", tooltip="Keys and entry-line commands"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Save the draft and quit"),
+    ]
+
+    def __init__(self, store: Store, session: Session, read_only: str = "", keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.session = session
+        self.read_only = read_only
+        self.keymap = keymap or {}
+        self.set_keymap(self.keymap)
+
+    def on_mount(self) -> None:
+        self.push_screen(LiveScreen(self.session, self.session.clock, self.read_only))
+        # Textual leaves SIGTERM and SIGHUP (terminal closed) at their defaults, which kill the
+        # process at once: exit through on_unmount instead, which saves the draft and closes the store.
+        for signum in SIGNALS:
+            asyncio.get_running_loop().add_signal_handler(signum, self.exit)
+
+    def binding_groups(self) -> list[tuple[str, list[Binding]]]:
+        """The documented keys, by where they work (for the help screen and the palette)."""
+        return [
+            ("Everywhere", [*LiveScreen.BINDINGS, *self.BINDINGS, Binding("ctrl+p", "command_palette", "Commands", tooltip="Search every action, and go to any item")]),
+            ("On the agenda (ctrl+t)", AgendaTree.BINDINGS),
+            ("On the record (ctrl+r)", RecordList.BINDINGS),
+        ]
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.binding_groups(), self.keymap))
+
+    def on_unmount(self) -> None:
+        """However the app ends: keep the half-typed line, free the meeting, close the database."""
+        screen = next((s for s in self.screen_stack if isinstance(s, LiveScreen)), None)
+        if screen is not None and screen.is_mounted:
+            screen.save_draft()
+        for signum in SIGNALS:
+            asyncio.get_running_loop().remove_signal_handler(signum)
+        if not self.read_only:
+            self.store.release_lock(self.session.meeting_id)
+        self.store.close()
+
+
+def make_app(
+    db_path: Path | str,
+    meeting_id: int,
+    clock: Clock | None = None,
+    register: Register | None = None,
+    keymap: dict[str, str] | None = None,
+) -> MinutesApp:
+    """Open the store, take the meeting's lock (or fall back to read-only) and build the app."""
+    clock = clock or SystemClock()
+    store = Store(db_path)
+    session = Session(store, meeting_id, clock, register)
+    read_only = ""
+    if not store.acquire_lock(meeting_id, clock.now()):
+        read_only = f"Meeting {meeting_id} is open in another minutes window: read-only"
+    return MinutesApp(store, session, read_only, keymap)

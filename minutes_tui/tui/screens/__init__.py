@@ -1,0 +1,1 @@
+"""Screens: the live screen, and the modals and pages it opens."""

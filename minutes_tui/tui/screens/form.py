@@ -1,0 +1,71 @@
+"""One small modal form for every question the live screen asks: go to item, edit entry, details ...
+
+The caller gives the fields and a `submit` function that applies the answers and returns an error
+message or None; the form closes only when `submit` succeeded, so nothing typed is ever lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    value: str = ""
+    choices: Sequence[tuple[str, str]] = ()  # (label, value): a Select instead of an Input
+    placeholder: str = ""
+
+
+class FormModal(ModalScreen[bool]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without changing anything")]
+
+    def __init__(self, title: str, fields: Sequence[Field], submit: Callable[[dict[str, str]], str | None],
+                 hint: str = "") -> None:
+        super().__init__(classes="form")
+        self.title_text = title
+        self.fields = fields
+        self.submit = submit
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="form-body") as body:
+            body.border_title = self.title_text
+            for field in self.fields:
+                yield Label(field.label, classes="form-label")
+                if field.choices:
+                    yield Select(field.choices, value=field.value, allow_blank=False, id=f"field-{field.name}")
+                else:
+                    yield Input(field.value, placeholder=field.placeholder, id=f"field-{field.name}")
+            yield Static(self.hint, id="form-error", classes="form-hint")
+            with Horizontal(id="form-buttons"):
+                yield Button("OK (Enter)", variant="primary", id="form-ok")
+                yield Button("Cancel (Esc)", id="form-cancel")
+
+    def values(self) -> dict[str, str]:
+        return {f.name: str(self.query_one(f"#field-{f.name}").value) for f in self.fields}
+
+    def on_input_submitted(self) -> None:
+        self.action_ok()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_ok() if event.button.id == "form-ok" else self.action_cancel()
+
+    def action_ok(self) -> None:
+        error = self.submit(self.values())
+        if error:
+            self.query_one("#form-error", Static).update(error)
+            self.query_one("#form-error").add_class("error")
+        else:
+            self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

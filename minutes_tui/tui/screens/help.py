@@ -1,0 +1,57 @@
+"""F1: the keys (from the bindings, as the keymap sets them) and the entry-line commands."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Static
+from textual.containers import VerticalScroll
+
+from minutes_tui.core.entry import COMMANDS
+
+GRAMMAR = """\
+DE called for ...       DE, FR and NL: supported ...   an intervention (speakers first)
+Any other line          a note, kept as typed
+/command ...            see below; Tab completes speakers, commands and outcome codes
+Up / Down               recall earlier lines     Esc  back to the entry line"""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,q", "app.pop_screen", "Close", id="help.close", tooltip="Close the help")]
+
+    def __init__(self, groups: list[tuple[str, list[Binding]]], keymap: dict[str, str]) -> None:
+        super().__init__(classes="help")
+        self.groups = groups
+        self.keymap = keymap
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = "Help (Esc closes)"
+            yield Static(Text(GRAMMAR), classes="help-section")
+            for title, bindings in self.groups:
+                yield Static(self._keys_table(title, bindings), classes="help-section")
+            yield Static(self._commands_table(), classes="help-section")
+
+    def _keys_table(self, title: str, bindings: list[Binding]) -> Table:
+        table = Table(title=title, title_justify="left", title_style="bold", show_header=False, box=None, expand=True)
+        table.add_column(style="bold cyan", no_wrap=True, width=18)
+        table.add_column()
+        for binding in bindings:
+            keys = self.keymap.get(binding.id or "", binding.key)
+            shown = ", ".join(self.app.get_key_display(Binding(key.strip(), "")) for key in keys.split(","))
+            table.add_row(shown, binding.tooltip or binding.description)
+        return table
+
+    @staticmethod
+    def _commands_table() -> Table:
+        table = Table(title="Entry-line commands", title_justify="left", title_style="bold", show_header=False,
+                      box=None, expand=True)
+        table.add_column(style="bold cyan", no_wrap=True, width=34)
+        table.add_column()
+        for spec in COMMANDS:
+            aliases = f" (/{', /'.join(spec.aliases)})" if spec.aliases else ""
+            table.add_row(spec.usage, spec.help + aliases)
+        return table

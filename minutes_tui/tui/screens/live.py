@@ -1,0 +1,417 @@
+"""The live screen: follow the agenda and record the meeting from the keyboard.
+
+The screen is the translator between widgets and the core: widgets post messages, the handlers here
+call the `Session` (each call is one committed SQLite transaction) and then redraw only what changed
+from `session.meeting`. Every handler that changes data goes through `change()`, which turns the
+core's one-line errors into a status message and keeps whatever the user typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import fields
+from datetime import date
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static, Tree
+
+from minutes_tui.core import phrasing
+from minutes_tui.core.clock import Clock
+from minutes_tui.core.completion import completions
+from minutes_tui.core.entry import EntryLineError, split_speakers
+from minutes_tui.core.model import Entry, EntryKind, ItemState, MeetingDetails
+from minutes_tui.core.schedule import planned_end, projected_end
+from minutes_tui.core.session import LineResult, Session, SessionError
+from minutes_tui.core.store import StoreError
+from minutes_tui.tui.screens.form import Field, FormModal
+from minutes_tui.tui.widgets.agenda import AgendaTree
+from minutes_tui.tui.widgets.entry_line import EntryLine
+from minutes_tui.tui.widgets.panels import ItemHeader, MeetingHeader, QueuePanel
+from minutes_tui.tui.widgets.record import RecordList
+
+ERRORS = (SessionError, EntryLineError, StoreError)
+
+DETAIL_LABELS = {
+    "committee": "Committee (full name)",
+    "short_name": "Short name (COSI)",
+    "body_name": 'The body in sentences ("the Committee")',
+    "meeting_date": "Date (YYYY-MM-DD)",
+    "end_date": "Second day, if any (YYYY-MM-DD)",
+    "time": "Time (10.00)",
+    "place": "Place",
+    "agenda_ref": "Agenda document (CM 5119/21)",
+    "doc_number": "Outcome document number (14342/21)",
+    "file_codes": "File codes (JAI 1297 COSI 240)",
+    "classification": "Classification marking (LIMITE)",
+    "issue_place": "Issued at",
+    "issue_date": "Issued on (YYYY-MM-DD)",
+    "language": "Original language",
+    "sender": "From",
+    "recipient": "To",
+    "subject": "Subject (default: the committee's name)",
+    "house_style": "House style",
+}
+DATE_FIELDS = {"meeting_date", "end_date", "issue_date"}
+
+
+class LiveScreen(Screen[None]):
+    BINDINGS = [
+        Binding("f6,ctrl+n", "next_item", "Next", id="next_item", tooltip="Close this item and open the next one (/next)"),
+        Binding("f5", "prev_item", "Prev", id="prev_item", tooltip="Go back to the previous item (/prev)"),
+        Binding("f2,ctrl+g", "go_to_item", "Go to", id="go_to_item", tooltip="Open an item by its number (/go 6.2)"),
+        Binding("f4,ctrl+o", "set_outcome", "Outcome", id="set_outcome", tooltip="Set the current item's outcome (/outcome)"),
+        Binding("f7", "queue", "Queue", id="queue_add", show=False, tooltip="Add speakers to the queue: types /queue in the entry line"),
+        Binding("f8", "give_floor", "Floor", id="give_floor", tooltip="Give the floor to the next speaker in the queue (/floor)"),
+        Binding("f9", "end_floor", "End turn", id="end_floor", tooltip="End the current turn; the entry line's text is what they said (/end)"),
+        Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last change (/undo)"),
+        Binding("ctrl+t", "focus('agenda')", "Agenda", id="focus_agenda", tooltip="Browse the agenda: add, withdraw, postpone, move items"),
+        Binding("ctrl+r", "focus('record')", "Record", id="focus_record", tooltip="Browse the record: edit, delete, move entries"),
+        Binding("escape", "focus('entry')", "Entry line", id="focus_entry", show=False, tooltip="Back to the entry line"),
+        Binding("ctrl+s", "export", "Export", id="export", show=False, tooltip="Export the minutes to a file"),
+        Binding("f3", "details", "Details", id="details", show=False, tooltip="The meeting's details for the finished document"),
+    ]
+
+    def __init__(self, session: Session, clock: Clock, read_only: str = "") -> None:
+        super().__init__()
+        self.session = session
+        self.clock = clock
+        self.read_only = read_only  # why this window may not change the meeting, or ""
+        self.style = phrasing.load_style(session.meeting.details.house_style or "council")
+        self.saved = "not changed yet"
+        self._draft = ""  # the draft as last saved
+        self._meeting = session.meeting  # the object the tree was built from (undo replaces it)
+        self._structure: list[tuple] | None = None  # ids, parents, sections: None until built
+        self._current_id = session.current_item_id  # what the tree last marked as current
+        self._viewed_id: int | None = None  # the item whose record is shown, when not the current one
+
+    # --- layout --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield MeetingHeader(id="header")
+        yield Static(self.read_only, id="banner", classes="" if self.read_only else "hidden")
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield AgendaTree(id="agenda")
+                yield QueuePanel(id="queue")
+            with Vertical(id="right"):
+                yield ItemHeader(id="item")
+                yield RecordList(id="record")
+        yield Static("", id="status")
+        yield EntryLine(
+            lambda text: completions(text, self.session.register),
+            id="entry",
+            placeholder="DE called for ...  ·  a note  ·  /next  /outcome took note  ·  F1 help",
+            disabled=bool(self.read_only),
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(QueuePanel).border_title = "Speakers"
+        self.query_one(RecordList).border_title = "Record"
+        self.sync()
+        if not self.read_only:
+            self._draft = self.session.store.load_draft(self.session.meeting_id)
+            self.entry.value = self._draft
+            self.entry.focus()
+        self.set_interval(1, self.tick)
+
+    @property
+    def entry(self) -> EntryLine:
+        return self.query_one(EntryLine)
+
+    # --- redrawing -----------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Once a second: the clocks, the running times, and the draft if it changed."""
+        now = self.clock.now()
+        meeting = self.session.meeting
+        self.query_one(MeetingHeader).show(meeting.details, now, meeting.started_at, self.saved)
+        current = self.session.current_item
+        self.query_one(ItemHeader).show(self.session.item(self._viewed_id) if self._viewed_id else current, now)
+        if current is not None:
+            self.query_one(AgendaTree).update_item(current, now)
+        floor = (self.session.floor.speakers, self.session.floor.since) if self.session.floor else None
+        self.query_one(QueuePanel).show(self.session.queue, floor, self.session.speaking_seconds(), now)
+        self._show_schedule()
+        self.save_draft()
+
+    def _show_schedule(self) -> None:
+        meeting, now = self.session.meeting, self.clock.now()
+        planned, projected = planned_end(meeting), projected_end(meeting, now)
+        parts = [f"planned end {planned:%H:%M}" if planned else "", f"projected {projected:%H:%M}" if projected else ""]
+        self.query_one(AgendaTree).border_subtitle = " · ".join(p for p in parts if p)
+
+    def sync(self, touched: int | None = None) -> None:
+        """Redraw after a change: the tree nodes that changed (all of it after undo or an agenda
+        change), the record of the item on view, and the panels."""
+        meeting, now = self.session.meeting, self.clock.now()
+        tree = self.query_one(AgendaTree)
+        structure = [(i.id, i.parent_id, i.section) for i in meeting.items]
+        if meeting is not self._meeting or structure != self._structure:
+            self._meeting, self._structure = meeting, structure
+            tree.build(meeting, now)
+        else:
+            for item_id in {self._current_id, self.session.current_item_id, touched} - {None}:
+                tree.update_item(self.session.item(item_id), now)
+        if self._current_id != self.session.current_item_id:
+            self._viewed_id = None
+        self._current_id = self.session.current_item_id
+        tree.show_item(self._current_id)
+        if self._viewed_id not in {i.id for i in meeting.items}:
+            self._viewed_id = None
+        self.show_record()
+        self.tick()
+
+    def show_record(self) -> None:
+        item_id = self._viewed_id or self.session.current_item_id
+        record = self.query_one(RecordList)
+        if item_id is None:
+            record.show_entries([])
+            record.border_title = "Record"
+            return
+        item = self.session.item(item_id)
+        record.border_title = f"Record of {item.number.rstrip('.') or item.title[:20]}" + (
+            "" if item_id == self.session.current_item_id else " (not the current item)"
+        )
+        record.show_entries([(entry, self.sentence(entry)) for entry in self.session.meeting.entries_for(item_id)])
+
+    def sentence(self, entry: Entry) -> str:
+        """The entry as the minutes will read it."""
+        register, style = self.session.register, self.style
+        if entry.kind is EntryKind.INTERVENTION:
+            return phrasing.intervention_sentence(entry, register, style)
+        if entry.kind is EntryKind.OUTCOME:
+            item = self.session.item(entry.item_id)
+            return phrasing.outcome_sentence(entry, item, self.session.meeting.details, style, register)
+        if entry.kind is EntryKind.ACTION:
+            return phrasing.action_sentence(entry, register, style)
+        return entry.text
+
+    def say(self, message: str, error: bool = False) -> None:
+        status = self.query_one("#status", Static)
+        status.update(Text(message, "bold red" if error else ""))
+        status.set_class(error, "error")
+
+    # --- changing the meeting ------------------------------------------------------------------
+
+    def change(self, action: Callable[[], object], message: str = "", touched: int | None = None) -> str | None:
+        """Run one session operation: on success show the save time, redraw and return None; on
+        failure show the error and return it (forms keep it on screen, with the user's text)."""
+        if self.read_only:
+            return self.fail("read-only: " + self.read_only)
+        try:
+            result = action()
+        except ERRORS as error:
+            if isinstance(error, StoreError):
+                self.saved = "NOT SAVED"
+            return self.fail(str(error))
+        self.saved = f"saved {self.clock.now():%H:%M:%S}"
+        self.say(result.message if isinstance(result, LineResult) else result if isinstance(result, str) else message)
+        self.sync(touched)
+        return None
+
+    def fail(self, message: str) -> str:
+        self.say(message, error=True)
+        self.tick()
+        return message
+
+    def save_draft(self) -> None:
+        """Keep the half-typed line in the store (a crash loses at most a second of typing)."""
+        if self.read_only or self.entry.value == self._draft:
+            return
+        try:
+            self.session.store.save_draft(self.session.meeting_id, self.entry.value, self.clock.now())
+        except StoreError as error:
+            self.say(f"draft not saved: {error}", error=True)
+            return
+        self._draft = self.entry.value
+
+    @on(Input.Submitted, "#entry")
+    def submit_line(self, event: Input.Submitted) -> None:
+        text = event.value
+        if not text.strip():
+            return
+        if self.change(lambda: self.session.apply_line(text)) is None:
+            self.entry.remember(text)  # cleared only now that the line is stored
+            self.save_draft()
+
+    @on(EntryLine.Completions)
+    def show_completions(self, event: EntryLine.Completions) -> None:
+        if len(event.candidates) > 1:
+            self.say("Tab: " + "  ".join(c.strip().rsplit(" ", 1)[-1] for c in event.candidates[:12]))
+
+    @on(Input.Changed, "#entry")
+    def back_to_current(self) -> None:
+        if self._viewed_id is not None:
+            self._viewed_id = None
+            self.show_record()
+            self.tick()
+
+    def action_next_item(self) -> None:
+        self.change(lambda: f"now on item {self.session.go_next().label}")
+
+    def action_prev_item(self) -> None:
+        self.change(lambda: f"now on item {self.session.go_prev().label}")
+
+    def action_undo(self) -> None:
+        self.change(lambda: f"undone: {a}" if (a := self.session.undo()) else "nothing to undo")
+
+    def action_focus(self, widget_id: str) -> None:
+        self.query_one(f"#{widget_id}").focus()
+
+    def action_queue(self) -> None:
+        self.entry.value = "/queue "
+        self.entry.cursor_position = len(self.entry.value)
+        self.entry.focus()
+
+    def action_give_floor(self) -> None:
+        self.change(lambda: f"{' '.join(self.session.give_floor().speakers)} has the floor")
+
+    def action_end_floor(self) -> None:
+        text = self.entry.value
+        if self.change(lambda: self.session.end_floor(text), "turn recorded") is None and text.strip():
+            self.entry.remember(text)
+
+    def action_go_to_item(self) -> None:
+        self.ask("Go to item", [Field("number", "Item number", placeholder="6.2")],
+                 lambda v: self.change(lambda: f"now on item {self.session.go_to(v['number']).label}"))
+
+    def action_set_outcome(self) -> None:
+        item = self.session.current_item
+        if item is None:
+            self.say("no item is open: use /next or /go NUMBER first", error=True)
+            return
+        existing = self.session.outcome_of(item.id)
+        choices = [(f"{label} ({code})", code) for code, label in phrasing.OUTCOME_LABELS.items()]
+        self.ask(
+            f"Outcome of {item.label}",
+            [
+                Field("code", "Outcome", existing.outcome if existing and existing.outcome else "took_note", choices),
+                Field("text", "Wording (empty: the standard sentence)", existing.text if existing else "",
+                      placeholder="endorsed the recommendations as set out in ..."),
+            ],
+            lambda v: self.change(lambda: self.session.set_outcome(v["code"], v["text"]), "outcome set"),
+        )
+
+    def action_export(self) -> None:
+        from minutes_tui.export import EXTENSIONS, FORMATS, export_meeting
+
+        details = self.session.meeting.details
+        stem = f"{details.short_name or 'minutes'}-{details.meeting_date or 'meeting'}".replace(" ", "_")
+
+        def write(values: dict[str, str]) -> str | None:
+            fmt, path = values["format"], Path(values["file"]).expanduser()
+            if path.suffix == "":
+                path = path.with_suffix(EXTENSIONS[fmt])
+            if path.exists():
+                return f"{path} exists already: choose another name"
+            try:
+                content = export_meeting(self.session.meeting, fmt, self.session.register, self.style,
+                                         events=self.session.store.events(self.session.meeting_id))
+                path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+                path.chmod(0o600)  # minutes are often LIMITE: owner-readable only
+            except (OSError, ValueError) as error:
+                return f"could not export: {error}"
+            self.say(f"wrote {path}")
+            return None
+
+        self.ask("Export the minutes", [Field("format", "Format", "markdown", [(f, f) for f in FORMATS]),
+                                        Field("file", "File (the extension follows the format)", stem)], write)
+
+    def action_details(self) -> None:
+        details = self.session.meeting.details
+        form = [
+            Field(f.name, DETAIL_LABELS.get(f.name, f.name),
+                  value.isoformat() if isinstance(value := getattr(details, f.name), date) else str(value or ""),
+                  [(n, n) for n in phrasing.style_names()] if f.name == "house_style" else ())
+            for f in fields(MeetingDetails)
+        ]
+
+        def save(values: dict[str, str]) -> str | None:
+            changes: dict[str, object] = {}
+            for name, text in values.items():
+                value: object = text.strip()
+                if name in DATE_FIELDS:
+                    try:
+                        value = date.fromisoformat(text.strip()) if text.strip() else None
+                    except ValueError:
+                        return f"{DETAIL_LABELS[name]}: not a date like 2021-11-22"
+                if value != getattr(details, name):
+                    changes[name] = value
+            if not changes:
+                return None
+            error = self.change(lambda: self.session.update_details(**changes), "details saved")
+            if error is None and "house_style" in changes:
+                self.style = phrasing.load_style(self.session.meeting.details.house_style)
+                self.show_record()
+            return error
+
+        self.ask("Meeting details", form, save)
+
+    def ask(self, title: str, form: list[Field], submit: Callable[[dict[str, str]], str | None]) -> None:
+        self.app.push_screen(FormModal(title, form, submit))
+
+    # --- the agenda tree and the record --------------------------------------------------------
+
+    @on(Tree.NodeHighlighted, "#agenda")
+    def view_item(self, event: Tree.NodeHighlighted) -> None:
+        """Browsing the tree shows each item's record, so earlier entries can be edited."""
+        if self.query_one(AgendaTree).has_focus and event.node.data is not None:
+            self._viewed_id = None if event.node.data == self.session.current_item_id else event.node.data
+            self.show_record()
+            self.tick()
+
+    @on(AgendaTree.ItemRequest)
+    def item_request(self, event: AgendaTree.ItemRequest) -> None:
+        session, item_id = self.session, event.item_id
+        item = session.item(item_id)
+        if event.what == "go":
+            self.go_to_item(item_id)
+        elif event.what in ("withdraw", "postpone"):
+            state = ItemState.WITHDRAWN if event.what == "withdraw" else ItemState.POSTPONED
+            new = ItemState.PENDING if item.state is state else state
+            self.change(lambda: session.set_item_state(item_id, new), f"item {item.number} {new.value}", item_id)
+        elif event.what in ("up", "down"):
+            self.change(lambda: session.move_item(item_id, -1 if event.what == "up" else 1), "item moved")
+        else:
+            child = event.what == "add_sub"
+            self.ask(
+                f"Add {'a sub-item under' if child else 'an item after'} {item.label}",
+                [Field("number", "Number", placeholder="12.1"), Field("title", "Title", placeholder="AOB: ...")],
+                lambda v: self.change(
+                    lambda: session.add_item(v["title"], v["number"], after_item_id=item_id, as_child=child), "item added"
+                ) if v["title"].strip() else "the item needs a title",
+            )
+
+    def go_to_item(self, item_id: int) -> None:
+        self.change(lambda: f"now on item {self.session.go_to_item(item_id).label}")
+
+    @on(RecordList.EntryRequest)
+    def entry_request(self, event: RecordList.EntryRequest) -> None:
+        session, entry_id = self.session, event.entry_id
+        if event.what == "delete":
+            self.change(lambda: session.delete_entry(entry_id), "entry deleted: ctrl+z brings it back")
+        elif event.what in ("up", "down"):
+            self.change(lambda: session.move_entry(entry_id, -1 if event.what == "up" else 1), "entry moved")
+        else:
+            self.edit_entry(session.entry(entry_id))
+
+    def edit_entry(self, entry: Entry) -> None:
+        form = [Field("text", "Text", entry.text)]
+        if entry.kind in (EntryKind.INTERVENTION, EntryKind.ACTION):
+            form.insert(0, Field("speakers", "Speakers (DE, FR and NL, or free text)", ", ".join(entry.speakers)))
+
+        def save(values: dict[str, str]) -> str | None:
+            changes: dict[str, object] = {"text": values["text"].strip()}
+            if "speakers" in values:
+                typed = values["speakers"].strip()
+                changes["speakers"] = list(split_speakers(typed, self.session.register) or ([typed] if typed else []))
+            return self.change(lambda: self.session.edit_entry(entry.id, **changes), "entry changed")
+
+        self.ask(f"Edit {entry.kind.value}", form, save)

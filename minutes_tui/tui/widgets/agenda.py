@@ -1,0 +1,101 @@
+"""The agenda as a tree: sections, items and sub-items, with state markers and minutes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from minutes_tui.core.model import AgendaItem, ItemState, Meeting
+from minutes_tui.core.schedule import item_seconds
+
+MARKERS = {
+    ItemState.PENDING: ("○", "dim"),
+    ItemState.CURRENT: ("▶", "bold reverse"),
+    ItemState.DONE: ("✓", ""),
+    ItemState.POSTPONED: ("»", "italic"),
+    ItemState.WITHDRAWN: ("✗", "dim strike"),
+}
+
+
+class AgendaTree(Tree[int | None]):
+    """Node data is the item id (None for section headings). Keys here act on the highlighted item."""
+
+    BINDINGS = [
+        Binding("enter", "request('go')", "Open item", id="agenda.go", tooltip="Make the highlighted item the current one"),
+        Binding("a", "request('add')", "Add item", id="agenda.add", tooltip="Add an item after the highlighted one"),
+        Binding("s", "request('add_sub')", "Add sub-item", id="agenda.add_sub", tooltip="Add a sub-item under the highlighted item"),
+        Binding("w", "request('withdraw')", "Withdraw", id="agenda.withdraw", tooltip="Withdraw the highlighted item (again: back to pending)"),
+        Binding("p", "request('postpone')", "Postpone", id="agenda.postpone", tooltip="Postpone the highlighted item (again: back to pending)"),
+        Binding("ctrl+up", "request('up')", "Move up", id="agenda.move_up", tooltip="Move the highlighted item before its previous sibling"),
+        Binding("ctrl+down", "request('down')", "Move down", id="agenda.move_down", tooltip="Move the highlighted item after its next sibling"),
+    ]
+
+    @dataclass
+    class ItemRequest(Message):
+        """The user asked for something to be done to an agenda item."""
+
+        what: str  # go | add | add_sub | withdraw | postpone | up | down
+        item_id: int
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__("Agenda", **kwargs)
+        self.show_root = False
+        self.auto_expand = False
+        self._item_nodes: dict[int, TreeNode[int | None]] = {}
+
+    def build(self, meeting: Meeting, now: datetime) -> None:
+        """(Re)build every node: on open, and after the agenda's structure changed."""
+        self.clear()
+        self._item_nodes = {}
+        section_node: TreeNode[int | None] | None = None
+        section = None
+        parents = {i.parent_id for i in meeting.items}
+        for item in meeting.items:
+            if item.parent_id is not None and item.parent_id in self._item_nodes:
+                parent = self._item_nodes[item.parent_id]
+            else:
+                if item.section != section:
+                    section = item.section
+                    section_node = self.root.add(Text(section.rstrip(":"), style="bold"), None, expand=True) if section else None
+                parent = section_node or self.root
+            label = self.label_for(item, now)
+            if item.id in parents:
+                self._item_nodes[item.id] = parent.add(label, item.id, expand=True)
+            else:
+                self._item_nodes[item.id] = parent.add_leaf(label, item.id)
+
+    def update_item(self, item: AgendaItem, now: datetime) -> None:
+        """Redraw one item's line (its state or minutes changed)."""
+        if (node := self._item_nodes.get(item.id)) is not None:
+            node.set_label(self.label_for(item, now))
+
+    def show_item(self, item_id: int | None) -> None:
+        """Move the cursor to an item (the current one), unless the user is browsing the tree."""
+        if (node := self._item_nodes.get(item_id)) is not None and not self.has_focus:
+            # A freshly built tree numbers its lines on the next refresh.
+            self.call_after_refresh(self.move_cursor, node)
+
+    @property
+    def highlighted_item_id(self) -> int | None:
+        return self.cursor_node.data if self.cursor_node is not None else None
+
+    @staticmethod
+    def label_for(item: AgendaItem, now: datetime) -> Text:
+        marker, style = MARKERS[item.state]
+        label = Text.assemble((marker + " ", style), (item.label, style))
+        spent = item_seconds(item, now)
+        if spent is not None or item.planned_minutes:
+            actual = f"{(spent or 0) // 60}" if spent is not None else "–"
+            planned = f"/{item.planned_minutes}" if item.planned_minutes else ""
+            label.append(f"  {actual}{planned}′", "dim")
+        return label
+
+    def action_request(self, what: str) -> None:
+        if (item_id := self.highlighted_item_id) is not None:
+            self.post_message(self.ItemRequest(what, item_id))

@@ -1,0 +1,65 @@
+"""The entry line: an Input with Tab completion and Up/Down recall of earlier lines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input
+
+
+class EntryLine(Input):
+    """Completion candidates come from `complete(text) -> [lines]`; the widget only cycles them."""
+
+    BINDINGS = [
+        Binding("tab", "complete", "Complete", id="entry.complete", show=False, tooltip="Complete a speaker, command or outcome code"),
+        Binding("up", "recall(-1)", "Earlier line", id="entry.recall_previous", show=False, tooltip="Recall an earlier line"),
+        Binding("down", "recall(1)", "Later line", id="entry.recall_next", show=False, tooltip="Recall a later line"),
+    ]
+
+    @dataclass
+    class Completions(Message):
+        """Tab found these candidates (shown to the user when there are several)."""
+
+        candidates: list[str]
+
+    def __init__(self, complete: Callable[[str], list[str]], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._complete = complete
+        self.history: list[str] = []
+        self._recall_index = 0  # len(history) means "the line being typed"
+        self._typed = ""  # what was being typed before recalling
+        self._cycle: list[str] = []  # candidates of the last Tab, while the user keeps pressing Tab
+
+    def remember(self, line: str) -> None:
+        """A line was committed: add it to the history and start a fresh line."""
+        if not self.history or self.history[-1] != line:
+            self.history.append(line)
+        self._recall_index = len(self.history)
+        self.value = ""
+
+    def action_complete(self) -> None:
+        if self._cycle and self.value in self._cycle:
+            candidates = self._cycle
+            choice = candidates[(candidates.index(self.value) + 1) % len(candidates)]
+        else:
+            candidates = self._complete(self.value)
+            if not candidates:
+                return
+            choice = candidates[0]
+        self._cycle = candidates
+        self.value = choice
+        self.cursor_position = len(choice)
+        self.post_message(self.Completions(candidates))
+
+    def action_recall(self, step: int) -> None:
+        if self._recall_index == len(self.history):
+            self._typed = self.value
+        index = min(max(self._recall_index + step, 0), len(self.history))
+        if index == self._recall_index:
+            return
+        self._recall_index = index
+        self.value = self.history[index] if index < len(self.history) else self._typed
+        self.cursor_position = len(self.value)
