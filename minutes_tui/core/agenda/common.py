@@ -474,6 +474,10 @@ class Outline:
         draft = self.drafts[-1]
         joiner = "" if re.search(r"\w-$", draft.title) or not draft.title else " "
         draft.title = f"{draft.title}{joiner}{text.strip()}"
+        if len(draft.title) > MAX_LINE:
+            raise AgendaError(
+                self.source, draft.line, f"item {draft.label.number} runs on for pages (is a numbered line missing?)"
+            )
 
     def add_refs(self, refs: list[str]) -> None:
         self.drafts[-1].refs.extend(refs)

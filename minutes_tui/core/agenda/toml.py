@@ -56,7 +56,7 @@ class _Locator:
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
-        self.end = len(lines)
+        self.end = max((n for n, line in enumerate(lines, 1) if line.strip()), default=1)
         self.item_lines = [n for n, line in enumerate(lines, 1) if _ITEM_HEADER.match(line)]
         self.speaker_lines = [n for n, line in enumerate(lines, 1) if re.match(r"\s*\[\[\s*speaker\s*\]\]", line)]
 

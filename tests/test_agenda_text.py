@@ -1,0 +1,124 @@
+"""Plain text pasted from a Council notice of meeting: furniture, wrapped lines, notes."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from minutes_tui.core.agenda import AgendaError, load_agenda, parse_text
+
+from test_agenda_markdown import COSI_PARENTS, COSI_REFS, COSI_TITLES, outline
+
+SAMPLES = Path(__file__).parent.parent / "sample_agendas"
+
+
+def test_cosi_paste_gives_the_same_agenda_as_the_markdown():
+    parsed = load_agenda(SAMPLES / "cosi-2021-11-22.txt")
+    titles = [(i.number, i.title.replace(" (poss.)", "")) for i in parsed.items]
+    assert titles == COSI_TITLES
+    assert parsed.items[13].title.endswith("12 November 2021 (poss.)")  # kept as written
+    assert parsed.parent_index == COSI_PARENTS
+    assert {i.number: i.doc_refs for i in parsed.items if i.doc_refs} == COSI_REFS
+    assert [i.section for i in parsed.items] == [item.section for item in load_agenda(SAMPLES / "cosi-2021-11-22.md").items]
+    details = parsed.details
+    assert details.committee == "Standing Committee on Operational Cooperation on Internal Security (COSI)"
+    assert (details.short_name, details.agenda_ref) == ("COSI", "CM 5119/21")
+    assert (details.meeting_date, details.time) == (date(2021, 11, 22), "10:00")
+    assert details.place == "COUNCIL, JUSTUS LIPSIUS BUILDING, Rue de la Loi 175, 1048 BRUSSELS"
+    assert details.subject == ""  # it only repeated the committee
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["CM 5119/21 GP/ab 1", "CM 5119/21 GP/ab 1 EN", "EN", "JAI.1 LIMITE EN", "14342/21 MP/mf 3 JAI.1 EN",
+     "CM 3666/1/19 REV 1 RS/ad 2", "DG D 1 A EN", "2", "________________"],
+)
+def test_page_furniture_is_dropped(furniture):
+    parsed = parse_text(f"1. Adoption of the\n{furniture}\nagenda\n2. AOB", "t.txt")
+    assert [i.title for i in parsed.items] == ["Adoption of the agenda", "AOB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # wrapped titles join; a hyphen at the end of a line joins without a space
+        ("4. COVID -19 recovery funds – role of law enforcement authorities to prevent\ninfiltration by organised crime",
+         [("4.", "COVID -19 recovery funds – role of law enforcement authorities to prevent infiltration by organised "
+                "crime", 0, None)]),
+        ("5. Counter-\nterrorism", [("5.", "Counter-terrorism", 0, None)]),
+        # after a blank line only a lower-case line continues; other prose is not the agenda
+        ("1. Foo\n\nbar\n\nDelegations are invited to register.\n2. Baz",
+         [("1.", "Foo bar", 0, None), ("2.", "Baz", 0, None)]),
+        # sub-item styles, indented or not
+        ("7. Digital\n    7.1. AI Act\n    7.2. Encryption\n8. AOB",
+         [("7.", "Digital", 0, None), ("7.1.", "AI Act", 1, 0), ("7.2.", "Encryption", 1, 0), ("8.", "AOB", 0, None)]),
+        ("2. Presidency\na) One\nb) Two\n3. Three",
+         [("2.", "Presidency", 0, None), ("a)", "One", 1, 0), ("b)", "Two", 1, 0), ("3.", "Three", 0, None)]),
+        ("A. Session\n1. One\na) Sub\n2. Two\nB. Other\n3. Three",
+         [("A.", "Session", 0, None), ("1.", "One", 1, 0), ("a)", "Sub", 2, 1), ("2.", "Two", 1, 0),
+          ("B.", "Other", 0, None), ("3.", "Three", 1, 4)]),
+        ("12. AOB\n– Drones: Information by the Presidency\n• Boats",
+         [("12.", "AOB", 0, None), ("–", "Drones", 1, 0), ("•", "Boats", 1, 0)]),
+        # numbering gaps are kept; a section heading does not interrupt it
+        ("2. Two\nDiscussion items:\n5. Five", [("2.", "Two", 0, None), ("5.", "Five", 0, None)]),
+        # footnotes and the closing notes are not items
+        ("1. Foo (poss.)\n1 Possibly in restricted session.\n2. Bar\nNB: Please register.\n3. Not an item",
+         [("1.", "Foo (poss.)", 0, None), ("2.", "Bar", 0, None)]),
+        # a label alone on its line (a PDF table) takes the next line as its title
+        ("1.\nAdoption of the agenda\n2.\nAOB", [("1.", "Adoption of the agenda", 0, None), ("2.", "AOB", 0, None)]),
+    ],
+)
+def test_structure(text, expected):
+    assert outline(parse_text(text, "t.txt")) == expected
+
+
+def test_references_on_their_own_lines_go_to_the_item_above():
+    parsed = parse_text("6.1. Threat\n13682/21\n\ndoc. 13683/21 + ADD 1\n6.2. Checks\nWK 14408/19", "t.txt")
+    assert [i.doc_refs for i in parsed.items] == [["13682/21", "13683/21 + ADD 1"], ["WK 14408/19"]]
+
+
+def test_presenter_on_the_next_line():
+    item = parse_text("5. Drones\n– Presentation by the Commission\n", "t.txt").items[0]
+    assert (item.title, item.presenter, item.mode) == ("Drones", "Commission", "Presentation")
+
+
+@pytest.mark.parametrize(
+    ("header", "field", "value"),
+    [
+        ("NOTICE OF MEETING AND PROVISIONAL AGENDA\nCM 5119/21", "agenda_ref", "CM 5119/21"),
+        ("Terrorism Working Party (TWP)", "short_name", "TWP"),
+        ("To: Terrorism Working Party", "committee", "Terrorism Working Party"),
+        ("To: Delegations\nSubject: Terrorism Working Party", "committee", "Terrorism Working Party"),
+        ("Date: 22 and 23 November 2021", "end_date", date(2021, 11, 23)),
+        ("Date: Monday 22 November 2021, 10.00", "time", "10.00"),
+        ("Place: Brussels\nFormat: 1+2", "place", "Brussels"),
+        ("Brussels, 8 November 2021\nDate: 22/11/2021", "meeting_date", date(2021, 11, 22)),
+    ],
+)
+def test_header(header, field, value):
+    parsed = parse_text(f"{header}\n\n1. Adoption of the agenda\n", "t.txt")
+    assert getattr(parsed.details, field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("\n\n   \n", 1, "empty"),
+        ("COSI\nDate: 22 November 2021\nNothing numbered here.\n\n", 3, "no agenda items"),
+        ("COSI\nDate: 32 November 2021\n1. Adoption", 2, "not a date"),
+        ("1. Adoption\n2.\n\n3. AOB", 2, "item 2. has no title"),
+        ("x\n1. Foo\n" + ("word " * 900 + "\n") * 2, 2, "item 1. runs on for pages"),
+    ],
+)
+def test_malformed_files_name_the_file_and_line(tmp_path, text, line, message):
+    path = tmp_path / "bad.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(AgendaError) as caught:
+        load_agenda(path)
+    assert f"bad.txt:{line}: " in str(caught.value)
+    assert message in str(caught.value)
+
+
+def test_control_characters_and_pdf_spaces_are_harmless():
+    parsed = parse_text("\ufeff1.\xa0Adoption\x00 of the\x0cagenda\r\n2.\tAOB\x1b[0m\r\n", "t.txt")
+    assert [i.title for i in parsed.items] == ["Adoption of the agenda", "AOB [0m"]
