@@ -65,7 +65,7 @@ def test_page_furniture_is_dropped(furniture):
         ("1. Foo (poss.)\n1 Possibly in restricted session.\n2. Bar\nNB: Please register.\n3. Not an item",
          [("1.", "Foo (poss.)", 0, None), ("2.", "Bar", 0, None)]),
         # a label alone on its line (a PDF table) takes the next line as its title
-        ("1.\nAdoption of the agenda\n2.\nAOB", [("1.", "Adoption of the agenda", 0, None), ("2.", "AOB", 0, None)]),
+        ("1.\nAdoption of the agenda\n2.\n\nAOB", [("1.", "Adoption of the agenda", 0, None), ("2.", "AOB", 0, None)]),
     ],
 )
 def test_structure(text, expected):

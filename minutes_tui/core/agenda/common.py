@@ -392,8 +392,10 @@ def set_detail(details: MeetingDetails, name: str, value: object) -> None:
 
 
 def finish_details(details: MeetingDetails) -> MeetingDetails:
-    """Derive what the header implies: "… Security (COSI)" gives the short name "COSI"; a subject
-    that only repeats the committee is left empty, since the export uses the committee for it."""
+    """Derive what the header implies: a subject names the committee when nothing else did;
+    "… Security (COSI)" gives the short name "COSI"; a subject that only repeats the committee is
+    left empty, since the export uses the committee for it."""
+    details.committee = details.committee or details.subject
     short = _SHORT_NAME.search(details.committee)
     if short and not details.short_name and re.search(r"[A-Z]", short.group(1)):
         details.short_name = short.group(1).strip()

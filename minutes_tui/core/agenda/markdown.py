@@ -42,6 +42,7 @@ _KEY_VALUE = re.compile(r"^([A-Za-z][\w .'/-]{0,30}?)\s?:\s*(.*)$")
 _NOTE = re.compile(r"^(?:N\.?\s?B\.?|Notes?|P\.?S\.?)\s?:")
 _NOT_A_TITLE = re.compile(
     r"(?i)\bagenda\b|notice of meeting|outcome of proceedings|^council of the european union$|^general secretariat"
+    r"|^\w[\w .-]{0,30}, \d{1,2} \w+ \d{4}$"  # "Brussels, 10 December 2021": where and when it was issued
 )
 _MARKUP = re.compile(r"[*_`\[\]\\&<!]")
 

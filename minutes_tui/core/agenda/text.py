@@ -80,7 +80,7 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
             outline.add(label, label.rest, indent_of(line), line_no)
             after_item = True
             continue
-        continues = after_item and (wrapped or stripped[0].islower())
+        continues = after_item and (wrapped or stripped[0].islower() or not outline.drafts[-1].title)
         after_item = False
         if refs := refs_only(stripped):
             outline.add_refs(refs)
