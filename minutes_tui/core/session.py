@@ -8,6 +8,8 @@ in memory, so the screen can redraw from `session.meeting` without reading the d
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -52,6 +54,7 @@ class Session:
         self.queue: list[tuple[str, ...]] = []
         self.floor: Floor | None = None
         self.current_item_id: int | None = None
+        self._pending: list[Callable[[], None]] = []  # memory changes waiting for their commit
         self._find_current_item()
 
     def _find_current_item(self) -> None:
@@ -144,7 +147,7 @@ class Session:
         if current is target:
             return target
         now = self.clock.now()
-        with self.store.change(self.meeting_id, now, self.live) as change:
+        with self._saving(now) as change:
             if current is not None:
                 state = ItemState.DONE if current.state is ItemState.CURRENT else current.state
                 self._update_item(change, current, state=state, ended_at=now)
@@ -153,13 +156,13 @@ class Session:
             )
             if self.meeting.started_at is None:
                 change.update("meetings", self.meeting_id, {"started_at": now.isoformat()}, "start meeting")
-                self.meeting.started_at = now
+                self._pending.append(lambda: setattr(self.meeting, "started_at", now))
         self.current_item_id = target.id
         return target
 
     def end_meeting(self) -> None:
         now = self.clock.now()
-        with self.store.change(self.meeting_id, now, self.live) as change:
+        with self._saving(now) as change:
             if (current := self.current_item) and current.state is ItemState.CURRENT:
                 self._update_item(change, current, state=ItemState.DONE, ended_at=now)
             change.update("meetings", self.meeting_id, {"ended_at": now.isoformat()}, "end meeting")
@@ -307,15 +310,25 @@ class Session:
 
     # --- changing the agenda -------------------------------------------------------------------
 
+    @contextmanager
+    def _saving(self, at: datetime) -> Iterator[Any]:
+        """One store transaction; the memory changes `_update_item` queues are made only once it has
+        committed, so a failed save (disk full, read-only) leaves `meeting` exactly as stored."""
+        self._pending = []
+        with self.store.change(self.meeting_id, at, self.live) as change:
+            yield change
+        pending, self._pending = self._pending, []
+        for apply in pending:
+            apply()
+
     def _update_item(self, change: Any, item: AgendaItem, **changes: Any) -> None:
         row = item_row(replace(item, **changes))
         change.update("items", item.id, {k: row[k] for k in changes}, "item " + ", ".join(changes))
-        for key, value in changes.items():
-            setattr(item, key, value)
+        self._pending.append(lambda: [setattr(item, key, value) for key, value in changes.items()])
 
     def set_item_state(self, item_id: int, state: ItemState) -> None:
         item = self.item(item_id)
-        with self.store.change(self.meeting_id, self.clock.now(), self.live) as change:
+        with self._saving(self.clock.now()) as change:
             self._update_item(change, item, state=state)
 
     def _subtree(self, item: AgendaItem) -> list[AgendaItem]:
@@ -330,7 +343,7 @@ class Session:
         for position, item in enumerate(order):
             if item.position != position or item not in self.meeting.items:
                 self._update_item(change, item, position=position)
-        self.meeting.items = order
+        self._pending.append(lambda: setattr(self.meeting, "items", order))
 
     def add_item(self, title: str, number: str = "", after_item_id: int | None = None, as_child: bool = False) -> AgendaItem:
         """Add an item after another one (default: the current item, else at the end)."""
@@ -346,7 +359,7 @@ class Session:
             block = self._subtree(anchor)
             level, parent_id, section, index = anchor.level, anchor.parent_id, anchor.section, items.index(block[-1]) + 1
         item = AgendaItem(None, number.strip(), title.strip(), section=section, level=level, parent_id=parent_id, position=index)
-        with self.store.change(self.meeting_id, self.clock.now(), self.live) as change:
+        with self._saving(self.clock.now()) as change:
             item.id = change.insert("items", item_row(item) | {"meeting_id": self.meeting_id}, "add item")
             self._renumber_positions(change, [*items[:index], item, *items[index:]])
         return item
@@ -363,7 +376,7 @@ class Session:
         items = self.meeting.items
         start = items.index(block_a[0])
         order = [*items[:start], *block_b, *block_a, *items[start + len(block_a) + len(block_b) :]]
-        with self.store.change(self.meeting_id, self.clock.now(), self.live) as change:
+        with self._saving(self.clock.now()) as change:
             self._renumber_positions(change, order)
 
     # --- the speakers' queue -------------------------------------------------------------------
@@ -384,8 +397,10 @@ class Session:
         """The speaker's turn ends: record it as an intervention with its start and end."""
         if self.floor is None:
             raise SessionError("nobody has the floor")
-        floor, self.floor = self.floor, None
-        return self.add_intervention(floor.speakers, text, started_at=floor.since, ended_at=self.clock.now())
+        floor = self.floor
+        entry = self.add_intervention(floor.speakers, text, started_at=floor.since, ended_at=self.clock.now())
+        self.floor = None  # only once the turn is stored: a failed save keeps the speaker on the floor
+        return entry
 
     # --- the quick-entry line ------------------------------------------------------------------
 
