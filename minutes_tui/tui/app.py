@@ -46,9 +46,9 @@ class MinutesApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(LiveScreen(self.session, self.session.clock, self.read_only))
         # Textual leaves SIGTERM and SIGHUP (terminal closed) at their defaults, which kill the
-        # process at once: exit through on_unmount instead, which saves the draft and closes the store.
+        # process at once: quit as ctrl+q does, saving the draft and closing the store.
         for signum in SIGNALS:
-            asyncio.get_running_loop().add_signal_handler(signum, self.exit)
+            asyncio.get_running_loop().add_signal_handler(signum, self.call_next, self.action_quit)
 
     def binding_groups(self) -> list[tuple[str, list[Binding]]]:
         """The documented keys, by where they work (for the help screen and the palette)."""
@@ -62,11 +62,15 @@ class MinutesApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.binding_groups(), self.keymap))
 
+    async def action_quit(self) -> None:
+        """Keep the half-typed line (the screens are gone by the time the app unmounts), then quit."""
+        for screen in self.screen_stack:
+            if isinstance(screen, LiveScreen):
+                screen.save_draft()
+        self.exit()
+
     def on_unmount(self) -> None:
-        """However the app ends: keep the half-typed line, free the meeting, close the database."""
-        screen = next((s for s in self.screen_stack if isinstance(s, LiveScreen)), None)
-        if screen is not None and screen.is_mounted:
-            screen.save_draft()
+        """However the app ends: free the meeting and close the database."""
         for signum in SIGNALS:
             asyncio.get_running_loop().remove_signal_handler(signum)
         if not self.read_only:

@@ -35,14 +35,21 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(self._keys_table(title, bindings), classes="help-section")
             yield Static(self._commands_table(), classes="help-section")
 
+    def key_rows(self, bindings: list[Binding]) -> list[tuple[str, str]]:
+        """(keys as the keymap sets them, what they do) for each binding."""
+        rows = []
+        for binding in bindings:
+            keys = self.keymap.get(binding.id or "", binding.key)
+            shown = ", ".join(self.app.get_key_display(Binding(key.strip(), "")) for key in keys.split(","))
+            rows.append((shown, binding.tooltip or binding.description))
+        return rows
+
     def _keys_table(self, title: str, bindings: list[Binding]) -> Table:
         table = Table(title=title, title_justify="left", title_style="bold", show_header=False, box=None, expand=True)
         table.add_column(style="bold cyan", no_wrap=True, width=18)
         table.add_column()
-        for binding in bindings:
-            keys = self.keymap.get(binding.id or "", binding.key)
-            shown = ", ".join(self.app.get_key_display(Binding(key.strip(), "")) for key in keys.split(","))
-            table.add_row(shown, binding.tooltip or binding.description)
+        for row in self.key_rows(bindings):
+            table.add_row(*row)
         return table
 
     @staticmethod

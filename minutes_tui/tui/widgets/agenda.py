@@ -51,6 +51,7 @@ class AgendaTree(Tree[int | None]):
 
     def build(self, meeting: Meeting, now: datetime) -> None:
         """(Re)build every node: on open, and after the agenda's structure changed."""
+        browsing = self.highlighted_item_id if self.has_focus else None  # keep it under the cursor
         self.clear()
         self._item_nodes = {}
         section_node: TreeNode[int | None] | None = None
@@ -69,6 +70,8 @@ class AgendaTree(Tree[int | None]):
                 self._item_nodes[item.id] = parent.add(label, item.id, expand=True)
             else:
                 self._item_nodes[item.id] = parent.add_leaf(label, item.id)
+        if browsing in self._item_nodes:
+            self.call_after_refresh(self.move_cursor, self._item_nodes[browsing])
 
     def update_item(self, item: AgendaItem, now: datetime) -> None:
         """Redraw one item's line (its state or minutes changed)."""

@@ -39,14 +39,19 @@ class RecordList(OptionList):
         entry_id: int
 
     def show_entries(self, rows: list[tuple[Entry, str]]) -> None:
-        """Show (entry, sentence) rows, keeping the highlighted entry if it is still there."""
+        """Show (entry, sentence) rows: highlight an entry that just appeared (added, or restored by
+        undo), else keep the highlighted one while browsing, else the newest."""
         keep = self.highlighted_entry_id
+        before = {int(option.id) for option in self.options if option.id}
         self.set_options(Option(self._prompt(entry, text), id=str(entry.id)) for entry, text in rows)
         ids = [entry.id for entry, _ in rows]
-        if keep in ids and self.has_focus:
+        appeared = [i for i in ids if i not in before]
+        if len(appeared) == 1 and before:
+            self.highlighted = ids.index(appeared[0])
+        elif keep in ids and self.has_focus:
             self.highlighted = ids.index(keep)
         elif rows:
-            self.highlighted = len(rows) - 1  # the newest entry, in view
+            self.highlighted = len(rows) - 1
         self.scroll_to_highlight()
 
     @staticmethod

@@ -1,0 +1,276 @@
+"""The live screen driven through Pilot, asserting on what the store holds afterwards.
+
+Lines are put into the entry line directly and only Enter is pressed (each pressed key costs ~60 ms);
+keys are typed one by one only where typing is what is tested (Tab completion).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from datetime import datetime
+
+from textual.widgets import Input, Select, Static
+
+from live_fixtures import cosi_db, live_app, no_cursor_blink, tui_clock  # noqa: F401  (fixtures)
+from minutes_tui.core.model import EntryKind, ItemState
+from minutes_tui.core.store import Store, StoreError
+from minutes_tui.tui.app import make_app
+from minutes_tui.tui.screens.form import FormModal
+from minutes_tui.tui.screens.help import HelpScreen
+from minutes_tui.tui.screens.live import LiveScreen
+from minutes_tui.tui.widgets.agenda import AgendaTree
+from minutes_tui.tui.widgets.record import RecordList
+
+SIZE = (120, 40)
+
+
+async def enter(pilot, line: str, seconds: int = 20) -> LiveScreen:
+    """Type `line` (as a paste would) and press Enter, `seconds` after the previous line."""
+    screen = pilot.app.screen
+    assert isinstance(screen, LiveScreen)
+    screen.clock.advance(seconds=seconds)
+    screen.entry.value = line
+    await pilot.press("enter")
+    return screen
+
+
+def status(screen: LiveScreen) -> str:
+    return str(screen.query_one("#status", Static).visual)
+
+
+def stored(cosi_db):
+    path, meeting_id = cosi_db
+    store = Store(path)
+    try:
+        return store.load_meeting(meeting_id)
+    finally:
+        store.close()
+
+
+async def fill_form(pilot, **values: str) -> None:
+    form = pilot.app.screen
+    assert isinstance(form, FormModal)
+    for name, value in values.items():
+        form.query_one(f"#field-{name}").value = value
+    await pilot.press("enter") if any(isinstance(w, Input) and w.has_focus for w in form.query(Input)) else form.action_ok()
+    await pilot.pause()
+
+
+async def test_a_whole_meeting_lands_in_the_store(live_app, cosi_db, tui_clock):
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/next")
+        await enter(pilot, "/outcome adopted")
+        await enter(pilot, "/next")
+        await enter(pilot, "PRES: informed delegations about the state of play")
+        await enter(pilot, "COSI took note of the information provided by the Presidency.")
+        await enter(pilot, "/go 3")
+        await enter(pilot, "DE called for closer cooperation with Europol")
+        await enter(pilot, "FR, NL and Cion: supported the action plan")
+        # The queue: DE and FR ask for the floor, DE speaks 95 seconds, FR is summarised on /end.
+        await enter(pilot, "/queue DE FR")
+        await enter(pilot, "/floor", seconds=5)
+        await enter(pilot, "/floor", seconds=95)  # DE's turn ends as FR takes the floor
+        await enter(pilot, "/end stressed the role of Frontex", seconds=40)
+        assert screen.session.speaking_seconds() == {"DE": 95, "FR": 40}
+        await enter(pilot, "/outcome exchanged views")
+        # Keys: next item (F6), previous item (F5), go to item (F2 and a form).
+        await pilot.press("f6")
+        assert screen.session.current_item.number == "4."
+        await pilot.press("f5")
+        assert screen.session.current_item.number == "3."
+        await pilot.press("f2")
+        await fill_form(pilot, number="6.1")
+        assert screen.session.current_item.number == "6.1."
+        await enter(pilot, "EU CTC presented the threat assessment")
+        await enter(pilot, "Typo lien")
+        # Edit the note in the record (ctrl+r, then e), then delete it and undo the deletion.
+        await pilot.press("ctrl+r", "e")
+        await fill_form(pilot, text="Several delegations asked for a follow-up.")
+        await pilot.press("delete")
+        assert [e.text for e in screen.session.meeting.entries_for(screen.session.current_item_id)][-1] == (
+            "presented the threat assessment"
+        )
+        await pilot.press("ctrl+z")
+        await pilot.press("ctrl+up")  # the note moves above the intervention
+        await pilot.press("escape")
+        assert screen.entry.has_focus
+        await enter(pilot, "/outcome took note")
+        # The agenda changes: an AOB point after 12, item 8 withdrawn, 11 postponed.
+        await enter(pilot, "/go 12")
+        await enter(pilot, "/add 12.1 Cybersecurity incident")
+        await enter(pilot, "/withdraw")  # 12 itself, then back to the new point
+        await enter(pilot, "/go 12.1")
+        await enter(pilot, "DE: informed about the incident")
+        screen.session.end_meeting()
+
+    meeting = stored(cosi_db)
+    items = {i.number: i for i in meeting.items}
+    assert items["12."].state is ItemState.WITHDRAWN
+    assert [i.number for i in meeting.items][-2:] == ["12.", "12.1"]
+    by_item = {number: meeting.entries_for(item.id) for number, item in items.items()}
+    assert [(e.kind, e.outcome) for e in by_item["1."]] == [(EntryKind.OUTCOME, "adopted")]
+    assert [e.speakers for e in by_item["3."] if e.kind is EntryKind.INTERVENTION] == [
+        ["DE"], ["FR", "NL", "COM"], ["DE"], ["FR"]
+    ]
+    turn = by_item["3."][3]
+    assert (turn.text, turn.duration_seconds) == ("stressed the role of Frontex", 40)
+    assert [e.text for e in by_item["6.1."]] == [
+        "Several delegations asked for a follow-up.", "presented the threat assessment", ""
+    ]
+    assert by_item["6.1."][-1].outcome == "took_note"
+    assert by_item["12.1"][0].speakers == ["DE"]
+
+
+async def test_an_error_keeps_the_line_and_says_why(live_app, cosi_db):
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "DE called for support")  # no item open yet
+        assert screen.entry.value == "DE called for support"
+        assert "no item is open" in status(screen)
+        screen = await enter(pilot, "/frobnicate")
+        assert screen.entry.value == "/frobnicate"
+        assert "unknown command" in status(screen)
+    assert stored(cosi_db).entries == []
+
+
+async def test_a_failed_save_keeps_the_line_and_retries_on_enter(live_app, cosi_db, monkeypatch):
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/next")
+        session = screen.session
+        real = session.add_intervention
+
+        def disk_full(*args, **kwargs):
+            raise StoreError("minutes.db: could not save (database or disk is full)")
+
+        monkeypatch.setattr(session, "add_intervention", disk_full)
+        await enter(pilot, "DE called for support")
+        assert screen.entry.value == "DE called for support"
+        assert "disk is full" in status(screen)
+        assert "NOT SAVED" in str(screen.query_one("#header", Static).visual)
+        monkeypatch.setattr(session, "add_intervention", real)
+        await pilot.press("enter")
+        assert screen.entry.value == ""
+        assert "saved 10:00:40" in str(screen.query_one("#header", Static).visual)
+    assert [e.text for e in stored(cosi_db).entries] == ["called for support"]
+
+
+async def test_tab_completes_speakers_commands_and_outcome_codes(live_app):
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("slash", "q", "tab")
+        assert screen.entry.value == "/queue "
+        screen.entry.value = "DE, ger"
+        await pilot.press("tab")
+        assert screen.entry.value == "DE, DE"
+        screen.entry.value = "/outcome to"
+        await pilot.press("tab")
+        assert screen.entry.value == "/outcome took_note "
+        screen.entry.value = "F"
+        await pilot.press("tab", "tab")  # the second Tab cycles to the next candidate
+        assert screen.entry.value == "FI"
+        assert "FR" in status(screen)
+
+
+async def test_up_and_down_recall_earlier_lines(live_app):
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/next")
+        await enter(pilot, "DE called for support")
+        screen.entry.value = "half typ"
+        await pilot.press("up")
+        assert screen.entry.value == "DE called for support"
+        await pilot.press("up", "down", "down")
+        assert screen.entry.value == "half typ"
+
+
+async def test_the_draft_survives_quitting_and_is_restored(cosi_db, tui_clock):
+    path, meeting_id = cosi_db
+    async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        screen.entry.value = "DE called for sup"
+        screen.tick()  # the once-a-second timer
+        assert Store(path).load_draft(meeting_id) == "DE called for sup"
+        screen.entry.value = "DE called for support of"
+        await pilot.press("ctrl+q")
+    assert Store(path).load_draft(meeting_id) == "DE called for support of"
+    async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
+        assert pilot.app.screen.entry.value == "DE called for support of"
+
+
+async def test_a_meeting_held_by_another_window_opens_read_only(cosi_db, tui_clock):
+    path, meeting_id = cosi_db
+    store = Store(path)
+    with store.conn:  # another live process on this host holds the meeting
+        store.conn.execute(
+            "INSERT INTO locks (meeting_id, pid, host, since) VALUES (?, ?, ?, ?)",
+            [meeting_id, os.getppid(), socket.gethostname(), datetime(2021, 11, 22, 9, 0).isoformat()],
+        )
+    store.close()
+    async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        assert "open in another minutes window" in str(screen.query_one("#banner", Static).visual)
+        assert screen.entry.disabled
+        await pilot.press("f6")
+        assert "read-only" in status(screen)
+    assert Store(path).load_meeting(meeting_id).started_at is None
+
+
+async def test_agenda_keys_add_withdraw_postpone_and_move_items(live_app, cosi_db):
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 2")
+        tree = screen.query_one(AgendaTree)
+        await pilot.press("ctrl+t")
+        assert tree.highlighted_item_id == screen.session.current_item_id
+        await pilot.press("a")
+        await fill_form(pilot, number="2a", title="Urgent point")
+        await pilot.press("down")  # the new item comes right after item 2
+        assert tree.cursor_node.data == screen.session.find_item("2a").id
+        await pilot.press("p")
+        assert screen.session.find_item("2a").state is ItemState.POSTPONED
+        await pilot.press("ctrl+down")  # moves after item 3; the cursor follows it
+        await pilot.press("w")
+    meeting = stored(cosi_db)
+    assert [i.number for i in meeting.items if i.level == 0][:5] == ["1.", "2.", "3.", "2a", "4."]
+    assert {i.number: i.state for i in meeting.items}["2a"] is ItemState.WITHDRAWN
+
+
+async def test_help_lists_the_keys_as_the_keymap_sets_them(cosi_db, tui_clock):
+    path, meeting_id = cosi_db
+    app = make_app(path, meeting_id, clock=tui_clock, keymap={"next_item": "ctrl+j"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+j")
+        assert app.screen.session.current_item.number == "1."
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        help_screen = app.screen
+        rows = dict(help_screen.key_rows(help_screen.groups[0][1]))
+        assert rows["^j"].startswith("Close this item and open the next one")
+        assert rows["f5"].startswith("Go back to the previous item")
+        await pilot.press("escape")
+        assert isinstance(app.screen, LiveScreen)
+
+
+async def test_the_palette_offers_every_item(live_app):
+    from minutes_tui.tui.commands import MinutesCommands
+
+    async with live_app.run_test(size=SIZE) as pilot:
+        provider = MinutesCommands(pilot.app.screen)
+        hits = [hit async for hit in provider.search("go to item 6.2")]
+        assert hits and "6.2" in str(hits[0].text)
+        hits[0].command()
+        await pilot.pause()
+        assert pilot.app.screen.session.current_item.number == "6.2."
+        names = [hit.display async for hit in provider.discover()]
+        assert "Next" in [str(n) for n in names]
+
+
+async def test_meeting_details_are_saved_from_the_form(live_app, cosi_db):
+    async with live_app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await fill_form(pilot, place="Brussels, Justus Lipsius", meeting_date="22/11/2021")
+        assert "not a date" in str(pilot.app.screen.query_one("#form-error", Static).visual)
+        await fill_form(pilot, meeting_date="2021-11-23", classification="LIMITE")
+        assert isinstance(pilot.app.screen, LiveScreen)
+    details = stored(cosi_db).details
+    assert (details.place, details.classification, str(details.meeting_date)) == (
+        "Brussels, Justus Lipsius", "LIMITE", "2021-11-23"
+    )
