@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +39,9 @@ def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             raise UserError(str(error)) from None
         except OSError as error:
             raise UserError(f"{error.filename or ''}: {error.strerror}".lstrip(": ")) from None
+        except sqlite3.DatabaseError as error:  # a damaged file found only when a page is read
+            where = kwargs.get("db_path") or default_db_path()
+            raise UserError(f"{where}: the database is damaged ({error}); restore a backup") from None
 
     return wrapper
 
@@ -184,6 +188,7 @@ def write_private(path: Path, content: str | bytes, force: bool) -> None:
         raise UserError(f"{path}: exists already; use --force to overwrite it")
     data = content.encode("utf-8") if isinstance(content, str) else content
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(descriptor, 0o600)  # the mode above applies only to a new file, not one overwritten
     with os.fdopen(descriptor, "wb") as handle:
         handle.write(data)
 
