@@ -311,18 +311,21 @@ async def _keystrokes(app, count: int, samples: list[float]) -> list[float]:
 
 
 def group_keystroke(d: Data, repeats: int) -> list[Row]:
-    from .bare_app import InputApp
+    from .bare_app import BareApp, InputApp
 
     label = "one keystroke in the entry line, large meeting: CPU to repaint"
     count = 10 * repeats
-    product, bare = [], []
-    for _ in range(2):  # the two apps interleaved, in two halves
+    product, bare, full = [], [], []
+    for _ in range(2):  # the apps interleaved, in two halves
         row = ui_row(label, "≤ 1.5× Input-only app", 1.5, d, lambda app: _keystrokes(app, count, product))
         if row.value is None:
             return [row]
         bare += asyncio.run(_keystrokes(InputApp(), count, []))
+        full += asyncio.run(_keystrokes(BareApp(), count, []))
     return [Row(label, median(product), "app holding only an Input", median(bare), "≤ 1.5×", 1.5,
-                note=f"{2 * count} keys each")]
+                note=f"{2 * count} keys each"),
+            Row("… the same keystroke in the bare app with the same widgets", median(full),
+                "app holding only an Input", median(bare), "info: Textual's own share")]
 
 
 class TimedStore:
