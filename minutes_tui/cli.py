@@ -224,5 +224,10 @@ def backup(destination: Path, force: bool, db_path: Path | None) -> None:
     click.echo(f"wrote {destination}", err=True)
 
 
+from . import cli_review  # noqa: E402  (it builds on the helpers above)
+
+cli_review.register(cli)
+
+
 def main() -> None:
     cli(prog_name="minutes")

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from conftest import small_agenda
+from agenda_samples import small_agenda
 from minutes_tui.core import archive
 from minutes_tui.core.archive import ArchiveError, Query, parse_query
 from minutes_tui.core.clock import FrozenClock

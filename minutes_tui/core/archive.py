@@ -380,18 +380,8 @@ def ensure_editable(store: Store, meeting_id: int) -> None:
         raise ArchiveError(f"meeting {meeting_id} is final: reopen it before editing")
 
 
-def _ensure_versions_table(store: Store) -> None:
-    # Temporary home of the version snapshots until the schema gets a `versions` table by migration.
-    store.conn.execute(
-        """CREATE TABLE IF NOT EXISTS versions (
-               id INTEGER PRIMARY KEY, meeting_id INTEGER NOT NULL REFERENCES meetings(id),
-               status TEXT, created_at TEXT, text TEXT)"""
-    )
-
-
 def versions(store: Store, meeting_id: int) -> list[Version]:
     """The snapshots of the exported text taken at each draft and final, oldest first."""
-    _ensure_versions_table(store)
     return [
         Version(r["id"], r["meeting_id"], r["status"], datetime.fromisoformat(r["created_at"]), r["text"])
         for r in store._rows("SELECT * FROM versions WHERE meeting_id = ? ORDER BY id", [meeting_id])
@@ -426,7 +416,6 @@ def reopen(store: Store, meeting_id: int, at: datetime) -> str:
 
 
 def _write_status(store: Store, meeting_id: int, status: str, at: datetime, action: str, snapshot: str | None) -> None:
-    _ensure_versions_table(store)
     with store.change(meeting_id, at, live=False) as change:
         change.update("meetings", meeting_id, {"status": status}, action)
         if snapshot is not None:

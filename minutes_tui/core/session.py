@@ -22,6 +22,7 @@ from .speakers import Register, default_register
 from .store import Store, details_row, entry_row, item_row
 
 ATTENDANCE_STATUSES = ("present", "remote", "absent")
+FINAL_STATUS = "final"  # a final meeting is read-only until it is reopened
 _DEADLINE = re.compile(r"\s+(by \d{1,2} [A-Z][a-z]+(?: \d{4})?)\.?$")
 
 
@@ -180,7 +181,7 @@ class Session:
     def _add_entry(self, entry: Entry, action: str) -> Entry:
         siblings = [e.position for e in self.meeting.entries if e.item_id == entry.item_id]
         entry = replace(entry, position=max(siblings, default=0) + 1)
-        with self.store.change(self.meeting_id, self.clock.now(), self.live) as change:
+        with self._saving(self.clock.now()) as change:
             entry.id = change.insert("entries", entry_row(entry) | {"meeting_id": self.meeting_id}, action)
         self.meeting.entries.append(entry)
         return entry
@@ -240,7 +241,7 @@ class Session:
     def set_attendance(self, codes: list[str] | tuple[str, ...], status: str) -> None:
         if status not in ATTENDANCE_STATUSES:
             raise SessionError(f"attendance is one of {', '.join(ATTENDANCE_STATUSES)}")
-        with self.store.change(self.meeting_id, self.clock.now(), self.live) as change:
+        with self._saving(self.clock.now()) as change:
             for code in codes:
                 row = self.store.conn.execute(
                     "SELECT id FROM attendance WHERE meeting_id = ? AND code = ?", [self.meeting_id, code]
@@ -267,7 +268,7 @@ class Session:
             raise SessionError(f"cannot edit {', '.join(sorted(unknown))} of an entry")
         updated = replace(entry, **changes)
         row = entry_row(updated)
-        with self.store.change(self.meeting_id, self.clock.now(), self.live) as change:
+        with self._saving(self.clock.now()) as change:
             change.update("entries", entry_id, {k: row[k] for k in changes}, "edit entry")
         for key, value in changes.items():
             setattr(entry, key, value)
@@ -275,7 +276,7 @@ class Session:
 
     def delete_entry(self, entry_id: int) -> None:
         entry = self.entry(entry_id)
-        with self.store.change(self.meeting_id, self.clock.now(), self.live) as change:
+        with self._saving(self.clock.now()) as change:
             change.delete("entries", entry_id, "delete entry")
         self.meeting.entries.remove(entry)
 
@@ -288,13 +289,14 @@ class Session:
         if not 0 <= other_index < len(siblings):
             return
         other = siblings[other_index]
-        with self.store.change(self.meeting_id, self.clock.now(), self.live) as change:
+        with self._saving(self.clock.now()) as change:
             change.update("entries", entry.id, {"position": other.position}, "move entry")
             change.update("entries", other.id, {"position": entry.position}, "move entry")
         entry.position, other.position = other.position, entry.position
 
     def undo(self) -> str | None:
         """Undo the last change; returns what was undone ('add note', ...) or None."""
+        self._ensure_editable()
         action = self.store.undo(self.meeting_id, self.clock.now())
         if action:
             self.meeting = self.store.load_meeting(self.meeting_id)
@@ -304,16 +306,22 @@ class Session:
     def update_details(self, **changes: Any) -> None:
         details = replace(self.meeting.details, **changes)
         row = details_row(details)
-        with self.store.change(self.meeting_id, self.clock.now(), self.live) as change:
+        with self._saving(self.clock.now()) as change:
             change.update("meetings", self.meeting_id, {k: row[k] for k in changes}, "edit details")
         self.meeting.details = details
 
     # --- changing the agenda -------------------------------------------------------------------
 
+    def _ensure_editable(self) -> None:
+        # Read from the store, not memory: another window may have made the meeting final.
+        if self.store.meeting_status(self.meeting_id) == FINAL_STATUS:
+            raise SessionError(f"meeting {self.meeting_id} is final: reopen it before editing")
+
     @contextmanager
     def _saving(self, at: datetime) -> Iterator[Any]:
         """One store transaction; the memory changes `_update_item` queues are made only once it has
         committed, so a failed save (disk full, read-only) leaves `meeting` exactly as stored."""
+        self._ensure_editable()
         self._pending = []
         with self.store.change(self.meeting_id, at, self.live) as change:
             yield change

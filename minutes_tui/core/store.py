@@ -120,7 +120,18 @@ def _schema_3(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS = (_schema_1, _schema_2, _schema_3)
+def _schema_4(db: sqlite_utils.Database) -> None:
+    """Snapshots of the exported text at each draft and final, for diffs between versions."""
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS versions (
+            id INTEGER PRIMARY KEY, meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            status TEXT, created_at TEXT, text TEXT);
+        """
+    )
+
+
+MIGRATIONS = (_schema_1, _schema_2, _schema_3, _schema_4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -424,6 +435,12 @@ class Store:
             )
             for r in self._rows(sql, [])
         ]
+
+    def meeting_status(self, meeting_id: int) -> str:
+        row = self.conn.execute("SELECT status FROM meetings WHERE id = ?", [meeting_id]).fetchone()
+        if row is None:
+            raise StoreError(f"{self.path}: there is no meeting {meeting_id} (see `minutes list`)")
+        return row[0] or "in progress"
 
     def latest_meeting_id(self) -> int | None:
         """The meeting changed most recently: what `minutes open` resumes by default."""

@@ -1,8 +1,7 @@
 """Fixtures for the live screen's tests: a frozen clock, a tmp database holding the COSI sample
 meeting, and no cursor blink (so snapshots and timings are deterministic).
 
-Not a conftest.py: test_review.py does `from conftest import small_agenda` (tests/conftest.py), and a
-second conftest module here would shadow that name. Test modules import these fixtures by name.
+Not a conftest.py: a second conftest module here would shadow tests/conftest.py for plain imports.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 from textual.widgets import Input, OptionList, Static
 
-from conftest import small_agenda
+from agenda_samples import small_agenda
 from minutes_tui.core import archive
 from minutes_tui.core.clock import FrozenClock
 from minutes_tui.core.session import Session

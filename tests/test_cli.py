@@ -1,0 +1,112 @@
+"""The command line, through click's CliRunner, against temporary databases."""
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from minutes_tui.cli import cli
+from minutes_tui.core.session import Session
+from minutes_tui.core.store import Store
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_agendas"
+
+
+@pytest.fixture
+def db(tmp_path) -> Path:
+    return tmp_path / "cli.db"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_help_lists_the_commands():
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("import", "new", "open", "list", "export", "search", "demo", "backup"):
+        assert command in result.output
+
+
+def test_import_prints_the_new_id_and_list_shows_it(db):
+    first = run("import", str(SAMPLES / "cosi-2021-11-22.md"), "--db", str(db))
+    assert first.exit_code == 0 and first.output.strip() == "1"
+    listing = run("list", "--db", str(db))
+    assert "22 November 2021" in listing.output and "COSI" in listing.output and "in progress" in listing.output
+
+
+def test_db_comes_from_the_environment(db, monkeypatch):
+    monkeypatch.setenv("MINUTES_DB", str(db))
+    run("import", str(SAMPLES / "cosi-2021-11-22.md"))
+    assert Store(db).list_meetings()[0].short_name == "COSI"
+
+
+def test_a_bad_agenda_is_one_line_and_stores_nothing(db, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[meeting\ncommittee = 'x'\n")
+    result = CliRunner().invoke(cli, ["import", str(bad), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "bad.toml" in result.output and result.output.count("\n") == 1
+    assert Store(db).list_meetings() == []
+
+
+def test_export_defaults_to_the_latest_meeting(db, clock, agenda):
+    store = Store(db)
+    meeting_id = store.create_meeting(agenda, clock.now())
+    session = Session(store, meeting_id, clock)
+    session.apply_line("/next")
+    session.apply_line("/outcome adopted")
+    result = run("export", "--db", str(db))
+    assert result.exit_code == 0
+    assert "The agenda as set out in CM 5119/21 was adopted." in result.output
+
+
+def test_export_never_overwrites_without_force(db, clock, agenda, tmp_path):
+    Store(db).create_meeting(agenda, clock.now())
+    target = tmp_path / "out.md"
+    target.write_text("precious")
+    result = CliRunner().invoke(cli, ["export", "--db", str(db), "-o", str(target)])
+    assert result.exit_code == 1 and "--force" in result.output
+    assert target.read_text() == "precious"
+    assert run("export", "--db", str(db), "-o", str(target), "--force").exit_code == 0
+    assert "OUTCOME OF PROCEEDINGS" in target.read_text()
+    assert target.stat().st_mode & 0o077 == 0
+
+
+def test_unknown_meeting_and_format_are_clear_errors(db, clock, agenda):
+    Store(db).create_meeting(agenda, clock.now())
+    missing = CliRunner().invoke(cli, ["export", "7", "--db", str(db)])
+    assert missing.exit_code == 1 and "no meeting 7" in missing.output
+    bad_format = CliRunner().invoke(cli, ["export", "--format", "pdf", "--db", str(db)])
+    assert bad_format.exit_code == 1 and "unknown format 'pdf'" in bad_format.output
+
+
+def test_empty_database_says_how_to_start(db):
+    assert "minutes new AGENDA" in run("list", "--db", str(db)).output
+    result = CliRunner().invoke(cli, ["open", "--db", str(db)])
+    assert result.exit_code == 1 and "no meetings yet" in result.output
+
+
+def test_search_prints_meeting_item_and_match(db, clock, agenda):
+    store = Store(db)
+    session = Session(store, store.create_meeting(agenda, clock.now()), clock)
+    session.apply_line("/go 2.1")
+    session.apply_line("FR: expressed concern about the instrumentalisation of migrants")
+    output = run("search", "instrumentalisation", "--db", str(db)).output
+    assert "item 2.1." in output and "FR:" in output and "[instrumentalisation]" in output
+
+
+def test_newer_database_is_refused_by_every_command(db):
+    import sqlite3
+
+    sqlite3.connect(db).execute("PRAGMA user_version = 99").connection.close()
+    result = CliRunner().invoke(cli, ["list", "--db", str(db)])
+    assert result.exit_code == 1 and "newer minutes_tui" in result.output and "Traceback" not in result.output
+
+
+def test_backup(db, clock, agenda, tmp_path):
+    Store(db).create_meeting(agenda, clock.now())
+    copy = tmp_path / "copy.db"
+    assert run("backup", str(copy), "--db", str(db)).exit_code == 0
+    assert Store(copy).list_meetings()[0].short_name == "COSI"
+    assert CliRunner().invoke(cli, ["backup", str(copy), "--db", str(db)]).exit_code == 1
