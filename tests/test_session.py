@@ -187,3 +187,12 @@ def test_details_are_stored(session):
     session.update_details(doc_number="14342/21", file_codes="JAI 1297 COSI 240")
     details = reopened(session).details
     assert (details.doc_number, details.file_codes, details.short_name) == ("14342/21", "JAI 1297 COSI 240", "COSI")
+
+
+def test_a_final_meeting_is_read_only(session):
+    session.apply_line("/next")
+    session.store.conn.execute("UPDATE meetings SET status = 'final' WHERE id = ?", [session.meeting_id])
+    for line in ("DE called for support", "/next", "/undo", "/present DE"):
+        with pytest.raises(SessionError, match="is final: reopen it"):
+            session.apply_line(line)
+    assert reopened(session).entries == []
