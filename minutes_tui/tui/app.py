@@ -31,8 +31,7 @@ class MinutesApp(App[None]):
     TITLE = "minutes"
     COMMANDS = App.COMMANDS | {MinutesCommands}
     BINDINGS = [
-        Binding("f1", "help", "Help", id="help", tooltip="Keys and entry-line commands"),
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Save the draft and quit"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", show=False, priority=True, tooltip="Save the draft and quit"),
     ]
 
     def __init__(self, store: Store, session: Session, read_only: str = "", keymap: dict[str, str] | None = None) -> None:

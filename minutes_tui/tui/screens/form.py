@@ -40,15 +40,18 @@ class FormModal(ModalScreen[bool]):
         with VerticalScroll(id="form-body") as body:
             body.border_title = self.title_text
             for field in self.fields:
-                yield Label(field.label, classes="form-label")
-                if field.choices:
-                    yield Select(field.choices, value=field.value, allow_blank=False, id=f"field-{field.name}")
-                else:
-                    yield Input(field.value, placeholder=field.placeholder, id=f"field-{field.name}")
+                with Horizontal(classes="form-row"):
+                    yield Label(field.label, classes="form-label")
+                    if field.choices:
+                        yield Select(field.choices, value=field.value, allow_blank=False, compact=True,
+                                     id=f"field-{field.name}")
+                    else:
+                        yield Input(field.value, placeholder=field.placeholder, compact=True, select_on_focus=False,
+                                    id=f"field-{field.name}")
             yield Static(self.hint, id="form-error", classes="form-hint")
             with Horizontal(id="form-buttons"):
-                yield Button("OK (Enter)", variant="primary", id="form-ok")
-                yield Button("Cancel (Esc)", id="form-cancel")
+                yield Button("OK (Enter)", variant="primary", compact=True, id="form-ok")
+                yield Button("Cancel (Esc)", compact=True, id="form-cancel")
 
     def values(self) -> dict[str, str]:
         return {f.name: str(self.query_one(f"#field-{f.name}").value) for f in self.fields}

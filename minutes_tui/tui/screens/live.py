@@ -62,6 +62,7 @@ DATE_FIELDS = {"meeting_date", "end_date", "issue_date"}
 
 class LiveScreen(Screen[None]):
     BINDINGS = [
+        Binding("f1", "app.help", "Help", id="help", tooltip="Keys and entry-line commands"),
         Binding("f6,ctrl+n", "next_item", "Next", id="next_item", tooltip="Close this item and open the next one (/next)"),
         Binding("f5", "prev_item", "Prev", id="prev_item", tooltip="Go back to the previous item (/prev)"),
         Binding("f2,ctrl+g", "go_to_item", "Go to", id="go_to_item", tooltip="Open an item by its number (/go 6.2)"),
@@ -83,7 +84,7 @@ class LiveScreen(Screen[None]):
         self.clock = clock
         self.read_only = read_only  # why this window may not change the meeting, or ""
         self.style = phrasing.load_style(session.meeting.details.house_style or "council")
-        self.saved = "not changed yet"
+        self.saved = "no changes yet"
         self._draft = ""  # the draft as last saved
         self._meeting = session.meeting  # the object the tree was built from (undo replaces it)
         self._structure: list[tuple] | None = None  # ids, parents, sections: None until built
@@ -108,8 +109,9 @@ class LiveScreen(Screen[None]):
             id="entry",
             placeholder="DE called for ...  ·  a note  ·  /next  /outcome took note  ·  F1 help",
             disabled=bool(self.read_only),
+            select_on_focus=False,  # focus comes back after every modal: never select the typed text
         )
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(QueuePanel).border_title = "Speakers"

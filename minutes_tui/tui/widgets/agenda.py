@@ -46,6 +46,7 @@ class AgendaTree(Tree[int | None]):
     def __init__(self, **kwargs) -> None:
         super().__init__("Agenda", **kwargs)
         self.show_root = False
+        self.guide_depth = 2  # narrow indentation: titles need the room at 80 columns
         self.auto_expand = False
         self._item_nodes: dict[int, TreeNode[int | None]] = {}
 

@@ -24,7 +24,7 @@ class MeetingHeader(Static):
         when = details.meeting_date.strftime("%-d %b %Y") if details.meeting_date else ""
         text = Text.assemble((name, "bold"), f"  {when}", "   ", (now.strftime("%H:%M:%S"), "bold"))
         text.append(f"   elapsed {clock_text(_seconds(started_at, now))}" if started_at else "   not started")
-        text.append(f"   {saved}", "green" if saved.startswith("saved") else "red bold")
+        text.append(f"   {saved}", "green" if saved.startswith("saved") else "bold red" if "NOT" in saved else "dim")
         self.update(text)
 
 
