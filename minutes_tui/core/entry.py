@@ -91,11 +91,11 @@ def parse_line(line: str, register: Register) -> Intervention | Note | Command:
 
 
 def _parse_command(text: str) -> Command:
-    word, _, args = text[1:].partition(" ")
+    word, args = (text[1:].split(None, 1) + ["", ""])[:2]  # any white space, also a pasted line break
     name = _COMMAND_NAMES.get(word.lower())
     if name is None:
         known = ", ".join("/" + spec.name for spec in COMMANDS)
-        raise EntryLineError(f"unknown command /{word}: try {known}")
+        raise EntryLineError(f"unknown command /{word[:30]}: try {known}")
     return Command(name, args.strip())
 
 
