@@ -193,22 +193,19 @@ def write_private(path: Path, content: str | bytes, force: bool) -> None:
         handle.write(data)
 
 
-@cli.command()
-@click.argument("query", nargs=-1, required=True)
-@click.option("--limit", default=30, show_default=True)
+@cli.command("import-json")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @db_option
 @friendly_errors
-def search(query: tuple[str, ...], limit: int, db_path: Path | None) -> None:
-    """Search every meeting's items, notes and interventions."""
-    from .core.agenda import format_date
+def import_json(source: Path, db_path: Path | None) -> None:
+    """Read a meeting exported with --format json back in as a new meeting; print its id."""
+    from .export.json_io import meeting_from_json
 
-    hits = open_store(db_path).search(" ".join(query), limit=limit)
-    if not hits:
-        click.echo("No matches.")
-    for hit in hits:
-        when = format_date(hit.meeting_date) if hit.meeting_date else ""
-        who = f" {' '.join(hit.speakers)}:" if hit.speakers else ""
-        click.echo(f"#{hit.meeting_id} {when} {hit.committee} item {hit.item_number}{who} {hit.snippet}")
+    try:
+        meeting = meeting_from_json(source.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as error:
+        raise UserError(f"{source}: {error}") from None
+    click.echo(open_store(db_path).insert_meeting(meeting, SystemClock().now()))
 
 
 @cli.command()

@@ -110,3 +110,32 @@ def test_backup(db, clock, agenda, tmp_path):
     assert run("backup", str(copy), "--db", str(db)).exit_code == 0
     assert Store(copy).list_meetings()[0].short_name == "COSI"
     assert CliRunner().invoke(cli, ["backup", str(copy), "--db", str(db)]).exit_code == 1
+
+
+def test_json_export_imports_back_into_an_identical_meeting(db, clock, agenda, tmp_path):
+    store = Store(db)
+    session = Session(store, store.create_meeting(agenda, clock.now()), clock)
+    session.apply_line("/go 2.1")
+    session.apply_line("DE, FR: expressed concern")
+    session.apply_line("/outcome endorsed the recommendations as set out in 13682/21")
+    session.apply_line("/present DE FR")
+    exported = tmp_path / "meeting.json"
+    assert run("export", "--format", "json", "-o", str(exported), "--db", str(db)).exit_code == 0
+    result = run("import-json", str(exported), "--db", str(db))
+    assert result.exit_code == 0 and result.output.strip() == "2"
+    original, copy = store.load_meeting(1), store.load_meeting(2)
+    for meeting in (original, copy):
+        meeting.id = None
+    assert [(i.number, i.title, i.state) for i in copy.items] == [(i.number, i.title, i.state) for i in original.items]
+    assert [(e.kind, e.speakers, e.text, e.outcome, e.started_at) for e in copy.entries] == [
+        (e.kind, e.speakers, e.text, e.outcome, e.started_at) for e in original.entries
+    ]
+    assert copy.attendance == original.attendance and copy.details == original.details
+    assert run("export", "2", "--db", str(db)).output == run("export", "1", "--db", str(db)).output
+
+
+def test_import_json_rejects_bad_files_in_one_line(db, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema": "minutes_tui/meeting", "version": 99}')
+    result = CliRunner().invoke(cli, ["import-json", str(bad), "--db", str(db)])
+    assert result.exit_code == 1 and "bad.json" in result.output and result.output.count("\n") == 1

@@ -14,7 +14,7 @@ import socket
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -472,19 +472,43 @@ class Store:
 
     def create_meeting(self, agenda: ParsedAgenda, at: datetime) -> int:
         """Store a parsed agenda as a new meeting, all in one transaction."""
+        # Number the items so parents can be named by id, as in a stored meeting.
+        items = [
+            replace(item, id=index + 1, parent_id=None if parent is None else parent + 1)
+            for index, (item, parent) in enumerate(zip(agenda.items, agenda.parent_index))
+        ]
+        return self.insert_meeting(Meeting(None, agenda.details, items, speakers=agenda.speakers), at)
+
+    def insert_meeting(self, meeting: Meeting, at: datetime) -> int:
+        """Store a whole meeting (from an agenda or a JSON export) as a new one; returns its id.
+
+        The ids in `meeting` only link its parts (parents, entries' items); new ones are given.
+        """
         with self.change(None, at) as change:
             meeting_id = change.insert(
                 "meetings",
-                {**details_row(agenda.details), "status": "in progress", "created_at": at.isoformat(),
-                 "updated_at": at.isoformat()},
+                {
+                    **details_row(meeting.details),
+                    "status": meeting.status,
+                    "started_at": _iso(meeting.started_at),
+                    "ended_at": _iso(meeting.ended_at),
+                    "created_at": at.isoformat(),
+                    "updated_at": at.isoformat(),
+                },
                 "create meeting",
             )
             change.meeting_id = meeting_id  # the meeting's own rows belong to it
-            ids: list[int] = []
-            for item, parent in zip(agenda.items, agenda.parent_index):
-                row = item_row(item) | {"meeting_id": meeting_id, "parent_id": ids[parent] if parent is not None else None}
-                ids.append(change.insert("items", row, "add item"))
-            for speaker in agenda.speakers:
+            item_ids: dict[int | None, int | None] = {None: None}
+            for item in sorted(meeting.items, key=lambda i: i.position):
+                row = item_row(item) | {"meeting_id": meeting_id, "parent_id": item_ids.get(item.parent_id)}
+                item_ids[item.id] = change.insert("items", row, "add item")
+            for entry in meeting.entries:
+                row = entry_row(entry) | {"meeting_id": meeting_id, "item_id": item_ids[entry.item_id]}
+                change.insert("entries", row, "add entry")
+            for attendance in meeting.attendance:
+                row = {"meeting_id": meeting_id, "code": attendance.code, "status": attendance.status}
+                change.insert("attendance", row, "attendance")
+            for speaker in meeting.speakers:
                 change.insert(
                     "speakers",
                     {
