@@ -211,6 +211,7 @@ async def test_a_meeting_held_by_another_window_opens_read_only(cosi_db, tui_clo
         assert screen.entry.disabled
         await pilot.press("f6")
         assert "read-only" in status(screen)
+        assert not screen.query_one(AgendaTree).has_focus
     assert Store(path).load_meeting(meeting_id).started_at is None
 
 
@@ -274,3 +275,11 @@ async def test_meeting_details_are_saved_from_the_form(live_app, cosi_db):
     assert (details.place, details.classification, str(details.meeting_date)) == (
         "Brussels, Justus Lipsius", "LIMITE", "2021-11-23"
     )
+
+
+async def test_typing_while_browsing_goes_to_the_entry_line(live_app):
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        assert screen.entry.has_focus  # on open
+        await pilot.press("ctrl+t", "D", "E")
+        assert screen.entry.has_focus and screen.entry.value == "DE"

@@ -53,6 +53,9 @@ class FormModal(ModalScreen[bool]):
                 yield Button("OK (Enter)", variant="primary", compact=True, id="form-ok")
                 yield Button("Cancel (Esc)", compact=True, id="form-cancel")
 
+    def on_mount(self) -> None:
+        self.query_one(f"#field-{self.fields[0].name}").focus()  # not the scrolling body
+
     def values(self) -> dict[str, str]:
         return {f.name: str(self.query_one(f"#field-{f.name}").value) for f in self.fields}
 

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -61,6 +61,7 @@ DATE_FIELDS = {"meeting_date", "end_date", "issue_date"}
 
 
 class LiveScreen(Screen[None]):
+    AUTO_FOCUS = "#entry"  # typing must never land in the tree, whose letter keys change the agenda
     BINDINGS = [
         Binding("f1", "app.help", "Help", id="help", tooltip="Keys and entry-line commands"),
         Binding("f6,ctrl+n", "next_item", "Next", id="next_item", tooltip="Close this item and open the next one (/next)"),
@@ -120,7 +121,7 @@ class LiveScreen(Screen[None]):
         if not self.read_only:
             self._draft = self.session.store.load_draft(self.session.meeting_id)
             self.entry.value = self._draft
-            self.entry.focus()
+            self.entry.cursor_position = len(self._draft)
         self.set_interval(1, self.tick)
 
     @property
@@ -206,7 +207,7 @@ class LiveScreen(Screen[None]):
         """Run one session operation: on success show the save time, redraw and return None; on
         failure show the error and return it (forms keep it on screen, with the user's text)."""
         if self.read_only:
-            return self.fail("read-only: " + self.read_only)
+            return self.fail(self.read_only)
         try:
             result = action()
         except ERRORS as error:
@@ -263,6 +264,17 @@ class LiveScreen(Screen[None]):
 
     def action_undo(self) -> None:
         self.change(lambda: f"undone: {a}" if (a := self.session.undo()) else "nothing to undo")
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed while browsing the agenda or the record (and not one of their keys) starts
+        a line: it goes to the entry line instead of being lost."""
+        if (
+            event.is_printable and event.character and not self.entry.has_focus and not self.read_only
+            and event.key not in self.active_bindings  # key events reach us before the bindings do
+        ):
+            self.entry.focus()
+            self.entry.insert_text_at_cursor(event.character)
+            event.stop()
 
     def action_focus(self, widget_id: str) -> None:
         self.query_one(f"#{widget_id}").focus()
