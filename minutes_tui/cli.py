@@ -12,7 +12,8 @@ from typing import Any
 import click
 
 from .core.clock import SystemClock
-from .core.store import Store, StoreError, default_db_path
+from .core.errors import MinutesError
+from .core.store import Store, default_db_path
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_agendas"
 
@@ -29,13 +30,9 @@ def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .core.agenda import AgendaError
-        from .core.entry import EntryLineError
-        from .core.session import SessionError
-
         try:
             return command(*args, **kwargs)
-        except (StoreError, AgendaError, SessionError, EntryLineError) as error:
+        except MinutesError as error:
             raise UserError(str(error)) from None
         except OSError as error:
             raise UserError(f"{error.filename or ''}: {error.strerror}".lstrip(": ")) from None
@@ -63,7 +60,7 @@ def open_store(db_path: Path | None) -> Store:
 def resolve_meeting(store: Store, meeting_id: int | None) -> int:
     """The given meeting, or the one changed most recently."""
     if meeting_id is not None:
-        store.load_meeting(meeting_id)  # raises a clear error when it does not exist
+        store.meeting_status(meeting_id)  # raises a clear error when it does not exist
         return meeting_id
     latest = store.latest_meeting_id()
     if latest is None:

@@ -9,12 +9,15 @@ import re
 import sys
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .cli import db_option, friendly_errors, open_store, resolve_meeting
-from .core import archive
 from .core.clock import SystemClock
+
+if TYPE_CHECKING:
+    from .core import archive
 
 
 def register(cli: click.Group) -> None:
@@ -47,6 +50,8 @@ def _table(title: str, headers: tuple[str, ...], rows: list[tuple[str, ...]]) ->
 
 
 def _speakers(found: list[archive.SpeakerStat]) -> None:
+    from .core import archive  # loaded only by the commands that need it
+
     most = max((s.seconds for s in found), default=0)
     rows = [(s.code, str(s.interventions), archive.format_duration(s.seconds), archive.bar(s.seconds, most, 30))
             for s in found]
@@ -54,6 +59,8 @@ def _speakers(found: list[archive.SpeakerStat]) -> None:
 
 
 def _items(title: str, found: list[archive.ItemTime], with_meeting: bool) -> None:
+    from .core import archive  # loaded only by the commands that need it
+
     most = max((t.seconds or 0 for t in found), default=0)
     rows = [
         ((f"#{t.meeting_id} {t.committee} {t.meeting_date or ''}",) if with_meeting else ())
@@ -74,6 +81,8 @@ def _items(title: str, found: list[archive.ItemTime], with_meeting: bool) -> Non
 def stats(meeting_id: int | None, since: str | None, until: str | None, committee: str | None,
           db_path: Path | None) -> None:
     """Speaking time per delegation and time per item: one meeting, or every meeting in a date range."""
+    from .core import archive  # loaded only by the commands that need it
+
     store = open_store(db_path)
     today = SystemClock().now().date()
     if meeting_id is not None or not (since or until or committee):
@@ -110,6 +119,8 @@ def _highlight(snippet: str) -> str:
 @friendly_errors
 def search(query: tuple[str, ...], limit: int, db_path: Path | None) -> None:
     """Search every meeting: words, "phrases", speaker:DE, committee:COSI, since 1 Nov 2021, last month ..."""
+    from .core import archive  # loaded only by the commands that need it
+
     from .core.agenda import format_date
 
     hits = archive.search(open_store(db_path), " ".join(query), SystemClock().now().date(), limit=limit)

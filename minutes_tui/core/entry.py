@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .errors import MinutesError
 from .speakers import Register
 
 
@@ -39,7 +40,7 @@ class Command:
     args: str
 
 
-class EntryLineError(ValueError):
+class EntryLineError(MinutesError, ValueError):
     """A line that cannot be understood; the message is one line for the status bar."""
 
     def __init__(self, message: str) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import phrasing
 from .clock import Clock
+from .errors import MinutesError
 from .entry import Command, EntryLineError, Intervention, Note, parse_line, split_speakers
 from .model import AgendaItem, Attendance, Entry, EntryKind, ItemState, Meeting
 from .speakers import Register, default_register
@@ -26,7 +27,7 @@ FINAL_STATUS = "final"  # a final meeting is read-only until it is reopened
 _DEADLINE = re.compile(r"\s+(by \d{1,2} [A-Z][a-z]+(?: \d{4})?)\.?$")
 
 
-class SessionError(ValueError):
+class SessionError(MinutesError, ValueError):
     """An operation that cannot be done now; the message is one line for the status bar."""
 
     def __init__(self, message: str) -> None:
@@ -58,6 +59,7 @@ class Session:
         self.queue: list[tuple[str, ...]] = []
         self.floor: Floor | None = None
         self.current_item_id: int | None = None
+        self._speaking_totals: dict[str, int] | None = None
         self._pending: list[Callable[[], None]] = []  # memory changes waiting for their commit
         self._find_current_item()
 
@@ -110,7 +112,15 @@ class Session:
         )
 
     def speaking_seconds(self) -> dict[str, int]:
-        """Total speaking time per speaker over the meeting, from the timed interventions."""
+        """Total speaking time per speaker over the meeting, from the timed interventions.
+
+        Kept until the next change: the live screen asks every second, and a long meeting has
+        thousands of entries."""
+        if self._speaking_totals is None:
+            self._speaking_totals = self._sum_speaking_time()
+        return dict(self._speaking_totals)
+
+    def _sum_speaking_time(self) -> dict[str, int]:
         totals: dict[str, int] = {}
         for entry in self.meeting.entries:
             if entry.kind is EntryKind.INTERVENTION and entry.duration_seconds is not None:
@@ -303,6 +313,7 @@ class Session:
         action = self.store.undo(self.meeting_id, self.clock.now())
         if action:
             self.meeting = self.store.load_meeting(self.meeting_id)
+            self._speaking_totals = None
             self._find_current_item()
         return action
 
@@ -325,6 +336,7 @@ class Session:
         """One store transaction; the memory changes `_update_item` queues are made only once it has
         committed, so a failed save (disk full, read-only) leaves `meeting` exactly as stored."""
         self._ensure_editable()
+        self._speaking_totals = None
         self._pending = []
         with self.store.change(self.meeting_id, at, self.live) as change:
             yield change

@@ -21,6 +21,7 @@ from typing import Any
 
 import sqlite_utils
 
+from .errors import MinutesError
 from .model import (
     AgendaItem,
     Attendance,
@@ -37,7 +38,7 @@ from .model import (
 APP_NAME = "minutes_tui"
 
 
-class StoreError(Exception):
+class StoreError(MinutesError):
     """A one-line, user-facing problem with the database (what and where)."""
 
 

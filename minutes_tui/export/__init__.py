@@ -16,13 +16,18 @@ This package never imports Textual.
 from __future__ import annotations
 
 from minutes_tui.core.model import Meeting
-from minutes_tui.export.docx import docx_bytes
 from minutes_tui.export.document import Document, build_document
 from minutes_tui.export.html import to_html
 from minutes_tui.export.json_io import meeting_to_json
 from minutes_tui.export.log import to_csv, to_log
 from minutes_tui.export.markdown import to_markdown
 from minutes_tui.export.text import to_text
+
+def docx_bytes(document: Document) -> bytes:
+    from minutes_tui.export.docx import docx_bytes as render  # python-docx and lxml load only for DOCX
+
+    return render(document)
+
 
 DOCUMENT_RENDERERS = {"md": to_markdown, "txt": to_text, "html": to_html, "docx": docx_bytes}
 RECORD_RENDERERS = {"log": to_log, "csv": to_csv}

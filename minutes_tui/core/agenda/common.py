@@ -7,6 +7,8 @@ input (10,000-character lines) costs linear time.
 
 from __future__ import annotations
 
+from ..errors import MinutesError
+
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,7 +20,7 @@ from minutes_tui.core.model import AgendaItem, MeetingDetails, ParsedAgenda
 MAX_LINE = 5_000  # no agenda line is this long; refusing it keeps every parser fast on junk
 
 
-class AgendaError(Exception):
+class AgendaError(MinutesError):
     """An agenda file that cannot be read. `str()` is one line: "FILE:LINE: message"."""
 
     def __init__(self, source: str, line: int | None, message: str) -> None:
