@@ -6,7 +6,7 @@
 "First frame" is the first full screen update the app writes to the terminal driver after it is
 ready (compose + mount done). It is caught by wrapping `App._display` here, in benchmark code only:
 nothing in minutes_tui knows about it. The time (time.monotonic, system-wide, so comparable with the
-parent's clock) and ru_maxrss at that moment go to the file named by BENCH_FRAME_RESULT.
+parent's clock) and the peak RSS so far go to the file named by BENCH_FRAME_RESULT.
 Run it on a pseudo-terminal (run.py does), so Textual uses its real Linux driver.
 """
 
@@ -21,6 +21,16 @@ from textual.app import App
 _original_display = App._display
 
 
+def peak_rss_kb() -> int:
+    """This program's peak RSS. Not ru_maxrss: that survives exec, so a child forked from a big
+    benchmark process would report the parent's size. VmHWM belongs to this program's own memory."""
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def _display(self, screen, renderable):
     _original_display(self, screen, renderable)
     if renderable is None or self._batch_count or not self._running or getattr(self, "_bench_done", False):
@@ -28,7 +38,7 @@ def _display(self, screen, renderable):
     if not screen.children:  # the default screen, before the app pushed its own
         return
     self._bench_done = True
-    result = {"frame": time.monotonic(), "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    result = {"frame": time.monotonic(), "peak_kb": peak_rss_kb(),
               "screen": type(screen).__name__, "modules": len(sys.modules)}
     with open(os.environ["BENCH_FRAME_RESULT"], "w") as handle:
         json.dump(result, handle)
