@@ -283,3 +283,17 @@ async def test_typing_while_browsing_goes_to_the_entry_line(live_app):
         assert screen.entry.has_focus  # on open
         await pilot.press("ctrl+t", "D", "E")
         assert screen.entry.has_focus and screen.entry.value == "DE"
+
+
+async def test_export_writes_the_minutes_and_never_overwrites(live_app, tmp_path):
+    target = tmp_path / "cosi"
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/next")
+        await enter(pilot, "/outcome adopted")
+        await pilot.press("ctrl+s")
+        await fill_form(pilot, file=str(target))
+        assert "wrote" in status(screen)
+        assert "adopted" in (tmp_path / "cosi.md").read_text()
+        await pilot.press("ctrl+s")
+        await fill_form(pilot, file=str(target))
+        assert "exists already" in str(pilot.app.screen.query_one("#form-error", Static).visual)

@@ -314,7 +314,7 @@ class LiveScreen(Screen[None]):
         )
 
     def action_export(self) -> None:
-        from minutes_tui.export import EXTENSIONS, FORMATS, export_meeting
+        from minutes_tui.export import FORMATS, export_meeting
 
         details = self.session.meeting.details
         stem = f"{details.short_name or 'minutes'}-{details.meeting_date or 'meeting'}".replace(" ", "_")
@@ -322,7 +322,7 @@ class LiveScreen(Screen[None]):
         def write(values: dict[str, str]) -> str | None:
             fmt, path = values["format"], Path(values["file"]).expanduser()
             if path.suffix == "":
-                path = path.with_suffix(EXTENSIONS[fmt])
+                path = path.with_suffix(f".{fmt}")  # the format names are the usual extensions
             if path.exists():
                 return f"{path} exists already: choose another name"
             try:
@@ -335,7 +335,7 @@ class LiveScreen(Screen[None]):
             self.say(f"wrote {path}")
             return None
 
-        self.ask("Export the minutes", [Field("format", "Format", "markdown", [(f, f) for f in FORMATS]),
+        self.ask("Export the minutes", [Field("format", "Format", "md", [(f, f) for f in FORMATS]),
                                         Field("file", "File (the extension follows the format)", stem)], write)
 
     def action_details(self) -> None:
