@@ -122,6 +122,8 @@ def _document(text: str) -> dict:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise ValueError(f"not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}") from None
+    except RecursionError:
+        raise ValueError("not a minutes_tui meeting: nested too deeply") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise ValueError(f"not a minutes_tui meeting (expected \"schema\": \"{SCHEMA}\")")
     version = data.get("version")
