@@ -327,7 +327,13 @@ class Store:
             if str(path) != ":memory:":
                 path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
                 # Create the file owner-only before SQLite does: its -wal and -shm copy these bits.
-                os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+                # Only a new file: closing any descriptor of a file SQLite has open in this process
+                # drops its POSIX locks, and another process may then delete the WAL under it.
+                if not path.exists():
+                    try:
+                        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600))
+                    except FileExistsError:
+                        pass
             conn = sqlite3.connect(where, isolation_level=None)
             db = sqlite_utils.Database(conn)
             conn.execute("PRAGMA foreign_keys = ON")
