@@ -106,31 +106,32 @@ def wait_for(condition, timeout: float = 20.0, interval: float = 0.05, what: str
 class Tmux:
     """One private tmux server (its own socket) running one command in a fixed-size window."""
 
-    def __init__(self, socket: Path, command: list[str], env: dict[str, str], width: int = 110, height: int = 32):
-        self.socket = str(socket)
+    def __init__(self, socket: Path, command: list[str], env: dict[str, str], width: int = 110, height: int = 32,
+                 name: str = "t"):
+        self.socket, self.name = str(socket), name
         exports = " ".join(f"{k}={shlex_quote(v)}" for k, v in env.items() if k in ("PYTHONPATH", "MINUTES_DB", "PATH", "HOME"))
-        line = f"env {exports} TERM=xterm-256color exec {' '.join(shlex_quote(c) for c in command)}"
-        self.tmux("new-session", "-d", "-x", str(width), "-y", str(height), "-s", "t", line)
-        self.tmux("set-option", "-t", "t", "remain-on-exit", "on")
+        line = f"exec env {exports} TERM=xterm-256color {' '.join(shlex_quote(c) for c in command)}"
+        self.tmux("new-session", "-d", "-x", str(width), "-y", str(height), "-s", name, line)
+        self.tmux("set-option", "-t", name, "remain-on-exit", "on")
 
     def tmux(self, *args: str) -> str:
         return subprocess.run(["tmux", "-S", self.socket, *args], capture_output=True, text=True, timeout=20).stdout
 
     @property
     def pid(self) -> int:
-        return int(self.tmux("display-message", "-p", "-t", "t", "#{pane_pid}").strip())
+        return int(self.tmux("display-message", "-p", "-t", self.name, "#{pane_pid}").strip())
 
     def dead(self) -> bool:
-        return self.tmux("display-message", "-p", "-t", "t", "#{pane_dead}").strip() == "1"
+        return self.tmux("display-message", "-p", "-t", self.name, "#{pane_dead}").strip() == "1"
 
     def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", "t")
+        return self.tmux("capture-pane", "-p", "-t", self.name)
 
     def type(self, text: str) -> None:
-        self.tmux("send-keys", "-t", "t", "-l", text)
+        self.tmux("send-keys", "-t", self.name, "-l", text)
 
     def key(self, *keys: str) -> None:
-        self.tmux("send-keys", "-t", "t", *keys)
+        self.tmux("send-keys", "-t", self.name, *keys)
 
     def close(self) -> None:
         self.tmux("kill-server")

@@ -149,3 +149,37 @@ def _stored_text(line: str) -> str:
     if line.startswith("FR, NL:"):
         return line[len("FR, NL: "):]
     return line
+
+
+def test_other_programs_reading_during_the_meeting_do_not_unhook_the_wal(db, meeting):
+    """`minutes open` holds two Stores in one process (the CLI's and the app's); meanwhile another
+    program (`minutes list`, `export`, `backup`) opens and closes the database. Every line the app
+    acknowledged must survive a SIGKILL. (Regression: Store() used to open+close the database file
+    itself, which drops the process's POSIX locks; the other program's close then took itself for
+    the last user and deleted the WAL under the app, whose later commits were lost on a crash.)"""
+    to_child_r, to_child_w = os.pipe()
+    from_child_r, from_child_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(to_child_w), os.close(from_child_r)
+        Store(db)  # the CLI's store, still open while the app runs
+        _child(db, meeting, to_child_r, from_child_w)
+    os.close(to_child_r), os.close(from_child_w)
+    acknowledged = []
+    try:
+        for n in range(1, 21):
+            os.write(to_child_w, f"line\t{n}\tnote {n} while others read\n".encode())
+            assert _read_oks(from_child_r, 1) == {n}
+            acknowledged.append(f"note {n} while others read")
+            Store(db).close()  # another program opens and closes the database
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(to_child_w), os.close(from_child_r)
+    store = Store(db)
+    try:
+        texts = [r[0] for r in store.conn.execute("SELECT text FROM entries ORDER BY id")]
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        store.close()
+    assert texts == acknowledged

@@ -1,0 +1,148 @@
+"""The real app in a real terminal (tmux): killed while typing, closed by SIGHUP/SIGTERM, opened twice.
+
+A line counts as acknowledged once the app has drawn it in the record (it is drawn from the session
+only after its transaction committed); the screen is captured *before* the kill, so everything seen
+there must be in the database afterwards. Timeouts are safety bounds only.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import signal
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from reliability_helpers import Tmux, child_env, integrity, new_meeting, wait_for
+
+from minutes_tui.core.store import Store
+
+pytestmark = pytest.mark.tmux
+ROUNDS = int(os.environ.get("MINUTES_TUI_CRASH_ROUNDS", "8"))
+
+
+@pytest.fixture
+def terminal():
+    opened = []
+    home = Path(tempfile.mkdtemp(prefix="mtui"))  # short: a socket path must fit in 108 bytes
+
+    def start(db, meeting_id, name="t"):
+        app = Tmux(home / "tmux.sock", [sys.executable, "-m", "minutes_tui", "open", str(meeting_id), "--db", str(db)],
+                   child_env(db), name=name)
+        opened.append(app)
+        wait_for(lambda: "Record of" in app.screen() or app.dead(), what="the app to start")
+        assert not app.dead(), app.screen()
+        return app
+
+    yield start
+    if opened:
+        opened[0].close()  # our own tmux server (its own socket), with every window in it
+    shutil.rmtree(home, ignore_errors=True)
+
+
+def _record_area(screen: str) -> str:
+    """The screen without the entry line (whose rows start with ▊)."""
+    return "\n".join(line for line in screen.splitlines() if not line.startswith("▊"))
+
+
+def _entry_line(screen: str) -> str:
+    return "\n".join(line for line in screen.splitlines() if line.startswith("▊"))
+
+
+def _stored(db, meeting_id):
+    store = Store(db)
+    try:
+        texts = [r[0] for r in store.conn.execute("SELECT text FROM entries WHERE meeting_id = ?", [meeting_id])]
+        return texts, store.load_draft(meeting_id)
+    finally:
+        store.close()
+
+
+def test_sigkill_while_typing_keeps_every_acknowledged_line_and_the_draft(db, terminal):
+    meeting_id = new_meeting(db)
+    rng = random.Random(1122)
+    for round_ in range(ROUNDS):
+        app = terminal(db, meeting_id, name=f"r{round_}")
+        assert "read-only" not in app.screen(), "the killed app's stale lock was not taken over"
+        lines = [f"line-{round_}-{k}" for k in range(rng.randint(1, 4))]
+        for line in lines:
+            app.type(line)
+            app.key("Enter")
+        half = f"draft-{round_} half typed"
+        app.type(half)
+        wait_for_draft = rng.random() < 0.5
+        if wait_for_draft:  # the app saves the draft by itself, about every second
+            wait_for(lambda: _stored(db, meeting_id)[1] == half, what="the draft to be saved")
+        else:
+            wait_for(lambda: True)  # no wait: kill at once, keys may still be in flight
+        seen = set(re.findall(rf"line-{round_}-(\d+)", _record_area(app.screen())))
+        os.kill(app.pid, signal.SIGKILL)
+        wait_for(app.dead, what="the kill")
+        texts, draft = _stored(db, meeting_id)
+        if seen:
+            for k in range(max(map(int, seen)) + 1):  # lines are applied in order: all up to the last seen
+                assert texts.count(f"line-{round_}-{k}") == 1, (round_, k, texts)
+        assert integrity(db) == "ok"
+        if wait_for_draft:
+            assert draft == half
+            restarted = terminal(db, meeting_id, name=f"check{round_}")
+            wait_for(lambda: half in _entry_line(restarted.screen()), what="the draft in the restarted entry line")
+            os.kill(restarted.pid, signal.SIGKILL)
+            wait_for(restarted.dead, what="the kill")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+def test_hangup_and_terminate_lose_nothing(db, terminal, signum):
+    meeting_id = new_meeting(db)
+    app = terminal(db, meeting_id)
+    for line in ("DE called for calm", "a note before closing"):
+        app.type(line)
+        app.key("Enter")
+    wait_for(lambda: "a note before closing" in _record_area(app.screen()), what="the lines to be recorded")
+    app.type("typed but never sent")
+    wait_for(lambda: "typed but never sent" in _entry_line(app.screen()), what="the typing to show")
+    pid = app.pid
+    os.kill(pid, signum)
+    wait_for(app.dead, what="the app to exit")
+    texts, draft = _stored(db, meeting_id)
+    assert "called for calm" in texts and "a note before closing" in texts
+    assert draft == "typed but never sent"
+    store = Store(db)
+    try:
+        assert store.conn.execute("SELECT count(*) FROM locks WHERE pid = ?", [pid]).fetchone()[0] == 0
+    finally:
+        store.close()
+    assert integrity(db) == "ok"
+
+
+def test_second_window_on_the_same_meeting_is_read_only_and_other_meetings_work(db, terminal):
+    first_id = new_meeting(db)
+    second_id = new_meeting(db)
+    first = terminal(db, first_id, name="first")
+    again = terminal(db, first_id, name="again")
+    wait_for(lambda: "read-only" in again.screen(), what="the read-only banner")
+    other = terminal(db, second_id, name="other")
+    assert "read-only" not in other.screen()
+    first.type("written in the first window")
+    first.key("Enter")
+    other.type("written in the other meeting")
+    other.key("Enter")
+    again.type("must not be written")
+    again.key("Enter")
+    wait_for(lambda: "written in the first window" in _stored(db, first_id)[0], what="the first window's line")
+    wait_for(lambda: "written in the other meeting" in _stored(db, second_id)[0], what="the other window's line")
+    for window in (first, again, other):
+        os.kill(window.pid, signal.SIGTERM)
+        wait_for(window.dead, what="exit")
+    assert "must not be written" not in _stored(db, first_id)[0]
+    # The read-only window did not release the first window's lock, nor take it: none is left.
+    store = Store(db)
+    try:
+        assert store.conn.execute("SELECT count(*) FROM locks").fetchone()[0] == 0
+    finally:
+        store.close()
