@@ -593,7 +593,9 @@ class Store:
 
     def backup(self, destination: Path) -> None:
         """A consistent copy with SQLite's online backup, safe while a meeting is open."""
-        os.close(os.open(destination, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
+        descriptor = os.open(destination, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        os.fchmod(descriptor, 0o600)  # also when --force overwrites a file that was readable by others
+        os.close(descriptor)
         target = sqlite3.connect(destination)
         try:
             self.conn.backup(target)
