@@ -63,30 +63,36 @@ def _stored(db, meeting_id):
         store.close()
 
 
+def _type_line(app, line):
+    """Type a line and Enter at a human pace: wait until the record shows it before going on."""
+    app.type(line)
+    app.key("Enter")
+    wait_for(lambda: line in _record_area(app.screen()), what=f"{line!r} to be recorded")
+
+
 def test_sigkill_while_typing_keeps_every_acknowledged_line_and_the_draft(db, terminal):
     meeting_id = new_meeting(db)
     rng = random.Random(1122)
     for round_ in range(ROUNDS):
         app = terminal(db, meeting_id, name=f"r{round_}")
         assert "read-only" not in app.screen(), "the killed app's stale lock was not taken over"
-        lines = [f"line-{round_}-{k}" for k in range(rng.randint(1, 4))]
-        for line in lines:
-            app.type(line)
-            app.key("Enter")
+        for k in range(rng.randint(0, 2)):
+            _type_line(app, f"line-{round_}-{k}")
         half = f"draft-{round_} half typed"
-        app.type(half)
         wait_for_draft = rng.random() < 0.5
         if wait_for_draft:  # the app saves the draft by itself, about every second
+            app.type(half)
             wait_for(lambda: _stored(db, meeting_id)[1] == half, what="the draft to be saved")
-        else:
-            wait_for(lambda: True)  # no wait: kill at once, keys may still be in flight
-        seen = set(re.findall(rf"line-{round_}-(\d+)", _record_area(app.screen())))
+        else:  # kill while a line is in flight: it may or may not be stored, but not twice or damaged
+            app.type(f"inflight-{round_}")
+            app.key("Enter")
+        seen = set(re.findall(rf"line-{round_}-\d+|inflight-{round_}", _record_area(app.screen())))
         os.kill(app.pid, signal.SIGKILL)
         wait_for(app.dead, what="the kill")
         texts, draft = _stored(db, meeting_id)
-        if seen:
-            for k in range(max(map(int, seen)) + 1):  # lines are applied in order: all up to the last seen
-                assert texts.count(f"line-{round_}-{k}") == 1, (round_, k, texts)
+        for line in seen:  # drawn in the record before the kill: stored, once
+            assert texts.count(line) == 1, (round_, line, texts)
+        assert texts.count(f"inflight-{round_}") <= 1
         assert integrity(db) == "ok"
         if wait_for_draft:
             assert draft == half
@@ -96,14 +102,25 @@ def test_sigkill_while_typing_keeps_every_acknowledged_line_and_the_draft(db, te
             wait_for(restarted.dead, what="the kill")
 
 
+@pytest.mark.xfail(strict=False, reason="BUG in tui (reported): keys arriving in one burst merge lines "
+                   "('first⏎second⏎' stores 'firstsecond' twice)")
+def test_lines_typed_faster_than_the_app_reads_stay_separate(db, terminal):
+    meeting_id = new_meeting(db)
+    app = terminal(db, meeting_id)
+    app.type("first")
+    app.key("Enter")
+    app.type("second")
+    app.key("Enter")
+    wait_for(lambda: len(_stored(db, meeting_id)[0]) >= 2, what="two entries")
+    assert _stored(db, meeting_id)[0] == ["first", "second"]
+
+
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
 def test_hangup_and_terminate_lose_nothing(db, terminal, signum):
     meeting_id = new_meeting(db)
     app = terminal(db, meeting_id)
     for line in ("DE called for calm", "a note before closing"):
-        app.type(line)
-        app.key("Enter")
-    wait_for(lambda: "a note before closing" in _record_area(app.screen()), what="the lines to be recorded")
+        _type_line(app, line)
     app.type("typed but never sent")
     wait_for(lambda: "typed but never sent" in _entry_line(app.screen()), what="the typing to show")
     pid = app.pid
@@ -128,10 +145,8 @@ def test_second_window_on_the_same_meeting_is_read_only_and_other_meetings_work(
     wait_for(lambda: "read-only" in again.screen(), what="the read-only banner")
     other = terminal(db, second_id, name="other")
     assert "read-only" not in other.screen()
-    first.type("written in the first window")
-    first.key("Enter")
-    other.type("written in the other meeting")
-    other.key("Enter")
+    _type_line(first, "written in the first window")
+    _type_line(other, "written in the other meeting")
     again.type("must not be written")
     again.key("Enter")
     wait_for(lambda: "written in the first window" in _stored(db, first_id)[0], what="the first window's line")
