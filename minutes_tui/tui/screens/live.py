@@ -107,6 +107,7 @@ class LiveScreen(Screen[None]):
         yield Static("", id="status")
         yield EntryLine(
             lambda text: completions(text, self.session.register),
+            self.submit_line,
             id="entry",
             placeholder="DE called for ...  ·  a note  ·  /next  /outcome took note  ·  F1 help",
             disabled=bool(self.read_only),
@@ -235,13 +236,10 @@ class LiveScreen(Screen[None]):
             return
         self._draft = self.entry.value
 
-    @on(Input.Submitted, "#entry")
-    def submit_line(self, event: Input.Submitted) -> None:
-        text = event.value
-        if not text.strip():
-            return
+    def submit_line(self, text: str) -> None:
+        """Enter in the entry line: the line is cleared (and the draft with it) only once it is stored."""
         if self.change(lambda: self.session.apply_line(text)) is None:
-            self.entry.remember(text)  # cleared only now that the line is stored
+            self.entry.remember(text)
             self.save_draft()
 
     @on(EntryLine.Completions)

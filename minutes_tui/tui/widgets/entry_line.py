@@ -5,19 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual import events
 from textual.message import Message
 from textual.widgets import Input
 
 
 class EntryLine(Input):
-    """Completion candidates come from `complete(text) -> [lines]`; the widget only cycles them."""
+    """Completion candidates come from `complete(text) -> [lines]`; the widget only cycles them.
 
-    BINDINGS = [
-        Binding("tab", "complete", "Complete", id="entry.complete", show=False, tooltip="Complete a speaker, command or outcome code"),
-        Binding("up", "recall(-1)", "Earlier line", id="entry.recall_previous", show=False, tooltip="Recall an earlier line"),
-        Binding("down", "recall(1)", "Later line", id="entry.recall_next", show=False, tooltip="Recall a later line"),
-    ]
+    Enter, Tab, Up and Down are handled in the widget's own key handler, not as bindings: bindings
+    run in the app's queue, while typed characters wait in this widget's queue, so a fast typist
+    (or a paste) had Enter submit the line before its last characters arrived, or after the next
+    line's first ones. Here every key is handled in the order it was typed.
+    Enter calls `submit(text)`, which calls `remember(text)` (clearing the line) once it is stored.
+    """
+
+    KEYS = {"enter": "submit", "tab": "complete", "up": "recall(-1)", "down": "recall(1)"}
 
     @dataclass
     class Completions(Message):
@@ -25,13 +28,26 @@ class EntryLine(Input):
 
         candidates: list[str]
 
-    def __init__(self, complete: Callable[[str], list[str]], **kwargs) -> None:
+    def __init__(self, complete: Callable[[str], list[str]], submit: Callable[[str], None], **kwargs) -> None:
         super().__init__(**kwargs)
         self._complete = complete
+        self._submit = submit
         self.history: list[str] = []
         self._recall_index = 0  # len(history) means "the line being typed"
         self._typed = ""  # what was being typed before recalling
         self._cycle: list[str] = []  # candidates of the last Tab, while the user keeps pressing Tab
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key in self.KEYS:
+            event.stop()
+            event.prevent_default()
+            await self.run_action(self.KEYS[event.key])
+        else:
+            await super()._on_key(event)
+
+    async def action_submit(self) -> None:
+        if self.value.strip():
+            self._submit(self.value)
 
     def remember(self, line: str) -> None:
         """A line was committed: add it to the history and start a fresh line."""
