@@ -196,3 +196,20 @@ def test_a_final_meeting_is_read_only(session):
         with pytest.raises(SessionError, match="is final: reopen it"):
             session.apply_line(line)
     assert reopened(session).entries == []
+
+
+def test_speaking_totals_follow_additions_edits_deletions_and_undo(session, clock):
+    session.apply_line("/next")
+    session.apply_line("/queue DE")
+    session.apply_line("/floor")
+    clock.advance(seconds=40)
+    first = session.apply_line("/end").entry
+    assert session.speaking_seconds() == {"DE": 40}
+    session.add_intervention(["FR"], "agreed", started_at=clock.now(), ended_at=clock.advance(seconds=20))
+    assert session.speaking_seconds() == {"DE": 40, "FR": 20}
+    session.edit_entry(first.id, speakers=["NL"])
+    assert session.speaking_seconds() == {"NL": 40, "FR": 20}
+    session.delete_entry(first.id)
+    assert session.speaking_seconds() == {"FR": 20}
+    session.undo()
+    assert session.speaking_seconds() == {"NL": 40, "FR": 20}

@@ -142,6 +142,13 @@ class Meeting:
     def entries_for(self, item_id: int) -> list[Entry]:
         return sorted((e for e in self.entries if e.item_id == item_id), key=lambda e: e.position)
 
+    def entries_by_item(self) -> dict[int, list[Entry]]:
+        """Every item's entries in order, in one pass: for code that walks the whole agenda."""
+        grouped: dict[int, list[Entry]] = {}
+        for entry in sorted(self.entries, key=lambda e: e.position):
+            grouped.setdefault(entry.item_id, []).append(entry)
+        return grouped
+
     def children_of(self, item_id: int | None) -> list[AgendaItem]:
         return [i for i in self.items if i.parent_id == item_id]
 

@@ -123,10 +123,15 @@ class Session:
     def _sum_speaking_time(self) -> dict[str, int]:
         totals: dict[str, int] = {}
         for entry in self.meeting.entries:
-            if entry.kind is EntryKind.INTERVENTION and entry.duration_seconds is not None:
-                for code in entry.speakers:
-                    totals[code] = totals.get(code, 0) + entry.duration_seconds
+            self._count_speaking_time(totals, entry)
         return totals
+
+    @staticmethod
+    def _count_speaking_time(totals: dict[str, int], entry: Entry) -> None:
+        seconds = entry.duration_seconds
+        if entry.kind is EntryKind.INTERVENTION and seconds is not None:
+            for code in entry.speakers:
+                totals[code] = totals.get(code, 0) + seconds
 
     # --- moving through the agenda -------------------------------------------------------------
 
@@ -197,6 +202,8 @@ class Session:
         with self._saving(self.clock.now()) as change:
             entry.id = change.insert("entries", entry_row(entry) | {"meeting_id": self.meeting_id}, action)
         self.meeting.entries.append(entry)
+        if self._speaking_totals is not None:
+            self._count_speaking_time(self._speaking_totals, entry)
         return entry
 
     def add_intervention(
@@ -285,6 +292,7 @@ class Session:
             change.update("entries", entry_id, {k: row[k] for k in changes}, "edit entry")
         for key, value in changes.items():
             setattr(entry, key, value)
+        self._speaking_totals = None  # durations or speakers may have changed
         return entry
 
     def delete_entry(self, entry_id: int) -> None:
@@ -292,6 +300,7 @@ class Session:
         with self._saving(self.clock.now()) as change:
             change.delete("entries", entry_id, "delete entry")
         self.meeting.entries.remove(entry)
+        self._speaking_totals = None
 
     def move_entry(self, entry_id: int, delta: int) -> None:
         """Move an entry up (-1) or down (+1) among its item's entries."""
@@ -336,7 +345,6 @@ class Session:
         """One store transaction; the memory changes `_update_item` queues are made only once it has
         committed, so a failed save (disk full, read-only) leaves `meeting` exactly as stored."""
         self._ensure_editable()
-        self._speaking_totals = None
         self._pending = []
         with self.store.change(self.meeting_id, at, self.live) as change:
             yield change

@@ -19,7 +19,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from .errors import MinutesError
 from .model import (
@@ -132,7 +135,12 @@ def _schema_4(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS = (_schema_1, _schema_2, _schema_3, _schema_4)
+def _schema_5(db: sqlite_utils.Database) -> None:
+    """Every change looks up the newest event group: keep that an index seek, not a scan."""
+    db.execute("CREATE INDEX IF NOT EXISTS events_grp ON events(grp)")
+
+
+MIGRATIONS = (_schema_1, _schema_2, _schema_3, _schema_4, _schema_5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -219,7 +227,7 @@ def entry_from_row(row: dict[str, Any]) -> Entry:
         item_id=row["item_id"],
         kind=EntryKind(row["kind"]),
         text=row["text"] or "",
-        speakers=json.loads(row["speakers"] or "[]"),
+        speakers=json.loads(row["speakers"]) if row["speakers"] not in (None, "[]") else [],
         outcome=row["outcome"] or "",
         deadline=row["deadline"] or "",
         position=row["position"] or 0,
@@ -317,11 +325,10 @@ class Store:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self.db = self._connect(self.path)
-        self.conn = self.db.conn
+        self.conn = self._connect(self.path)
 
     @staticmethod
-    def _connect(path: Path) -> sqlite_utils.Database:
+    def _connect(path: Path) -> sqlite3.Connection:
         where = str(path)
         try:
             if str(path) != ":memory:":
@@ -335,27 +342,34 @@ class Store:
                     except FileExistsError:
                         pass
             conn = sqlite3.connect(where, isolation_level=None)
-            db = sqlite_utils.Database(conn)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA busy_timeout = 5000")
-            if where != ":memory:":
-                db.enable_wal()
+            # Switch to WAL only when needed: the switch writes, and must not on a read-only disk.
+            if where != ":memory:" and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
-            Store._migrate(db, where)
+            Store._migrate(conn, where)
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{where}: cannot use this database ({error})") from None
         except OSError as error:
             raise StoreError(f"{where}: cannot open the database ({error.strerror})") from None
-        return db
+        return conn
 
     @staticmethod
-    def _migrate(db: sqlite_utils.Database, where: str) -> None:
-        version = db.execute("PRAGMA user_version").fetchone()[0]
+    def _migrate(conn: sqlite3.Connection, where: str) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{where}: this database was written by a newer minutes_tui (schema {version}; "
                 f"this program knows up to {SCHEMA_VERSION}). Upgrade minutes_tui to open it."
             )
+        if version == SCHEMA_VERSION:
+            return
+        # sqlite-utils (and the numpy it may pull in) is loaded only when the schema has to change:
+        # it costs more than everything else a CLI command does.
+        import sqlite_utils
+
+        db = sqlite_utils.Database(conn)
         for number in range(version, SCHEMA_VERSION):
             with db.conn:
                 db.conn.execute("BEGIN IMMEDIATE")
@@ -560,13 +574,23 @@ class Store:
     # --- drafts, locks, backup -----------------------------------------------------------------
 
     def save_draft(self, meeting_id: int, text: str, at: datetime) -> None:
-        """The half-typed entry line; not an event (it is not part of the record)."""
-        with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
-            self.conn.execute(
-                "INSERT OR REPLACE INTO drafts (meeting_id, text, saved_at) VALUES (?, ?, ?)",
-                [meeting_id, text, at.isoformat()],
-            )
+        """The half-typed entry line; not an event (it is not part of the record).
+
+        Saved with synchronous=NORMAL (no fsync of its own): a draft may lose its last second in a
+        power cut, a committed line never does."""
+        try:
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            try:
+                with self.conn:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    self.conn.execute(
+                        "INSERT OR REPLACE INTO drafts (meeting_id, text, saved_at) VALUES (?, ?, ?)",
+                        [meeting_id, text, at.isoformat()],
+                    )
+            finally:
+                self.conn.execute("PRAGMA synchronous = FULL")
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: could not save the draft ({error})") from None
 
     def load_draft(self, meeting_id: int) -> str:
         row = self.conn.execute("SELECT text FROM drafts WHERE meeting_id = ?", [meeting_id]).fetchone()

@@ -141,8 +141,11 @@ def _paragraphs(text: str) -> list[str]:
     return [p for p in (" ".join(chunk.split()) for chunk in re.split(r"\n\s*\n", text)) if p]
 
 
-def item_paragraphs(meeting: Meeting, item: AgendaItem, register, style) -> list[str]:
-    entries = [e for e in meeting.entries_for(item.id) if not e.private] if item.id is not None else []
+def item_paragraphs(meeting: Meeting, item: AgendaItem, register, style, entries: list[Entry] | None = None) -> list[str]:
+    """The item's sentences; pass `entries` (from Meeting.entries_by_item) when walking a whole agenda."""
+    if entries is None:
+        entries = meeting.entries_for(item.id) if item.id is not None else []
+    entries = [e for e in entries if not e.private]
     closing = {ItemState.WITHDRAWN: "withdrawn", ItemState.POSTPONED: "postponed"}.get(item.state)
     if closing and not any(e.kind == EntryKind.OUTCOME for e in entries):
         entries.append(Entry(id=None, item_id=item.id or 0, kind=EntryKind.OUTCOME, outcome=closing))
@@ -178,6 +181,7 @@ def build_document(meeting: Meeting, register, style) -> Document:
     """The content of the outcome of proceedings for `meeting` (see the module docstring)."""
     doc = Document(header=build_header(meeting.details))
     by_id = {item.id: item for item in meeting.items}
+    entries_by_item = meeting.entries_by_item()
     current: DocSection | None = None
     for item in agenda_order(meeting):
         section = item.section
@@ -192,7 +196,7 @@ def build_document(meeting: Meeting, register, style) -> Document:
                 number=item.number,
                 title=_title(item),
                 level=item.level,
-                paragraphs=item_paragraphs(meeting, item, register, style),
+                paragraphs=item_paragraphs(meeting, item, register, style, entries_by_item.get(item.id, [])),
             )
         )
     return doc

@@ -53,10 +53,11 @@ def _timeline(meeting: Meeting) -> list[tuple[datetime, AgendaItem, Entry | None
     order = agenda_order(meeting)
     rank = {id(item): n for n, item in enumerate(order)}
     rows: list[tuple[tuple, datetime, AgendaItem, Entry | None]] = []
+    entries_by_item = meeting.entries_by_item()
     for item in order:
         if item.started_at:
             rows.append(((item.started_at, rank[id(item)], -1), item.started_at, item, None))
-        for entry in meeting.entries_for(item.id) if item.id is not None else []:
+        for entry in entries_by_item.get(item.id, []):
             if not entry.private:
                 when = entry.started_at or _UNTIMED
                 rows.append(((when, rank[id(item)], entry.position), when, item, entry))
