@@ -350,6 +350,8 @@ class Store:
             conn.execute("PRAGMA synchronous = FULL")
             Store._migrate(conn, where)
         except sqlite3.DatabaseError as error:
+            if where != ":memory:" and not os.access(path.parent, os.W_OK):
+                raise StoreError(f"{where}: the database is on a read-only disk or folder ({error})") from None
             raise StoreError(f"{where}: cannot use this database ({error})") from None
         except OSError as error:
             raise StoreError(f"{where}: cannot open the database ({error.strerror})") from None
