@@ -45,3 +45,19 @@ async def test_pasting_100_kb_into_the_entry_line(db):
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
     assert [e.text for e in Store(db).load_meeting(1).entries] == [big.strip()]
+
+
+async def test_a_failed_save_keeps_the_text_in_the_entry_line_for_a_retry(db):
+    app = _app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.store.conn.execute("PRAGMA query_only = 1")  # the disk refuses writes
+        await pilot.press(*"DE called for calm", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#entry").value == "DE called for calm"
+        assert "NOT SAVED" in app.screen.saved
+        app.store.conn.execute("PRAGMA query_only = 0")  # space freed: Enter again
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#entry").value == ""
+    assert [e.text for e in Store(db).load_meeting(1).entries] == ["called for calm"]
