@@ -118,7 +118,9 @@ def new(agenda: Path, db_path: Path | None) -> None:
 def open_command(meeting_id: int | None, db_path: Path | None) -> None:
     """Resume a meeting on the live screen (default: the latest)."""
     store = open_store(db_path)
-    run_app(store.path, resolve_meeting(store, meeting_id))
+    meeting_id = resolve_meeting(store, meeting_id)
+    store.close()  # the app opens its own
+    run_app(store.path, meeting_id)
 
 
 @cli.command()

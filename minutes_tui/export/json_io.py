@@ -28,6 +28,7 @@ missing optional key, so additive changes keep version 1; anything else bumps th
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import types
 import typing
@@ -104,10 +105,16 @@ def _convert(hint: Any, value: Any, where: str) -> Any:
     raise ValueError(f"{where}: expected {getattr(hint, '__name__', hint)}, got {type(value).__name__}")
 
 
+@functools.cache
+def _type_hints(cls: type) -> dict[str, Any]:
+    # Resolving the (string) annotations is slow; a meeting decodes thousands of the same classes.
+    return typing.get_type_hints(cls)
+
+
 def _decode(cls: type, data: Any, where: str) -> Any:
     if not isinstance(data, dict):
         raise ValueError(f"{where}: expected an object")
-    hints = typing.get_type_hints(cls)
+    hints = _type_hints(cls)
     kwargs = {}
     for f in dataclasses.fields(cls):
         if f.name in data:
