@@ -159,6 +159,7 @@ def list_command(db_path: Path | None) -> None:
 def export(meeting_id: int | None, fmt: str, output: Path | None, force: bool, check: bool, db_path: Path | None) -> None:
     """Export a meeting's minutes (default: the latest meeting, as Markdown on stdout)."""
     from .export import FORMATS, export_meeting
+    from .export.files import write_private
 
     store = open_store(db_path)
     meeting = store.load_meeting(resolve_meeting(store, meeting_id))
@@ -177,19 +178,6 @@ def export(meeting_id: int | None, fmt: str, output: Path | None, force: bool, c
         return
     write_private(output, content, force)
     click.echo(f"wrote {output}", err=True)
-
-
-def write_private(path: Path, content: str | bytes, force: bool) -> None:
-    """Write an export owner-readable only, never over an existing file unless forced."""
-    import os
-
-    if path.exists() and not force:
-        raise UserError(f"{path}: exists already; use --force to overwrite it")
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.fchmod(descriptor, 0o600)  # the mode above applies only to a new file, not one overwritten
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(data)
 
 
 @cli.command("import-json")

@@ -297,3 +297,14 @@ async def test_export_writes_the_minutes_and_never_overwrites(live_app, tmp_path
         await pilot.press("ctrl+s")
         await fill_form(pilot, file=str(target))
         assert "exists already" in str(pilot.app.screen.query_one("#form-error", Static).visual)
+
+
+async def test_export_form_shows_what_is_unfinished_and_a_preview(live_app):
+    async with live_app.run_test(size=(120, 40)) as pilot:
+        await enter(pilot, "/next")
+        await enter(pilot, "/outcome adopted")
+        await enter(pilot, "/next")
+        await pilot.press("ctrl+s")
+        hint = str(pilot.app.screen.query_one("#form-error", Static).visual)
+        assert "Check: item 2. Information by the Presidency: reached but no outcome recorded" in hint
+        assert "Preview:" in hint and "OUTCOME OF PROCEEDINGS" in hint

@@ -25,6 +25,7 @@ from minutes_tui.core import phrasing
 from minutes_tui.core.clock import Clock
 from minutes_tui.core.completion import completions
 from minutes_tui.core.entry import EntryLineError, split_speakers
+from minutes_tui.core.errors import MinutesError
 from minutes_tui.core.model import Entry, EntryKind, ItemState, MeetingDetails
 from minutes_tui.core.schedule import planned_end, projected_end
 from minutes_tui.core.session import LineResult, Session, SessionError
@@ -313,6 +314,7 @@ class LiveScreen(Screen[None]):
 
     def action_export(self) -> None:
         from minutes_tui.export import FORMATS, export_meeting
+        from minutes_tui.export.files import write_private
 
         details = self.session.meeting.details
         stem = f"{details.short_name or 'minutes'}-{details.meeting_date or 'meeting'}".replace(" ", "_")
@@ -326,15 +328,27 @@ class LiveScreen(Screen[None]):
             try:
                 content = export_meeting(self.session.meeting, fmt, self.session.register, self.style,
                                          events=self.session.store.events(self.session.meeting_id))
-                path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-                path.chmod(0o600)  # minutes are often LIMITE: owner-readable only
-            except (OSError, ValueError) as error:
+                write_private(path, content)
+            except (MinutesError, ValueError) as error:
                 return f"could not export: {error}"
             self.say(f"wrote {path}")
             return None
 
         self.ask("Export the minutes", [Field("format", "Format", "md", [(f, f) for f in FORMATS]),
-                                        Field("file", "File (the extension follows the format)", stem)], write)
+                                        Field("file", "File (the extension follows the format)", stem)], write,
+                 hint=self._export_hint())
+
+    def _export_hint(self) -> str:
+        """What looks unfinished (export anyway if it is meant), then the start of the text."""
+        from minutes_tui.export import export_meeting
+        from minutes_tui.export.check import check_meeting
+
+        warnings = check_meeting(self.session.meeting, self.session.register)
+        lines = [f"Check: {w}" for w in warnings[:4]]
+        if len(warnings) > 4:
+            lines.append(f"Check: … and {len(warnings) - 4} more (minutes export --check lists them all)")
+        preview = str(export_meeting(self.session.meeting, "txt", self.session.register, self.style))
+        return "\n".join([*lines, "", "Preview:", *preview.splitlines()[:14], "…"])
 
     def action_details(self) -> None:
         details = self.session.meeting.details
@@ -366,8 +380,8 @@ class LiveScreen(Screen[None]):
 
         self.ask("Meeting details", form, save)
 
-    def ask(self, title: str, form: list[Field], submit: Callable[[dict[str, str]], str | None]) -> None:
-        self.app.push_screen(FormModal(title, form, submit))
+    def ask(self, title: str, form: list[Field], submit: Callable[[dict[str, str]], str | None], hint: str = "") -> None:
+        self.app.push_screen(FormModal(title, form, submit, hint))
 
     # --- the agenda tree and the record --------------------------------------------------------
 
