@@ -6,7 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import events
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 
@@ -19,6 +21,10 @@ class EntryLine(Input):
     line's first ones. Here every key is handled in the order it was typed.
     Enter calls `submit(text)`, which calls `remember(text)` (clearing the line) once it is stored.
     """
+
+    # Input resets virtual_size on every change, and Widget declares it layout=True: every keystroke
+    # would reflow and repaint the whole screen. One line never changes the layout around it.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), repaint=True, layout=False)
 
     KEYS = {"enter": "submit", "tab": "complete", "up": "recall(-1)", "down": "recall(1)"}
 
