@@ -76,9 +76,10 @@ def import_agenda(store: Store, agenda: Path) -> int:
 
 
 def run_app(db_path: Path, meeting_id: int, **options: Any) -> None:
+    from .core.keymap import load_keymap
     from .tui.app import make_app
 
-    app = make_app(db_path=db_path, meeting_id=meeting_id, **options)
+    app = make_app(db_path=db_path, meeting_id=meeting_id, keymap=load_keymap(), **options)
     app.run()
     if app.return_code:
         sys.exit(app.return_code)
