@@ -321,10 +321,14 @@ class Session:
         self._ensure_editable()
         action = self.store.undo(self.meeting_id, self.clock.now())
         if action:
-            self.meeting = self.store.load_meeting(self.meeting_id)
-            self._speaking_totals = None
-            self._find_current_item()
+            self.reload()
         return action
+
+    def reload(self) -> None:
+        """Read the meeting again from the store (after undo, or after another window changed it)."""
+        self.meeting = self.store.load_meeting(self.meeting_id)
+        self._speaking_totals = None
+        self._find_current_item()
 
     def update_details(self, **changes: Any) -> None:
         details = replace(self.meeting.details, **changes)

@@ -308,3 +308,22 @@ async def test_export_form_shows_what_is_unfinished_and_a_preview(live_app):
         hint = str(pilot.app.screen.query_one("#form-error", Static).visual)
         assert "Check: item 2. Information by the Presidency: reached but no outcome recorded" in hint
         assert "Preview:" in hint and "OUTCOME OF PROCEEDINGS" in hint
+
+
+async def test_f10_opens_the_archive_and_returning_shows_what_it_changed(live_app, cosi_db, tui_clock):
+    from minutes_tui.core.session import Session
+    from minutes_tui.tui.screens.review import ReviewScreen
+
+    path, meeting_id = cosi_db
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/next")
+        entry = (await enter(pilot, "DE called for support")).session.meeting.entries[-1]
+        await pilot.press("f10")
+        assert isinstance(pilot.app.screen, ReviewScreen)
+        # What polishing in the archive does: another Session edits the same meeting.
+        Session(Store(path), meeting_id, tui_clock).edit_entry(entry.id, text="called for support for the candidate")
+        await pilot.press("escape")
+        assert pilot.app.screen is screen
+        assert screen.session.meeting.entries[-1].text == "called for support for the candidate"
+        record = screen.query_one(RecordList)
+        assert "called for support for the candidate" in str(record.get_option_at_index(record.option_count - 1).prompt)

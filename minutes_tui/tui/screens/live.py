@@ -78,6 +78,7 @@ class LiveScreen(Screen[None]):
         Binding("escape", "focus('entry')", "Entry line", id="focus_entry", show=False, tooltip="Back to the entry line"),
         Binding("ctrl+s", "export", "Export", id="export", show=False, tooltip="Export the minutes to a file"),
         Binding("f3", "details", "Details", id="details", show=False, tooltip="The meeting's details for the finished document"),
+        Binding("f10", "review", "Archive", id="review", show=False, tooltip="Past meetings: browse, polish, search, statistics"),
     ]
 
     def __init__(self, session: Session, clock: Clock, read_only: str = "") -> None:
@@ -349,6 +350,17 @@ class LiveScreen(Screen[None]):
             lines.append(f"Check: … and {len(warnings) - 4} more (minutes export --check lists them all)")
         preview = str(export_meeting(self.session.meeting, "txt", self.session.register, self.style))
         return "\n".join([*lines, "", "Preview:", *preview.splitlines()[:14], "…"])
+
+    def action_review(self) -> None:
+        from minutes_tui.tui.screens.review import ReviewScreen
+
+        self.save_draft()
+        # The archive may change this meeting too (polish, status): show what is stored on return.
+        self.app.push_screen(ReviewScreen(self.session.store, self.clock), lambda _: self._after_review())
+
+    def _after_review(self) -> None:
+        self.session.reload()
+        self.sync()
 
     def action_details(self) -> None:
         details = self.session.meeting.details
