@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from dateutil import parser as dateparser
 
-from minutes_tui.core.model import AgendaItem, MeetingDetails, ParsedAgenda
+from minutes_tui.core.model import AgendaItem, MeetingDetails, ParsedAgenda, Speaker, SpeakerKind
 
 MAX_LINE = 5_000  # no agenda line is this long; refusing it keeps every parser fast on junk
 
@@ -517,3 +517,15 @@ class Outline:
             )
         parents = [draft.parent for draft in self.drafts]
         return ParsedAgenda(finish_details(details), items, parents)
+
+
+def parse_speakers(value: str, source: str, line: int) -> list[Speaker]:
+    """A header line's own speakers: "MAYOR = the Mayor; CM = the City Manager" (code = phrase)."""
+    speakers = []
+    for part in filter(None, (p.strip() for p in value.split(";"))):
+        code, equals, phrase = (x.strip() for x in part.partition("="))
+        if not equals or not code or not phrase or " " in code:
+            raise AgendaError(source, line, f"speaker {part!r}: write CODE = how the minutes name them")
+        speakers.append(Speaker(code=code, name=phrase, phrase=phrase, kind=SpeakerKind.OTHER))
+    return speakers
+

@@ -25,11 +25,12 @@ from minutes_tui.core.agenda.common import (
     indent_of,
     match_label,
     match_suffix,
+    parse_speakers,
     refs_only,
     set_detail,
     split_lines,
 )
-from minutes_tui.core.model import MeetingDetails, ParsedAgenda
+from minutes_tui.core.model import MeetingDetails, ParsedAgenda, Speaker
 
 _MD = MarkdownIt("commonmark")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -84,13 +85,16 @@ def parse_markdown(text: str, source: str = "<markdown>") -> ParsedAgenda:
             reader.blank()
             continue
         reader.read(_QUOTE.sub("", line), index + 1)
-    return reader.outline.result(reader.details, lines)
+    agenda = reader.outline.result(reader.details, lines)
+    agenda.speakers = reader.speakers
+    return agenda
 
 
 class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
         self.details = MeetingDetails()
+        self.speakers: list[Speaker] = []  # the meeting's own, from "Speakers:" header lines
         self.outline = Outline(source)
         self.after_item = False  # the previous line was an item's: a wrapped title may follow
         self.in_note = False  # inside an "NB:" paragraph, which belongs to no item
@@ -113,6 +117,9 @@ class _Reader:
         return end + 1
 
     def set_header(self, key: str, value: str, line: int) -> bool:
+        if key.strip().lower() in ("speaker", "speakers"):
+            self.speakers.extend(parse_speakers(value, self.source, line))
+            return True
         name = detail_field(key)
         if name is None:
             return False
