@@ -201,7 +201,7 @@ class LiveScreen(Screen[None]):
 
     def say(self, message: str, error: bool = False) -> None:
         status = self.query_one("#status", Static)
-        status.update(Text(message, "bold red" if error else ""))
+        status.update(Text(message, "bold red" if error else ""), layout=False)  # always one line high
         status.set_class(error, "error")
 
     # --- changing the meeting ------------------------------------------------------------------

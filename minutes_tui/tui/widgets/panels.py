@@ -18,20 +18,32 @@ def _seconds(since: datetime | None, now: datetime) -> int | None:
     return int((now - since).total_seconds()) if since else None
 
 
-class MeetingHeader(Static):
+class Panel(Static):
+    """A Static that reflows the screen only when its text changes shape: the once-a-second clocks
+    change a few digits, and a layout pass for those would repaint every widget on the screen."""
+
+    _shape: tuple[int, int] | None = None
+
+    def show_text(self, text: Text) -> None:
+        shape = (len(text.plain), text.plain.count("\n"))
+        self.update(text, layout=shape != self._shape)
+        self._shape = shape
+
+
+class MeetingHeader(Panel):
     def show(self, details: MeetingDetails, now: datetime, started_at: datetime | None, saved: str) -> None:
         name = details.short_name or details.committee or "Meeting"
         when = details.meeting_date.strftime("%-d %b %Y") if details.meeting_date else ""
         text = Text.assemble((name, "bold"), f"  {when}", "   ", (now.strftime("%H:%M:%S"), "bold"))
         text.append(f"   elapsed {clock_text(_seconds(started_at, now))}" if started_at else "   not started")
         text.append(f"   {saved}", "green" if saved.startswith("saved") else "bold red" if "NOT" in saved else "dim")
-        self.update(text)
+        self.show_text(text)
 
 
-class ItemHeader(Static):
+class ItemHeader(Panel):
     def show(self, item: AgendaItem | None, now: datetime) -> None:
         if item is None:
-            self.update(Text("No item open yet: /next (or F6) opens the first one.", "italic"))
+            self.show_text(Text("No item open yet: /next (or F6) opens the first one.", "italic"))
             return
         text = Text.assemble((item.label, "bold"))
         if item.doc_refs:
@@ -44,10 +56,10 @@ class ItemHeader(Static):
             planned = f" of {item.planned_minutes}′ planned" if item.planned_minutes else ""
             text.append(f"\nstarted {item.started_at:%H:%M}  on this item {clock_text(spent)}{planned}")
             text.append(f"  [{item.state.value}]" if item.state.value != "current" else "", "italic")
-        self.update(text)
+        self.show_text(text)
 
 
-class QueuePanel(Static):
+class QueuePanel(Panel):
     def show(self, queue: list[tuple[str, ...]], floor: tuple[tuple[str, ...], datetime] | None,
              totals: dict[str, int], now: datetime) -> None:
         text = Text()
@@ -64,4 +76,4 @@ class QueuePanel(Static):
             ranked = sorted(totals.items(), key=lambda pair: -pair[1])
             text.append("\nTotal: ", "bold")
             text.append("  ".join(f"{code} {clock_text(seconds)}" for code, seconds in ranked), "dim")
-        self.update(text)
+        self.show_text(text)
