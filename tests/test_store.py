@@ -1,7 +1,6 @@
 import os
 import sqlite3
 import stat
-from datetime import datetime
 
 import pytest
 

@@ -25,7 +25,7 @@ from dateutil.relativedelta import relativedelta
 
 from .session import SessionError
 from .speakers import default_register
-from .store import MeetingSummary, SearchHit, Store, _d, fts_query
+from .store import MeetingSummary, SearchHit, Store, fts_query, iso_date
 
 IN_PROGRESS = "in progress"
 FINAL = "final"
@@ -194,12 +194,12 @@ def search(store: Store, query: str | Query, today: date, limit: int = 50) -> li
         return []
     return [
         SearchHit(
-            meeting_id=r["meeting_id"], meeting_date=_d(r["meeting_date"]), committee=r["short_name"] or "",
+            meeting_id=r["meeting_id"], meeting_date=iso_date(r["meeting_date"]), committee=r["short_name"] or "",
             item_id=r["item_id"], item_number=r["number"] or "", item_title=r["title"] or "",
             entry_id=r["entry_id"], kind=r["kind"], speakers=json.loads(r["speakers"] or "[]"),
             snippet=matching_sentence(r["snippet"] or ""),
         )
-        for r in store._rows(sql, [*params, limit])
+        for r in store.rows(sql, [*params, limit])
     ]
 
 
@@ -291,7 +291,7 @@ def speaker_stats(store: Store, meeting_id: int | None = None, query: Query | No
               FROM entries e JOIN json_each(e.speakers) s JOIN meetings m ON m.id = e.meeting_id
               {_where(["e.kind = 'intervention'", *conditions])}
               GROUP BY s.value ORDER BY interventions DESC, seconds DESC, code"""
-    return [SpeakerStat(r["code"], r["interventions"], r["seconds"]) for r in store._rows(sql, params)]
+    return [SpeakerStat(r["code"], r["interventions"], r["seconds"]) for r in store.rows(sql, params)]
 
 
 def item_times(store: Store, meeting_id: int | None = None, query: Query | None = None,
@@ -305,9 +305,9 @@ def item_times(store: Store, meeting_id: int | None = None, query: Query | None 
                      {_SECONDS.format('i')} AS seconds
               FROM items i JOIN meetings m ON m.id = i.meeting_id {_where(conditions)} ORDER BY {order}"""
     return [
-        ItemTime(r["meeting_id"], _d(r["meeting_date"]), r["short_name"] or "", r["id"], r["number"] or "",
+        ItemTime(r["meeting_id"], iso_date(r["meeting_date"]), r["short_name"] or "", r["id"], r["number"] or "",
                  r["title"] or "", r["planned_minutes"], r["seconds"])
-        for r in store._rows(sql, params + ([longest] if longest else []))
+        for r in store.rows(sql, params + ([longest] if longest else []))
     ]
 
 
@@ -318,8 +318,8 @@ def overruns(store: Store, query: Query | None = None) -> list[Overrun]:
                      (SELECT sum(planned_minutes) FROM items i WHERE i.meeting_id = m.id) AS planned
               FROM meetings m {_where(conditions)}"""
     found = [
-        Overrun(r["id"], _d(r["meeting_date"]), r["short_name"] or "", r["planned"], r["seconds"])
-        for r in store._rows(sql, params)
+        Overrun(r["id"], iso_date(r["meeting_date"]), r["short_name"] or "", r["planned"], r["seconds"])
+        for r in store.rows(sql, params)
         if r["planned"] and r["seconds"] is not None and r["seconds"] > r["planned"] * 60
     ]
     return sorted(found, key=lambda o: o.over_seconds, reverse=True)
@@ -384,7 +384,7 @@ def versions(store: Store, meeting_id: int) -> list[Version]:
     """The snapshots of the exported text taken at each draft and final, oldest first."""
     return [
         Version(r["id"], r["meeting_id"], r["status"], datetime.fromisoformat(r["created_at"]), r["text"])
-        for r in store._rows("SELECT * FROM versions WHERE meeting_id = ? ORDER BY id", [meeting_id])
+        for r in store.rows("SELECT * FROM versions WHERE meeting_id = ? ORDER BY id", [meeting_id])
     ]
 
 

@@ -155,7 +155,7 @@ def _dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def _d(value: str | None) -> date | None:
+def iso_date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
@@ -240,7 +240,7 @@ def entry_from_row(row: dict[str, Any]) -> Entry:
 def details_from_row(row: dict[str, Any]) -> MeetingDetails:
     values = {f.name: row.get(f.name) for f in fields(MeetingDetails)}
     for key in _DATE_FIELDS:
-        values[key] = _d(values[key])
+        values[key] = iso_date(values[key])
     defaults = MeetingDetails()
     return MeetingDetails(**{k: (getattr(defaults, k) if v is None else v) for k, v in values.items()})
 
@@ -390,7 +390,7 @@ class Store:
             return None
         return dict(zip([c[0] for c in cursor.description], values))
 
-    def _rows(self, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
+    def rows(self, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
         cursor = self.conn.execute(sql, params)
         names = [c[0] for c in cursor.description]
         for values in cursor:
@@ -402,17 +402,17 @@ class Store:
             raise StoreError(f"{self.path}: there is no meeting {meeting_id} (see `minutes list`)")
         items = [
             item_from_row(r)
-            for r in self._rows("SELECT * FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id])
+            for r in self.rows("SELECT * FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id])
         ]
         entries = [
             entry_from_row(r)
-            for r in self._rows(
+            for r in self.rows(
                 "SELECT * FROM entries WHERE meeting_id = ? ORDER BY item_id, position", [meeting_id]
             )
         ]
         attendance = [
             Attendance(r["code"], r["status"])
-            for r in self._rows("SELECT * FROM attendance WHERE meeting_id = ? ORDER BY id", [meeting_id])
+            for r in self.rows("SELECT * FROM attendance WHERE meeting_id = ? ORDER BY id", [meeting_id])
         ]
         speakers = [
             Speaker(
@@ -424,7 +424,7 @@ class Store:
                 adjective=r["adjective"] or "",
                 aliases=tuple(json.loads(r["aliases"] or "[]")),
             )
-            for r in self._rows("SELECT * FROM speakers WHERE meeting_id = ? ORDER BY id", [meeting_id])
+            for r in self.rows("SELECT * FROM speakers WHERE meeting_id = ? ORDER BY id", [meeting_id])
         ]
         return Meeting(
             id=meeting_id,
@@ -448,7 +448,7 @@ class Store:
         return [
             MeetingSummary(
                 id=r["id"],
-                meeting_date=_d(r["meeting_date"]),
+                meeting_date=iso_date(r["meeting_date"]),
                 committee=r["committee"] or "",
                 short_name=r["short_name"] or "",
                 items=r["items"],
@@ -456,7 +456,7 @@ class Store:
                 status=r["status"] or "",
                 updated_at=_dt(r["updated_at"]),
             )
-            for r in self._rows(sql, [])
+            for r in self.rows(sql, [])
         ]
 
     def meeting_status(self, meeting_id: int) -> str:
@@ -471,7 +471,7 @@ class Store:
         return row[0] if row else None
 
     def events(self, meeting_id: int) -> list[dict[str, Any]]:
-        return list(self._rows("SELECT * FROM events WHERE meeting_id = ? ORDER BY id", [meeting_id]))
+        return list(self.rows("SELECT * FROM events WHERE meeting_id = ? ORDER BY id", [meeting_id]))
 
     # --- writing -------------------------------------------------------------------------------
 
@@ -557,7 +557,7 @@ class Store:
         if row[0] is None:
             return None
         group = row[0]
-        events = list(self._rows("SELECT * FROM events WHERE grp = ? ORDER BY id DESC", [group]))
+        events = list(self.rows("SELECT * FROM events WHERE grp = ? ORDER BY id DESC", [group]))
         if any(e["action"] == "create meeting" for e in events):
             return None  # the meeting's creation is not an edit
         with self.change(meeting_id, at) as change:
@@ -637,12 +637,12 @@ class Store:
             return []
         hits = [
             SearchHit(
-                meeting_id=r["meeting_id"], meeting_date=_d(r["meeting_date"]), committee=r["short_name"] or "",
+                meeting_id=r["meeting_id"], meeting_date=iso_date(r["meeting_date"]), committee=r["short_name"] or "",
                 item_id=r["item_id"], item_number=r["number"] or "", item_title=r["title"] or "",
                 entry_id=r["entry_id"], kind=r["kind"], speakers=json.loads(r["speakers"] or "[]"),
                 snippet=r["snippet"],
             )
-            for r in self._rows(
+            for r in self.rows(
                 """
                 SELECT e.meeting_id, m.meeting_date, m.short_name, e.item_id, i.number, i.title,
                        e.id AS entry_id, e.kind, e.speakers,

@@ -483,6 +483,19 @@ class Outline:
                 self.source, draft.line, f"item {draft.label.number} runs on for pages (is a numbered line missing?)"
             )
 
+    def take(self, label: Label, indent: int, line: int) -> bool:
+        """A labelled line: references or a presenter suffix on a dash line under the open item, else
+        a new item (True: a wrapped title may follow)."""
+        if label.kind in UNLABELLED and self.drafts:
+            if refs := refs_only(label.rest):
+                self.add_refs(refs)
+                return False
+            if suffix := match_suffix(label.rest):
+                self.set_suffix(suffix)
+                return False
+        self.add(label, label.rest, indent, line)
+        return True
+
     def add_refs(self, refs: list[str]) -> None:
         self.drafts[-1].refs.extend(refs)
 

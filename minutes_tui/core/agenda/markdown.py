@@ -16,7 +16,6 @@ from markdown_it import MarkdownIt
 
 from minutes_tui.core.agenda.common import (
     BULLET,
-    UNLABELLED,
     AgendaError,
     Label,
     Outline,
@@ -156,16 +155,8 @@ class _Reader:
             if key_value and self.set_header(key_value.group(1), key_value.group(2).strip(), line_no):
                 return
         after_item, self.after_item = self.after_item, False
-        if label and label.kind in UNLABELLED and outline.drafts:
-            if refs := refs_only(label.rest):
-                outline.add_refs(refs)
-                return
-            if suffix := match_suffix(label.rest):
-                outline.set_suffix(suffix)
-                return
         if label:
-            outline.add(label, label.rest, indent, line_no)
-            self.after_item = True
+            self.after_item = outline.take(label, indent, line_no)
             return
         is_heading = bool(heading) or bold or (text.endswith(":") and len(text) <= 120)
         if not outline.drafts:

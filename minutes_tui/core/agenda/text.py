@@ -69,16 +69,8 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
         if not outline.drafts and (label is None or label.kind in UNLABELLED):
             open_field = _header(details, stripped, open_field if wrapped else "", source, line_no)
             continue
-        if label and label.kind in UNLABELLED:
-            if refs := refs_only(label.rest):
-                outline.add_refs(refs)
-                continue
-            if suffix := match_suffix(label.rest):
-                outline.set_suffix(suffix)
-                continue
         if label:
-            outline.add(label, label.rest, indent_of(line), line_no)
-            after_item = True
+            after_item = outline.take(label, indent_of(line), line_no)
             continue
         continues = after_item and (wrapped or stripped[0].islower() or not outline.drafts[-1].title)
         after_item = False
