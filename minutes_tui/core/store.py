@@ -612,6 +612,11 @@ class Store:
             )
         return True
 
+    def lock_holder(self, meeting_id: int) -> tuple[int, str, datetime] | None:
+        """(pid, host, since) of the process holding the meeting, if any."""
+        row = self.conn.execute("SELECT pid, host, since FROM locks WHERE meeting_id = ?", [meeting_id]).fetchone()
+        return (row[0], row[1], datetime.fromisoformat(row[2])) if row else None
+
     def release_lock(self, meeting_id: int) -> None:
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")

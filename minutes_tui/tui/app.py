@@ -90,5 +90,7 @@ def make_app(
     session = Session(store, meeting_id, clock, register)
     read_only = ""
     if not store.acquire_lock(meeting_id, clock.now()):
-        read_only = f"Meeting {meeting_id} is open in another minutes window: read-only"
+        pid, host, since = store.lock_holder(meeting_id) or (0, "", clock.now())
+        read_only = (f"Meeting {meeting_id} is open in another minutes window (process {pid} on {host},"
+                     f" since {since:%H:%M}): read-only")
     return MinutesApp(store, session, read_only, keymap)

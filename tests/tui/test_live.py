@@ -207,7 +207,9 @@ async def test_a_meeting_held_by_another_window_opens_read_only(cosi_db, tui_clo
     store.close()
     async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
         screen = pilot.app.screen
-        assert "open in another minutes window" in str(screen.query_one("#banner", Static).visual)
+        banner = str(screen.query_one("#banner", Static).visual)
+        assert "open in another minutes window" in banner
+        assert f"(process {os.getppid()} on {socket.gethostname()}, since 09:00)" in banner
         assert screen.entry.disabled
         await pilot.press("f6")
         assert "read-only" in status(screen)
