@@ -137,9 +137,9 @@ def test_paragraphs_come_from_phrasing_and_skip_private_entries():
         "The Presidency informed on the state of play.",
         "The Presidency also informed about the Ministerial Conference.",
     ]
-    assert items["3."].paragraphs == [  # notes as written, with their full stop; the private note left out
-        "COSI expressed overall support for the plan.",
-        "Delegations expressed concern about the instrumentalisation of migrants.",
+    assert items["3."].paragraphs == [  # a note goes on with the paragraph before it; the private note left out
+        "COSI expressed overall support for the plan."
+        " Delegations expressed concern about the instrumentalisation of migrants.",
     ]
     assert items["6."].paragraphs == []  # an empty container parent keeps its heading
     assert items["6.1."].paragraphs == ["The Committee endorsed the recommendations as set out in 13682/21."]

@@ -138,3 +138,23 @@ def test_typed_cosi_meeting_checks(store, clock):
 
 def test_normalise_ignores_markup_only():
     assert normalise("### **3. Title**\n\n---\n\nSee [13685/21](#) \\*x\\*  \nend") == "3. Title See 13685/21 *x* end"
+
+
+def paragraphs_by_item(markdown: str) -> list[list[str]]:
+    """For each item heading, the normalised paragraphs under it (what the reader sees as blocks)."""
+    items: list[list[str]] = []
+    for block in re.split(r"\n\s*\n", markdown):
+        text = normalise(block)
+        if re.match(r"^\d+(\.\d+)*\. ", text) and block.lstrip().startswith(("#", "**")):
+            items.append([])
+        elif items and text and not text.endswith(":"):
+            items[-1].append(text)
+    return items
+
+
+def test_typed_cosi_meeting_has_the_reference_paragraphs(store, clock):
+    """Notes go on with the paragraph before them, so the blocks match the reference's too."""
+    exported = paragraphs_by_item(export_meeting(typed_meeting(store, clock), "md"))
+    expected = paragraphs_by_item(REFERENCE.read_text(encoding="utf-8"))
+    assert [len(p) for p in exported] == [len(p) for p in expected]
+    assert exported == expected

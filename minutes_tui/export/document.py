@@ -152,7 +152,13 @@ def item_paragraphs(meeting: Meeting, item: AgendaItem, register, style, entries
     paragraphs: list[str] = []
     for entry in entries:
         if entry.kind == EntryKind.NOTE:
-            paragraphs.extend(phrasing.sentence(p) for p in _paragraphs(entry.text))
+            # A note goes on with the paragraph before it, as the Council writes a statement and its
+            # follow-up sentences ("The Commission informed ... After the meeting, ..."); a blank line
+            # inside the note starts a new paragraph.
+            parts = [phrasing.sentence(p) for p in _paragraphs(entry.text)]
+            if parts and paragraphs:
+                paragraphs[-1] += " " + parts.pop(0)
+            paragraphs.extend(parts)
             continue
         if entry.kind == EntryKind.INTERVENTION:
             sentence = phrasing.intervention_sentence(entry, register, style)
