@@ -156,9 +156,10 @@ def test_item_times_longest_items_and_overruns(store, meetings):
     assert times == {"1.": (1, 120), "2.": (1, None), "2.1.": (1, 210), "2.2.": (1, None), "3.": (1, 60)}
     longest = archive.item_times(store, longest=2)
     assert [(t.committee, t.number, t.seconds) for t in longest] == [("COSI", "2.1.", 300), ("COSI", "2.1.", 210)]
-    # cosi-nov: 6 minutes 30 against 5 planned; the others stay within their 50 minutes.
+    # cosi-nov: 6 minutes 30 against 4 planned (item 2. only holds 2.1. and 2.2., so its own minute does
+    # not count twice); the others stay within their planned time.
     [overrun] = archive.overruns(store)
-    assert (overrun.meeting_id, overrun.seconds, overrun.over_seconds) == (meetings["cosi-nov"], 390, 90)
+    assert (overrun.meeting_id, overrun.seconds, overrun.over_seconds) == (meetings["cosi-nov"], 390, 150)
 
 
 def test_bars_and_durations():

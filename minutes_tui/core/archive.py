@@ -315,7 +315,9 @@ def overruns(store: Store, query: Query | None = None) -> list[Overrun]:
     """Meetings that lasted longer than the sum of their items' planned minutes, worst first."""
     conditions, params = _scope(None, query)
     sql = f"""SELECT m.id, m.meeting_date, m.short_name, {_SECONDS.format('m')} AS seconds,
-                     (SELECT sum(planned_minutes) FROM items i WHERE i.meeting_id = m.id) AS planned
+                     (SELECT sum(planned_minutes) FROM items i WHERE i.meeting_id = m.id
+                        AND i.state != 'withdrawn'  -- as core.schedule: the leaves of the agenda
+                        AND NOT EXISTS (SELECT 1 FROM items c WHERE c.parent_id = i.id)) AS planned
               FROM meetings m {_where(conditions)}"""
     found = [
         Overrun(r["id"], iso_date(r["meeting_date"]), r["short_name"] or "", r["planned"], r["seconds"])
