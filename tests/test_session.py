@@ -213,3 +213,17 @@ def test_speaking_totals_follow_additions_edits_deletions_and_undo(session, cloc
     assert session.speaking_seconds() == {"FR": 20}
     session.undo()
     assert session.speaking_seconds() == {"NL": 40, "FR": 20}
+
+
+def test_the_queue_and_a_running_turn_survive_a_restart(store, meeting_id, clock):
+    session = Session(store, meeting_id, clock)
+    session.apply_line("/next")
+    session.apply_line("/queue DE FR NL")
+    session.apply_line("/floor")
+    clock.advance(seconds=75)
+    restarted = Session(Store(store.path), meeting_id, clock)  # as after kill -9
+    assert restarted.queue == [("FR",), ("NL",)]
+    assert restarted.floor is not None and restarted.floor.speakers == ("DE",)
+    entry = restarted.apply_line("/end asked for more time").entry
+    assert (entry.speakers, entry.duration_seconds) == (["DE"], 75)
+    assert Session(Store(store.path), meeting_id, clock).floor is None

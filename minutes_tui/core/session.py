@@ -56,8 +56,12 @@ class Session:
         self.clock = clock
         self.meeting: Meeting = store.load_meeting(meeting_id)
         self.register = (register or default_register()).with_speakers(self.meeting.speakers)
-        self.queue: list[tuple[str, ...]] = []
+        saved = store.load_floor_state(meeting_id)  # the queue and the floor survive a restart
+        self.queue: list[tuple[str, ...]] = [tuple(codes) for codes in saved.get("queue", [])]
+        floor = saved.get("floor")
         self.floor: Floor | None = None
+        if floor:
+            self.floor = Floor(tuple(floor["speakers"]), datetime.fromisoformat(floor["since"]))
         self.current_item_id: int | None = None
         self._speaking_totals: dict[str, int] | None = None
         self._pending: list[Callable[[], None]] = []  # memory changes waiting for their commit
@@ -416,8 +420,14 @@ class Session:
 
     # --- the speakers' queue -------------------------------------------------------------------
 
+    def _save_floor_state(self) -> None:
+        floor = self.floor and {"speakers": list(self.floor.speakers), "since": self.floor.since.isoformat()}
+        state = {"queue": [list(codes) for codes in self.queue], "floor": floor}
+        self.store.save_floor_state(self.meeting_id, state, self.clock.now())
+
     def queue_add(self, speakers: tuple[str, ...]) -> None:
         self.queue.append(speakers)
+        self._save_floor_state()
 
     def give_floor(self) -> Floor:
         """The next speaker in the queue takes the floor; their speaking time starts now."""
@@ -426,6 +436,7 @@ class Session:
         if self.floor is not None:
             self.end_floor()
         self.floor = Floor(self.queue.pop(0), self.clock.now())
+        self._save_floor_state()
         return self.floor
 
     def end_floor(self, text: str = "") -> Entry:
@@ -435,6 +446,7 @@ class Session:
         floor = self.floor
         entry = self.add_intervention(floor.speakers, text, started_at=floor.since, ended_at=self.clock.now())
         self.floor = None  # only once the turn is stored: a failed save keeps the speaker on the floor
+        self._save_floor_state()
         return entry
 
     # --- the quick-entry line ------------------------------------------------------------------

@@ -140,7 +140,14 @@ def _schema_5(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS events_grp ON events(grp)")
 
 
-MIGRATIONS = (_schema_1, _schema_2, _schema_3, _schema_4, _schema_5)
+def _schema_6(db: sqlite_utils.Database) -> None:
+    """The speakers' queue and who has the floor, so a crash does not lose a running turn."""
+    db.execute(
+        "CREATE TABLE floor_state (meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id), state TEXT, saved_at TEXT)"
+    )
+
+
+MIGRATIONS = (_schema_1, _schema_2, _schema_3, _schema_4, _schema_5, _schema_6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -593,6 +600,22 @@ class Store:
                 self.conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.Error as error:
             raise StoreError(f"{self.path}: could not save the draft ({error})") from None
+
+    def save_floor_state(self, meeting_id: int, state: dict[str, Any], at: datetime) -> None:
+        """The speakers' queue and the floor: like the draft, working state rather than the record."""
+        try:
+            with self.conn:
+                self.conn.execute("BEGIN IMMEDIATE")
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO floor_state (meeting_id, state, saved_at) VALUES (?, ?, ?)",
+                    [meeting_id, json.dumps(state), at.isoformat()],
+                )
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: could not save the speakers' queue ({error})") from None
+
+    def load_floor_state(self, meeting_id: int) -> dict[str, Any]:
+        row = self.conn.execute("SELECT state FROM floor_state WHERE meeting_id = ?", [meeting_id]).fetchone()
+        return json.loads(row[0]) if row else {}
 
     def load_draft(self, meeting_id: int) -> str:
         row = self.conn.execute("SELECT text FROM drafts WHERE meeting_id = ?", [meeting_id]).fetchone()
