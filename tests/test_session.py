@@ -227,3 +227,19 @@ def test_the_queue_and_a_running_turn_survive_a_restart(store, meeting_id, clock
     entry = restarted.apply_line("/end asked for more time").entry
     assert (entry.speakers, entry.duration_seconds) == (["DE"], 75)
     assert Session(Store(store.path), meeting_id, clock).floor is None
+
+
+def test_leaving_an_item_without_an_outcome_is_pointed_out(session):
+    session.apply_line("/next")
+    assert "without an outcome" not in session.apply_line("/outcome adopted").message
+    assert "without an outcome" not in session.apply_line("/next").message
+    assert session.apply_line("/next").message == (
+        "now on item 2.2. Security checks · item 2.1. was left without an outcome (/outcome, or F4)"
+    )
+
+
+def test_asking_twice_keeps_one_place_in_the_queue(session):
+    session.apply_line("/next")
+    session.apply_line("/queue DE FR")
+    session.apply_line("/queue DE")
+    assert session.queue == [("DE",), ("FR",)]

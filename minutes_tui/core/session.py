@@ -426,8 +426,10 @@ class Session:
         self.store.save_floor_state(self.meeting_id, state, self.clock.now())
 
     def queue_add(self, speakers: tuple[str, ...]) -> None:
-        self.queue.append(speakers)
-        self._save_floor_state()
+        """Add to the queue; asking again while already waiting keeps one place."""
+        if speakers not in self.queue:
+            self.queue.append(speakers)
+            self._save_floor_state()
 
     def give_floor(self) -> Floor:
         """The next speaker in the queue takes the floor; their speaking time starts now."""
@@ -473,8 +475,13 @@ class Session:
         if name in ("next", "prev", "go"):
             if name == "go" and not args:
                 raise SessionError("which item? /go 6.2")
+            left = self.current_item
             item = {"next": self.go_next, "prev": self.go_prev}.get(name, lambda: self.go_to(args))()
-            return LineResult(f"now on item {item.label}")
+            message = f"now on item {item.label}"
+            if left is not None and left is not item and left.state is ItemState.DONE and not self.outcome_of(left.id):
+                # Closure: minute-takers most often miss that a decision was (or was not) taken.
+                message += f" · item {left.number} was left without an outcome (/outcome, or F4)"
+            return LineResult(message)
         if name == "outcome":
             code, text = phrasing.outcome_code_from_text(args)
             if not code and not text:
