@@ -21,6 +21,10 @@ def test_the_board_sample_declares_its_speakers():
     ]
     assert [i.number for i in agenda.items] == ["1.", "2.", "3.", "", "4.", "5."]  # a Markdown bullet has no label
     assert agenda.items[3].level == 1 and agenda.details.body_name == "the Board"
+    details = agenda.details
+    assert (details.sender, details.recipient, details.issue_place, details.house_style) == (
+        "the Company Secretary", "Members of the Board", "Rotterdam", "board"
+    )
 
 
 def test_declared_speakers_speak_in_the_minutes(store, clock):
