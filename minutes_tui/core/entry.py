@@ -43,9 +43,6 @@ class Command:
 class EntryLineError(MinutesError, ValueError):
     """A line that cannot be understood; the message is one line for the status bar."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(" ".join(str(message).split()))  # one line, whatever the user typed into it
-
 
 @dataclass(frozen=True)
 class CommandSpec:

@@ -2,4 +2,10 @@
 
 
 class MinutesError(Exception):
-    """A user-facing problem: bad input, a refused operation, a database that cannot be used."""
+    """A user-facing problem: bad input, a refused operation, a database that cannot be used.
+
+    The message is always one line, whatever the user typed into it (it goes to a status bar or stderr).
+    """
+
+    def __init__(self, message: object = "") -> None:
+        super().__init__(" ".join(str(message).split()))

@@ -30,9 +30,6 @@ _DEADLINE = re.compile(r"\s+(by \d{1,2} [A-Z][a-z]+(?: \d{4})?)\.?$")
 class SessionError(MinutesError, ValueError):
     """An operation that cannot be done now; the message is one line for the status bar."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(" ".join(str(message).split()))  # one line, whatever the user typed into it
-
 
 @dataclass(frozen=True)
 class LineResult:
