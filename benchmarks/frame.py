@@ -2,6 +2,7 @@
 
     python benchmarks/frame.py minutes ID DB   # exactly `minutes open ID --db DB`, through the CLI
     python benchmarks/frame.py bare            # the bare Textual app of bare_app.py
+    python benchmarks/frame.py input           # the app holding only an Input
 
 "First frame" is the first full screen update the app writes to the terminal driver after it is
 ready (compose + mount done). It is caught by wrapping `App._display` here, in benchmark code only:
@@ -31,6 +32,18 @@ def peak_rss_kb() -> int:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def report_and_exit(app: App) -> None:
+    """The first frame is on the screen: write when, and how big the process grew, then stop."""
+    result = {"frame": time.monotonic(), "peak_kb": peak_rss_kb(),
+              "screen": type(app.screen).__name__, "modules": len(sys.modules)}
+    with open(os.environ["BENCH_FRAME_RESULT"], "w") as handle:
+        json.dump(result, handle)
+    app.exit()
+
+
+on_first_frame = report_and_exit  # interact.py keeps the app running instead
+
+
 def _display(self, screen, renderable):
     _original_display(self, screen, renderable)
     if renderable is None or self._batch_count or not self._running or getattr(self, "_bench_done", False):
@@ -38,27 +51,28 @@ def _display(self, screen, renderable):
     if not screen.children:  # the default screen, before the app pushed its own
         return
     self._bench_done = True
-    result = {"frame": time.monotonic(), "peak_kb": peak_rss_kb(),
-              "screen": type(screen).__name__, "modules": len(sys.modules)}
-    with open(os.environ["BENCH_FRAME_RESULT"], "w") as handle:
-        json.dump(result, handle)
-    self.exit()
+    on_first_frame(self)
 
 
 App._display = _display
 
-if __name__ == "__main__":
-    mode = sys.argv[1]
+
+def run(mode: str, *args: str) -> None:
+    """minutes ID DB: exactly `minutes open ID --db DB`, through the CLI; bare; input."""
     if mode == "minutes":
         from minutes_tui.cli import main
 
-        sys.argv = ["minutes", "open", sys.argv[2], "--db", sys.argv[3]]
+        sys.argv = ["minutes", "open", args[0], "--db", args[1]]
         try:
             main()
         except SystemExit as stop:
             if stop.code:
                 raise
     else:
-        from bare_app import BareApp
+        from bare_app import BareApp, InputApp
 
-        BareApp().run()
+        (BareApp if mode == "bare" else InputApp)().run()
+
+
+if __name__ == "__main__":
+    run(*sys.argv[1:])

@@ -8,19 +8,14 @@ A part of the product that is not there yet (or is broken right now) gives "n/a"
 from __future__ import annotations
 
 import argparse
-import asyncio
-import fcntl
 import json
 import os
-import pty
 import shutil
 import sqlite3
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
 import threading
 import time
 from dataclasses import dataclass
@@ -28,6 +23,7 @@ from datetime import date
 from pathlib import Path
 
 from . import data
+from .terminal import Terminal, spawn
 
 HERE = Path(__file__).resolve().parent
 FRAME_SCRIPT = HERE / "frame.py"
@@ -105,20 +101,10 @@ def imports_textual(argv: list[str], env: dict[str, str]) -> bool:
 def first_frame(argv: list[str], env: dict[str, str]) -> tuple[float | None, float | None, str]:
     """Run `argv` (benchmarks/frame.py ...) on a pseudo-terminal of SIZE: seconds from spawn to its
     first frame, its peak RSS in KB up to then (VmHWM, see frame.py), or an error line."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
     handle, result = tempfile.mkstemp(suffix=".json")
     os.close(handle)
-    env = dict(env, BENCH_FRAME_RESULT=result, TERM="xterm-256color")
-
-    def controlling_tty() -> None:
-        os.setsid()
-        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
     start = time.monotonic()
-    child = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
-                             preexec_fn=controlling_tty, close_fds=True)
-    os.close(slave)
+    child, master = spawn(argv, dict(env, BENCH_FRAME_RESULT=result), SIZE)
     output: list[bytes] = []
 
     def drain() -> None:
@@ -259,74 +245,58 @@ def group_open(d: Data, repeats: int) -> list[Row]:
     return rows
 
 
-def product_app(db: Path, meeting_id: int):
-    """The real app, or the reason it cannot be built yet."""
+def on_terminal(d: Data, mode: str, measure) -> list[float] | str:
+    """Start `mode` (minutes on a fresh copy of the large meeting, input, bare) on a terminal, run
+    `measure(terminal)` and return its samples, or why it could not run."""
+    db, meeting_id = d.copy("large")
     try:
-        from minutes_tui.tui.app import make_app
-    except ImportError as error:
-        return None, f"not built yet: {error}"[:90]
-    return make_app(db, meeting_id), ""
-
-
-def ui_row(label: str, goal: str, limit: float | None, d: "Data", measure) -> Row:
-    """Run `measure(app)` (a coroutine giving samples) on a fresh copy of the large meeting's app."""
-    app, why = product_app(*d.copy("large"))
-    if app is None:
-        return na(label, why, goal)
+        terminal = Terminal(mode, [str(meeting_id), str(db)] if mode == "minutes" else [], env_for(db), SIZE)
+    except RuntimeError as error:
+        return str(error)[:90]
     try:
-        samples = asyncio.run(measure(app))
-    except Exception as error:  # noqa: BLE001 - the UI is someone else's work in progress
-        return na(label, f"error: {type(error).__name__}: {error}"[:90], goal)
-    return Row(label, median(samples), goal=goal, limit=limit)
+        return measure(terminal)
+    except RuntimeError as error:
+        return f"error: {error}"[:90]
+    finally:
+        terminal.close()
 
 
-async def _settle(pilot) -> None:
-    await pilot.pause()
-    await asyncio.sleep(0.02)
-    await pilot.pause()
-
-
-async def _keystrokes(app, count: int, samples: list[float]) -> list[float]:
-    """CPU time (process_time) from a key press until the screen is repainted, per key."""
-    from textual.widgets import Input
-
+def keystrokes(count: int):
+    """Type `count` letters one at a time, each measured; the line is cleared between sentences."""
     text = "DE called for support of the action plan and stressed "
-    async with app.run_test(size=SIZE) as pilot:
-        await _settle(pilot)
-        entry = app.focused
-        if not isinstance(entry, Input):
-            entry = app.query(Input).first()
-            entry.focus()
-        entry.cursor_blink = False  # both apps alike: no blink repaints inside the samples
-        await _settle(pilot)
+
+    def measure(terminal: Terminal) -> list[float]:
+        samples = []
         for n in range(count):
             if n and n % len(text) == 0:
-                entry.value = ""
-                await _settle(pilot)
-            key = text[n % len(text)]
-            start = time.process_time()
-            await pilot.press("space" if key == " " else key)
-            await pilot.pause()
-            samples.append(time.process_time() - start)
-    return samples
+                terminal.type(b"\x15")  # ctrl+u: clear the line
+            samples.append(terminal.step(text[n % len(text)].encode()))
+        return samples
+
+    return measure
+
+
+def ui_row(label: str, goal: str, samples: list[float] | str) -> Row:
+    if isinstance(samples, str):
+        return na(label, samples, goal)
+    return Row(label, median(samples), goal=goal, limit=FRAME)
 
 
 def group_keystroke(d: Data, repeats: int) -> list[Row]:
-    from .bare_app import BareApp, InputApp
-
     label = "one keystroke in the entry line, large meeting: CPU to repaint"
     count = 10 * repeats
-    product, bare, full = [], [], []
+    samples: dict[str, list[float]] = {"minutes": [], "input": [], "bare": []}
     for _ in range(2):  # the apps interleaved, in two halves
-        row = ui_row(label, "≤ 1.5× Input-only app", 1.5, d, lambda app: _keystrokes(app, count, product))
-        if row.value is None:
-            return [row]
-        bare += asyncio.run(_keystrokes(InputApp(), count, []))
-        full += asyncio.run(_keystrokes(BareApp(), count, []))
-    return [Row(label, median(product), "app holding only an Input", median(bare), "≤ 1.5×", 1.5,
+        for mode in samples:
+            got = on_terminal(d, mode, keystrokes(count))
+            if isinstance(got, str):
+                return [na(label, f"{mode}: {got}", "≤ 1.5× Input-only app")]
+            samples[mode] += got
+    base = median(samples["input"])
+    return [Row(label, median(samples["minutes"]), "app holding only an Input", base, "≤ 1.5×", 1.5,
                 note=f"{2 * count} keys each"),
-            Row("… the same keystroke in the bare app with the same widgets", median(full),
-                "app holding only an Input", median(bare), "info: Textual's own share")]
+            Row("… the same keystroke in the bare app with the same widgets", median(samples["bare"]),
+                "app holding only an Input", base, "info: Textual's own share")]
 
 
 class TimedStore:
@@ -398,22 +368,15 @@ def group_commit(d: Data, repeats: int) -> list[Row]:
             "raw sqlite3 insert + commit, WAL/FULL", median(raw_samples), "≤ 2×", 2.0, note=f"{count} lines"),
         Row("… core only (parse + store + event log): CPU", median(cpu), goal="info", note=f"wall {median(wall) * 1e3:.1f} ms"),
     ]
-    async def commits(app) -> list[float]:
+    def commits(terminal: Terminal) -> list[float]:
         samples = []
-        async with app.run_test(size=SIZE) as pilot:
-            await _settle(pilot)
-            entry = app.focused
-            for n in range(count):
-                entry.value = lines[n % 2]
-                await _settle(pilot)
-                start = time.process_time()
-                await pilot.press("enter")
-                await pilot.pause()
-                samples.append(time.process_time() - start)
+        for n in range(count):
+            terminal.type(lines[n % 2])
+            samples.append(terminal.step(b"\r"))
         return samples
 
     label = "… whole step with the screen update (Enter → repaint): CPU"
-    return rows + [ui_row(label, "≤ 16.7 ms", FRAME, d, commits)]
+    return rows + [ui_row(label, "≤ 16.7 ms", on_terminal(d, "minutes", commits))]
 
 
 def group_next(d: Data, repeats: int) -> list[Row]:
@@ -427,19 +390,11 @@ def group_next(d: Data, repeats: int) -> list[Row]:
         cpu.append(time.process_time() - start)
     store.close()
     rows = [Row("next item, large meeting: core only (Session.go_next) CPU", median(cpu), goal="info")]
-    async def moves(app) -> list[float]:
-        samples = []
-        async with app.run_test(size=SIZE) as pilot:
-            await _settle(pilot)
-            for _ in range(count):
-                start = time.process_time()
-                await pilot.press("ctrl+n")
-                await pilot.pause()
-                samples.append(time.process_time() - start)
-                await _settle(pilot)
-        return samples
+    def moves(terminal: Terminal) -> list[float]:
+        return [terminal.step(b"\x0e") for _ in range(count)]  # ctrl+n
 
-    return rows + [ui_row("next item, large meeting: ctrl+n → repaint, CPU", "≤ 16.7 ms", FRAME, d, moves)]
+    return rows + [ui_row("next item, large meeting: ctrl+n → repaint, CPU", "≤ 16.7 ms",
+                          on_terminal(d, "minutes", moves))]
 
 
 def group_export(d: Data, repeats: int) -> list[Row]:

@@ -328,4 +328,4 @@ async def test_f10_opens_the_archive_and_returning_shows_what_it_changed(live_ap
         assert pilot.app.screen is screen
         assert screen.session.meeting.entries[-1].text == "called for support for the candidate"
         record = screen.query_one(RecordList)
-        assert "called for support for the candidate" in str(record.get_option_at_index(record.option_count - 1).prompt)
+        assert "called for support for the candidate" in str(record.prompts[-1])

@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Static, Tree
 
 from minutes_tui.core import phrasing
@@ -59,6 +60,14 @@ DETAIL_LABELS = {
     "house_style": "House style",
 }
 DATE_FIELDS = {"meeting_date", "end_date", "issue_date"}
+
+
+def set_border(widget: Widget, title: str | None = None, subtitle: str | None = None) -> None:
+    """Change a border's title or subtitle only if it differs: setting one repaints the widget."""
+    if title is not None and widget.border_title != title:
+        widget.border_title = title
+    if subtitle is not None and widget.border_subtitle != subtitle:
+        widget.border_subtitle = subtitle
 
 
 class LiveScreen(Screen[None]):
@@ -151,7 +160,7 @@ class LiveScreen(Screen[None]):
         meeting, now = self.session.meeting, self.clock.now()
         planned, projected = planned_end(meeting), projected_end(meeting, now)
         parts = [f"planned end {planned:%H:%M}" if planned else "", f"projected {projected:%H:%M}" if projected else ""]
-        self.query_one(AgendaTree).border_subtitle = " · ".join(p for p in parts if p)
+        set_border(self.query_one(AgendaTree), subtitle=" · ".join(p for p in parts if p))
 
     def sync(self, touched: int | None = None) -> None:
         """Redraw after a change: the tree nodes that changed (all of it after undo or an agenda
@@ -178,14 +187,15 @@ class LiveScreen(Screen[None]):
         item_id = self._viewed_id or self.session.current_item_id
         record = self.query_one(RecordList)
         if item_id is None:
-            record.show_entries([])
-            record.border_title = "Record"
+            record.show_entries([], self.sentence)
+            set_border(record, title="Record")
             return
         item = self.session.item(item_id)
-        record.border_title = f"Record of {item.number.rstrip('.') or item.title[:20]}" + (
+        set_border(record, title=f"Record of {item.number.rstrip('.') or item.title[:20]}" + (
             "" if item_id == self.session.current_item_id else " (not the current item)"
-        )
-        record.show_entries([(entry, self.sentence(entry)) for entry in self.session.meeting.entries_for(item_id)])
+        ))
+        wording = (self.style, self.session.register, self.session.meeting.details, item)  # what sentences depend on
+        record.show_entries(self.session.meeting.entries_for(item_id), self.sentence, wording)
 
     def sentence(self, entry: Entry) -> str:
         """The entry as the minutes will read it."""

@@ -13,6 +13,7 @@ from textual.widgets.tree import TreeNode
 
 from minutes_tui.core.model import AgendaItem, ItemState, Meeting
 from minutes_tui.core.schedule import item_seconds
+from minutes_tui.tui.widgets.reflow import virtual_size_without_reflow
 
 MARKERS = {
     ItemState.PENDING: ("○", "dim"),
@@ -35,6 +36,8 @@ class AgendaTree(Tree[int | None]):
         Binding("ctrl+up", "request('up')", "Move up", id="agenda.move_up", tooltip="Move the highlighted item before its previous sibling"),
         Binding("ctrl+down", "request('down')", "Move down", id="agenda.move_down", tooltip="Move the highlighted item after its next sibling"),
     ]
+
+    virtual_size = virtual_size_without_reflow()  # set when the agenda changes
 
     @dataclass
     class ItemRequest(Message):
@@ -76,14 +79,24 @@ class AgendaTree(Tree[int | None]):
 
     def update_item(self, item: AgendaItem, now: datetime) -> None:
         """Redraw one item's line (its state or minutes changed)."""
-        if (node := self._item_nodes.get(item.id)) is not None:
-            node.set_label(self.label_for(item, now))
+        if (node := self._item_nodes.get(item.id)) is not None and (label := self.label_for(item, now)) != node.label:
+            node.set_label(label)
 
     def show_item(self, item_id: int | None) -> None:
         """Move the cursor to an item (the current one), unless the user is browsing the tree."""
         if (node := self._item_nodes.get(item_id)) is not None and not self.has_focus:
-            # A freshly built tree numbers its lines on the next refresh.
-            self.call_after_refresh(self.move_cursor, node)
+            if node.line < 0:  # a freshly built tree numbers its lines on the next refresh
+                self.call_after_refresh(self._reveal, node)
+            else:
+                self._reveal(node)
+
+    def _reveal(self, node: TreeNode[int | None]) -> None:
+        """Put the cursor on the node. When it is out of view, scroll it to a third of the way down,
+        so that the next items follow in view: scrolling repaints every line of the tree."""
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        if not top <= node.line < top + height:
+            self.scroll_to(y=max(node.line - height // 3, 0), animate=False, immediate=True)
+        self.move_cursor(node)
 
     @property
     def highlighted_item_id(self) -> int | None:

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import events
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import Reactive
 from textual.widgets import Input
+
+from minutes_tui.tui.widgets.reflow import virtual_size_without_reflow
 
 
 class EntryLine(Input):
@@ -22,9 +22,7 @@ class EntryLine(Input):
     Enter calls `submit(text)`, which calls `remember(text)` (clearing the line) once it is stored.
     """
 
-    # Input resets virtual_size on every change, and Widget declares it layout=True: every keystroke
-    # would reflow and repaint the whole screen. One line never changes the layout around it.
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), repaint=True, layout=False)
+    virtual_size = virtual_size_without_reflow()  # Input sets it on every keystroke
 
     KEYS = {"enter": "submit", "tab": "complete", "up": "recall(-1)", "down": "recall(1)"}
 

@@ -19,15 +19,24 @@ def _seconds(since: datetime | None, now: datetime) -> int | None:
 
 
 class Panel(Static):
-    """A Static that reflows the screen only when its text changes shape: the once-a-second clocks
-    change a few digits, and a layout pass for those would repaint every widget on the screen."""
+    """A Static that repaints only when its text changes, and reflows the screen only when its
+    height would change: the once-a-second clocks change a few digits, and a layout pass for those
+    would repaint every widget on the screen. A panel of fixed height never needs one."""
 
-    _shape: tuple[int, int] | None = None
+    _lines: int | None = None
+    _text: Text | None = None
 
     def show_text(self, text: Text) -> None:
-        shape = (len(text.plain), text.plain.count("\n"))
-        self.update(text, layout=shape != self._shape)
-        self._shape = shape
+        if text == self._text:
+            return
+        self._text = text
+        height = self.styles.height
+        if height is not None and not height.is_auto:
+            self.update(text, layout=False)
+            return
+        lines = len(text.wrap(self.app.console, max(self.content_size.width, 1)))
+        self.update(text, layout=lines != self._lines)
+        self._lines = lines
 
 
 class MeetingHeader(Panel):
@@ -41,22 +50,36 @@ class MeetingHeader(Panel):
 
 
 class ItemHeader(Panel):
+    """The item's title and documents, then one line of who presents it and its times. The panel
+    has a fixed height (moving to the next item must not reflow the screen): a title too long for
+    it is cut short, so the times stay in view."""
+
     def show(self, item: AgendaItem | None, now: datetime) -> None:
         if item is None:
             self.show_text(Text("No item open yet: /next (or F6) opens the first one.", "italic"))
             return
-        text = Text.assemble((item.label, "bold"))
+        title = Text.assemble((item.label, "bold"))
         if item.doc_refs:
-            text.append("  " + ", ".join(item.doc_refs), "cyan")
-        details = [s for s in (item.presenter and f"presented by {item.presenter}", item.mode) if s]
-        if details:
-            text.append("\n" + " · ".join(details), "dim")
-        spent = item_seconds(item, now)
-        if item.started_at:
-            planned = f" of {item.planned_minutes}′ planned" if item.planned_minutes else ""
-            text.append(f"\nstarted {item.started_at:%H:%M}  on this item {clock_text(spent)}{planned}")
-            text.append(f"  [{item.state.value}]" if item.state.value != "current" else "", "italic")
-        self.show_text(text)
+            title.append("  " + ", ".join(item.doc_refs), "cyan")
+        about = Text(" · ").join(
+            [Text(s, "dim") for s in (item.presenter and f"presented by {item.presenter}", item.mode) if s]
+            + ([self._times(item, now)] if item.started_at else [])
+        )
+        width, height = self.content_size
+        lines = title.wrap(self.app.console, width) if width else [title]
+        room = max(height - bool(about), 1)
+        if height and len(lines) > room:  # a long title gives way to the line of times (not laid out yet: 0)
+            lines = lines[:room]
+            lines[-1].append("…")
+        self.show_text(Text("\n").join([*lines, about] if about else lines))
+
+    @staticmethod
+    def _times(item: AgendaItem, now: datetime) -> Text:
+        planned = f" of {item.planned_minutes}′ planned" if item.planned_minutes else ""
+        times = Text(f"started {item.started_at:%H:%M}  on this item {clock_text(item_seconds(item, now))}{planned}")
+        if item.state.value != "current":
+            times.append(f"  [{item.state.value}]", "italic")
+        return times
 
 
 class QueuePanel(Panel):

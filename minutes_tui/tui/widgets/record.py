@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from minutes_tui.core.model import Entry, EntryKind
 from minutes_tui.core.schedule import clock_text
+from minutes_tui.tui.widgets.reflow import virtual_size_without_reflow
 
 KIND_STYLES = {
     EntryKind.INTERVENTION: "",
@@ -21,14 +27,33 @@ KIND_STYLES = {
 }
 
 
-class RecordList(OptionList):
-    """One option per entry (option id = entry id). Keys here act on the highlighted entry."""
+class RecordList(ScrollView, can_focus=True):
+    """The entries, each wrapped once into lines when it is shown (or the width changes), and only
+    the lines in view drawn: adding an entry words and wraps that entry alone, and moving to another
+    item wraps only its entries. Keys here act on the highlighted entry (shown while browsing)."""
 
+    COMPONENT_CLASSES = {"record--highlighted"}
+    DEFAULT_CSS = """
+    RecordList > .record--highlighted {
+        background: $block-cursor-blurred-background;
+    }
+    RecordList:focus > .record--highlighted {
+        color: $block-cursor-foreground;
+        background: $block-cursor-background;
+        text-style: $block-cursor-text-style;
+    }
+    """
     BINDINGS = [
         Binding("e,enter", "request('edit')", "Edit", id="record.edit", tooltip="Edit the text and speakers of the highlighted entry"),
         Binding("delete,d", "request('delete')", "Delete", id="record.delete", tooltip="Delete the highlighted entry (ctrl+z brings it back)"),
         Binding("ctrl+up", "request('up')", "Move up", id="record.move_up", tooltip="Move the highlighted entry up"),
         Binding("ctrl+down", "request('down')", "Move down", id="record.move_down", tooltip="Move the highlighted entry down"),
+        Binding("up", "step(-1)", "Up", show=False),
+        Binding("down", "step(1)", "Down", show=False),
+        Binding("pageup", "step(-10)", "Page up", show=False),
+        Binding("pagedown", "step(10)", "Page down", show=False),
+        Binding("home", "step(-1_000_000)", "First", show=False),
+        Binding("end", "step(1_000_000)", "Last", show=False),
     ]
 
     @dataclass
@@ -38,21 +63,103 @@ class RecordList(OptionList):
         what: str  # edit | delete | up | down
         entry_id: int
 
-    def show_entries(self, rows: list[tuple[Entry, str]]) -> None:
-        """Show (entry, sentence) rows: highlight an entry that just appeared (added, or restored by
-        undo), else keep the highlighted one while browsing, else the newest."""
-        keep = self.highlighted_entry_id
-        before = {int(option.id) for option in self.options if option.id}
-        self.set_options(Option(self._prompt(entry, text), id=str(entry.id)) for entry, text in rows)
-        ids = [entry.id for entry, _ in rows]
-        appeared = [i for i in ids if i not in before]
+    highlighted: reactive[int | None] = reactive(None, init=False)  # an index into `entries`
+    virtual_size = virtual_size_without_reflow()  # the record's size is fixed by the layout
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.entries: list[Entry] = []
+        self.prompts: list[Text] = []  # each entry as shown: time, speakers, sentence
+        self._wording: object = None
+        self._wrapped: list[list[Strip]] = []  # the prompts wrapped at `_width`
+        self._width = 0
+        self._lines: list[tuple[int, int]] = []  # each line of the record: (entry index, its line)
+        self._first_line: list[int] = []  # each entry's first line
+
+    def show_entries(self, entries: list[Entry], sentence: Callable[[Entry], str], wording: object = None) -> None:
+        """Show the entries as `sentence` words them; `wording` is whatever else the sentences
+        depend on (a change rewords them all). Highlight an entry that just appeared (added, or
+        restored by undo), else keep the highlighted one while browsing, else the newest."""
+        shown, keep = self.entries, self.highlighted_entry_id
+        if wording == self._wording and len(entries) >= len(shown) and all(map(operator.is_, shown, entries)):
+            new = entries[len(shown):]  # lines added (the usual step while taking minutes): word only those
+        else:
+            new, self.prompts, self._wrapped, self._lines, self._first_line = entries, [], [], [], []
+        self.prompts += [self._prompt(entry, sentence(entry)) for entry in new]
+        before = {entry.id for entry in shown}
+        self.entries, self._wording = list(entries), wording
+        self._wrap()
+        ids = [entry.id for entry in entries]
+        appeared = [n for n, entry_id in enumerate(ids) if entry_id not in before]
         if len(appeared) == 1 and before:
-            self.highlighted = ids.index(appeared[0])
-        elif keep in ids and self.has_focus:
+            self.highlighted = appeared[0]
+        elif self.has_focus and keep in ids:
             self.highlighted = ids.index(keep)
-        elif rows:
-            self.highlighted = len(rows) - 1
+        else:
+            self.highlighted = len(entries) - 1 if entries else None
         self.scroll_to_highlight()
+        self.refresh()
+
+    def _wrap(self) -> None:
+        """Wrap the prompts not wrapped yet (all of them when the width changed)."""
+        width = self.scrollable_content_region.width
+        if width != self._width:
+            self._width, self._wrapped, self._lines, self._first_line = width, [], [], []
+        if width <= 0:
+            return
+        console = self.app.console
+        for index in range(len(self._wrapped), len(self.prompts)):
+            strips = [Strip(list(line.render(console))) for line in self.prompts[index].wrap(console, width)]
+            self._wrapped.append(strips)
+            self._first_line.append(len(self._lines))
+            self._lines += [(index, n) for n in range(len(strips))]
+        self.virtual_size = Size(width, len(self._lines))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._wrap()
+        self.scroll_to_highlight()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self.scrollable_content_region.width != self._width:
+            self._wrap()  # resized, and the Resize event not handled yet
+        # The styles are worked out once per repaint, not once per line.
+        self._line_style = self.rich_style
+        self._highlight_style = self._line_style + self.get_component_rich_style("record--highlighted")
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        line = round(self.scroll_y) + y
+        if line >= len(self._lines):
+            return Strip.blank(self._width, self._line_style)
+        index, part = self._lines[line]
+        style = self._highlight_style if index == self.highlighted and self.has_focus else self._line_style
+        return self._wrapped[index][part].crop_extend(0, self._width, None).apply_style(style)
+
+    def watch_highlighted(self) -> None:
+        self.refresh()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def scroll_to_highlight(self) -> None:
+        if self.highlighted is not None and self.highlighted < len(self._first_line):
+            top = self._first_line[self.highlighted]
+            region = Region(0, top, self._width, len(self._wrapped[self.highlighted]))
+            self.scroll_to_region(region, animate=False, immediate=True)
+
+    def on_click(self, event: events.Click) -> None:
+        line = round(self.scroll_y) + event.y
+        if 0 <= line < len(self._lines):
+            self.highlighted = self._lines[line][0]
+
+    def action_step(self, delta: int) -> None:
+        if self.entries:
+            current = self.highlighted if self.highlighted is not None else len(self.entries) - 1
+            self.highlighted = min(max(current + delta, 0), len(self.entries) - 1)
+            self.scroll_to_highlight()
 
     @staticmethod
     def _prompt(entry: Entry, sentence: str) -> Text:
@@ -70,8 +177,7 @@ class RecordList(OptionList):
 
     @property
     def highlighted_entry_id(self) -> int | None:
-        option = self.highlighted_option
-        return int(option.id) if option is not None and option.id else None
+        return self.entries[self.highlighted].id if self.highlighted is not None and self.highlighted < len(self.entries) else None
 
     def action_request(self, what: str) -> None:
         if (entry_id := self.highlighted_entry_id) is not None:

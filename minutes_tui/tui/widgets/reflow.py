@@ -1,0 +1,18 @@
+"""Keep a widget's content changes from reflowing the whole screen."""
+
+from __future__ import annotations
+
+from textual.geometry import Size
+from textual.reactive import Reactive
+
+
+def virtual_size_without_reflow() -> Reactive[Size]:
+    """A `virtual_size` that repaints the widget but does not lay the screen out again.
+
+    Textual declares `Widget.virtual_size` with `layout=True`, so every change of a scrolling
+    widget's content (a keystroke in an Input, an entry added to a list) reflows and repaints every
+    widget on the screen. Ours have sizes fixed by the layout around them; their scrollbars are
+    updated by `_scroll_update`, and one that appears or disappears asks for a layout itself.
+    Declare it on each class (a Reactive belongs to the class it is set on).
+    """
+    return Reactive(Size(0, 0), repaint=True, layout=False)
