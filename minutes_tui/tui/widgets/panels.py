@@ -83,6 +83,7 @@ class ItemHeader(Panel):
 
 
 class QueuePanel(Panel):
+    TOP_SPEAKERS = 12
     def show(self, queue: list[tuple[str, ...]], floor: tuple[tuple[str, ...], datetime] | None,
              totals: dict[str, int], now: datetime) -> None:
         text = Text()
@@ -98,5 +99,7 @@ class QueuePanel(Panel):
         if totals:
             ranked = sorted(totals.items(), key=lambda pair: -pair[1])
             text.append("\nTotal: ", "bold")
-            text.append("  ".join(f"{code} {clock_text(seconds)}" for code, seconds in ranked), "dim")
+            text.append("  ".join(f"{code} {clock_text(seconds)}" for code, seconds in ranked[:self.TOP_SPEAKERS]), "dim")
+            if len(ranked) > self.TOP_SPEAKERS:  # the panel has room for a few lines; the archive has them all
+                text.append(f"  … {len(ranked) - self.TOP_SPEAKERS} more", "dim italic")
         self.show_text(text)

@@ -117,7 +117,7 @@ class RecordList(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._wrap()
-        self.scroll_to_highlight()
+        self.call_after_refresh(self.scroll_to_highlight)  # once the new size is laid out
 
     def render_lines(self, crop: Region) -> list[Strip]:
         if self.scrollable_content_region.width != self._width:

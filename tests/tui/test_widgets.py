@@ -1,0 +1,103 @@
+"""The live screen's widgets on their own: what they show, and that they redo only what changed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from textual.app import App, ComposeResult
+
+from minutes_tui.core.model import AgendaItem, Entry, EntryKind, ItemState
+from minutes_tui.tui.widgets.panels import ItemHeader, QueuePanel
+from minutes_tui.tui.widgets.record import RecordList
+
+NOW = datetime(2021, 11, 22, 10, 30)
+
+
+class Host(App[None]):
+    AUTO_FOCUS = None  # as on the live screen, where the entry line has the focus
+    CSS = "RecordList { height: 6; padding: 0 1; } ItemHeader { height: 3; width: 40; } QueuePanel { width: 40; }"
+
+    def compose(self) -> ComposeResult:
+        yield RecordList()
+        yield ItemHeader()
+        yield QueuePanel()
+
+
+def entries(count: int, start: int = 1) -> list[Entry]:
+    return [Entry(n, 1, EntryKind.INTERVENTION, f"said thing {n}", ["DE"], started_at=NOW)
+            for n in range(start, start + count)]
+
+
+class Wording:
+    """A `sentence` function that remembers which entries it was asked to word."""
+
+    def __init__(self) -> None:
+        self.asked: list[int] = []
+
+    def __call__(self, entry: Entry) -> str:
+        self.asked.append(entry.id)
+        return f"The German delegation {entry.text}."
+
+
+async def test_an_added_entry_is_worded_alone_and_highlighted():
+    async with Host().run_test() as pilot:
+        record = pilot.app.query_one(RecordList)
+        shown, wording = entries(3), Wording()
+        record.show_entries(shown, wording, "style")
+        assert wording.asked == [1, 2, 3]
+        record.show_entries([*shown, *entries(1, start=4)], wording, "style")
+        assert wording.asked == [1, 2, 3, 4]
+        assert record.highlighted_entry_id == 4
+        assert "said thing 4" in str(record.prompts[-1])
+
+
+async def test_an_edited_entry_or_another_wording_rewords_them_all():
+    async with Host().run_test() as pilot:
+        record = pilot.app.query_one(RecordList)
+        shown, wording = entries(2), Wording()
+        record.show_entries(shown, wording, "style")
+        record.show_entries([shown[0], replace(shown[1], text="changed")], wording, "style")
+        assert wording.asked == [1, 2, 1, 2]
+        assert "changed" in str(record.prompts[-1])
+        record.show_entries(record.entries, wording, "another house style")
+        assert wording.asked == [1, 2, 1, 2, 1, 2]
+
+
+async def test_browsing_the_record_moves_the_highlight_and_keeps_it_in_view():
+    async with Host().run_test(size=(60, 20)) as pilot:
+        record = pilot.app.query_one(RecordList)
+        record.show_entries(entries(12), Wording())
+        await pilot.pause()
+        assert record.highlighted_entry_id == 12 and record.scroll_y == 6  # the newest, in view
+        record.show_entries([*record.entries, *entries(3, start=13)], Wording())
+        assert record.highlighted_entry_id == 15 and record.scroll_y == 9  # follows the newest
+        record.focus()
+        await pilot.press("home")
+        assert record.highlighted_entry_id == 1 and record.scroll_y == 0
+        await pilot.press("down", "down")
+        assert record.highlighted_entry_id == 3
+        record.show_entries(record.entries, Wording())  # a redraw while browsing keeps the place
+        assert record.highlighted_entry_id == 3
+
+
+async def test_a_long_title_gives_way_to_the_line_of_times():
+    item = AgendaItem(1, "3.", "EU migrant smuggling action plan: operational cooperation aspects and more",
+                      doc_refs=["13682/21"], presenter="Commission", state=ItemState.CURRENT,
+                      started_at=datetime(2021, 11, 22, 10, 24))
+    async with Host().run_test(size=(80, 20)) as pilot:
+        header = pilot.app.query_one(ItemHeader)
+        header.show(item, NOW)
+        lines = str(header.visual).splitlines()
+        assert len(lines) == 3 and lines[1].endswith("…")
+        assert lines[2].startswith("presented by Commission · started 10:24")
+
+
+async def test_the_speakers_panel_names_the_twelve_longest_speakers():
+    totals = {f"S{n:02}": 100 - n for n in range(20)}
+    async with Host().run_test() as pilot:
+        panel = pilot.app.query_one(QueuePanel)
+        panel.show([("DE",), ("FR",)], None, totals, NOW)
+        text = str(panel.visual)
+        assert "Queue: DE FR" in text and "S00 1:40" in text and "S11" in text
+        assert "S12" not in text and "… 8 more" in text
