@@ -101,3 +101,16 @@ async def test_the_speakers_panel_names_the_twelve_longest_speakers():
         text = str(panel.visual)
         assert "Queue: DE FR" in text and "S00 1:40" in text and "S11" in text
         assert "S12" not in text and "… 8 more" in text
+
+
+async def test_a_record_that_fills_up_line_by_line_follows_the_newest():
+    """Regression: the virtual height grows without a layout pass, and Textual then thought the
+    record could not scroll: lines added after it filled up stayed below the bottom edge."""
+    async with Host().run_test(size=(60, 20)) as pilot:
+        record = pilot.app.query_one(RecordList)
+        shown: list[Entry] = []
+        for n in range(1, 10):
+            shown = [*shown, *entries(1, start=n)]
+            record.show_entries(shown, Wording())
+            await pilot.pause()
+        assert record.scroll_y == 3  # nine one-line entries in six lines: the last six in view

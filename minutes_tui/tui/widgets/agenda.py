@@ -13,7 +13,7 @@ from textual.widgets.tree import TreeNode
 
 from minutes_tui.core.model import AgendaItem, ItemState, Meeting
 from minutes_tui.core.schedule import item_seconds
-from minutes_tui.tui.widgets.reflow import virtual_size_without_reflow
+from minutes_tui.tui.widgets.reflow import ScrollsWithoutReflow, virtual_size_without_reflow
 
 MARKERS = {
     ItemState.PENDING: ("○", "dim"),
@@ -24,7 +24,7 @@ MARKERS = {
 }
 
 
-class AgendaTree(Tree[int | None]):
+class AgendaTree(ScrollsWithoutReflow, Tree[int | None]):
     """Node data is the item id (None for section headings). Keys here act on the highlighted item."""
 
     BINDINGS = [

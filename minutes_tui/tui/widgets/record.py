@@ -17,7 +17,7 @@ from textual.strip import Strip
 
 from minutes_tui.core.model import Entry, EntryKind
 from minutes_tui.core.schedule import clock_text
-from minutes_tui.tui.widgets.reflow import virtual_size_without_reflow
+from minutes_tui.tui.widgets.reflow import ScrollsWithoutReflow, virtual_size_without_reflow
 
 KIND_STYLES = {
     EntryKind.INTERVENTION: "",
@@ -27,7 +27,7 @@ KIND_STYLES = {
 }
 
 
-class RecordList(ScrollView, can_focus=True):
+class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
     """The entries, each wrapped once into lines when it is shown (or the width changes), and only
     the lines in view drawn: adding an entry words and wraps that entry alone, and moving to another
     item wraps only its entries. Keys here act on the highlighted entry (shown while browsing)."""

@@ -16,3 +16,15 @@ def virtual_size_without_reflow() -> Reactive[Size]:
     Declare it on each class (a Reactive belongs to the class it is set on).
     """
     return Reactive(Size(0, 0), repaint=True, layout=False)
+
+
+class ScrollsWithoutReflow:
+    """For a scrolling widget whose `virtual_size` is declared as above: Textual allows scrolling
+    only while it shows a scrollbar, and works that out in the layout pass skipped here, so the flag
+    can be stale (a record that has just filled up would not follow its newest line)."""
+
+    max_scroll_y: int
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        return self.max_scroll_y > 0
