@@ -84,6 +84,7 @@ class ItemHeader(Panel):
 
 class QueuePanel(Panel):
     TOP_SPEAKERS = 12
+
     def show(self, queue: list[tuple[str, ...]], floor: tuple[tuple[str, ...], datetime] | None,
              totals: dict[str, int], now: datetime) -> None:
         text = Text()

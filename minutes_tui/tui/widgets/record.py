@@ -116,12 +116,11 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
         self.virtual_size = Size(width, len(self._lines))
 
     def on_resize(self, event: events.Resize) -> None:
-        self._wrap()
-        self.call_after_refresh(self.scroll_to_highlight)  # once the new size is laid out
+        self.call_after_refresh(self.scroll_to_highlight)  # rewrapped at the new width by then
 
     def render_lines(self, crop: Region) -> list[Strip]:
         if self.scrollable_content_region.width != self._width:
-            self._wrap()  # resized, and the Resize event not handled yet
+            self._wrap()  # resized: rewrap before drawing
         # The styles are worked out once per repaint, not once per line.
         self._line_style = self.rich_style
         self._highlight_style = self._line_style + self.get_component_rich_style("record--highlighted")
