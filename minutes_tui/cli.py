@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -76,6 +77,10 @@ def import_agenda(store: Store, agenda: Path) -> int:
 
 
 def run_app(db_path: Path, meeting_id: int, **options: Any) -> None:
+    # Opening builds a few hundred thousand objects that live as long as the app (Textual's modules,
+    # the meeting, the screen), and the collector would walk them again and again: a sixth of the
+    # start-up on a large meeting. The app lets it run again after its first frame.
+    gc.disable()
     from .core.keymap import load_keymap
     from .tui.app import make_app
 

@@ -157,3 +157,41 @@ def test_list_meetings_counts_items_and_interventions(store, meeting_id, clock):
     [summary] = store.list_meetings()
     assert (summary.id, summary.items, summary.interventions, summary.status) == (meeting_id, 5, 1, "in progress")
     assert store.latest_meeting_id() == meeting_id
+
+
+def _meeting_with_entries(store, meeting_id, clock) -> Session:
+    session = Session(store, meeting_id, clock)
+    for step in range(3):
+        session.go_next()
+        session.apply_line("DE, FR and NL: called for support")
+        session.apply_line("A note on the item.")
+        clock.advance(seconds=40)
+        session.apply_line("/queue PRES")
+        session.give_floor()
+        clock.advance(seconds=25 + step)
+        session.end_floor("informed on the state of play")
+    return session
+
+
+def test_deferred_entries_read_one_item_then_all_as_a_full_load(store, meeting_id, clock):
+    full = _meeting_with_entries(store, meeting_id, clock).meeting
+    deferred = store.load_meeting(meeting_id, defer_entries=True)
+    assert not deferred.entries_loaded
+    for item in full.items:
+        assert deferred.entries_for(item.id) == full.entries_for(item.id)
+    assert not deferred.entries_loaded  # one item at a time until the whole list is used
+    assert deferred.entries == full.entries and deferred.entries_loaded
+    assert deferred == full
+
+
+def test_speaking_totals_from_the_store_match_the_entries(store, meeting_id, clock):
+    session = _meeting_with_entries(store, meeting_id, clock)
+    # An imported intervention with times to the microsecond: SQLite must not round them.
+    entry_id = session.meeting.entries[0].id
+    store.conn.execute("UPDATE entries SET started_at = '2021-11-22T10:00:00.900000',"
+                       " ended_at = '2021-11-22T10:00:15.100000' WHERE id = ?", [entry_id])
+    totals = Session(store, meeting_id, clock).speaking_seconds()  # counted over loaded entries
+    assert totals["PRES"] == 25 + 26 + 27 and totals["DE"] == totals["FR"] >= 14
+    assert store.speaking_totals(meeting_id) == totals
+    deferred = Session(store, meeting_id, clock, defer_entries=True)
+    assert deferred.speaking_seconds() == totals and not deferred.meeting.entries_loaded

@@ -6,9 +6,11 @@ injected clock; dates are `datetime.date`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 
 class ItemState(StrEnum):
@@ -114,9 +116,16 @@ class Entry:
 
     @property
     def duration_seconds(self) -> int | None:
-        if self.started_at and self.ended_at:
-            return int((self.ended_at - self.started_at).total_seconds())
-        return None
+        return seconds_between(self.started_at, self.ended_at)
+
+
+def seconds_between(started: datetime | None, ended: datetime | None) -> int | None:
+    return int((ended - started).total_seconds()) if started and ended else None
+
+
+def add_speaking_time(totals: dict[str, int], speakers: Iterable[str], seconds: int) -> None:
+    for code in speakers:
+        totals[code] = totals.get(code, 0) + seconds
 
 
 @dataclass
@@ -139,7 +148,32 @@ class Meeting:
     started_at: datetime | None = None
     ended_at: datetime | None = None
 
+    def __getattr__(self, name: str) -> Any:
+        # Reached only for an attribute that is not set: the entries, while they are deferred.
+        if name == "entries" and "_entries_loader" in self.__dict__:
+            self.load_entries()
+            return self.entries
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def defer_entries(self, loader: Callable[..., list[Entry]]) -> None:
+        """Read the entries only when first used: `loader()` gives them all, `loader(item_id)` one
+        item's, which is all `entries_for` needs meanwhile. The first screen of a long meeting shows
+        one item's entries, and need not wait for thousands of them."""
+        del self.entries
+        self._entries_loader = loader
+
+    def load_entries(self) -> None:
+        """Read deferred entries now (done when first used anyway)."""
+        if "_entries_loader" in self.__dict__:
+            self.entries = self.__dict__.pop("_entries_loader")()
+
+    @property
+    def entries_loaded(self) -> bool:
+        return "_entries_loader" not in self.__dict__
+
     def entries_for(self, item_id: int) -> list[Entry]:
+        if not self.entries_loaded:
+            return self._entries_loader(item_id)
         return sorted((e for e in self.entries if e.item_id == item_id), key=lambda e: e.position)
 
     def entries_by_item(self) -> dict[int, list[Entry]]:

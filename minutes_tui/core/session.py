@@ -18,7 +18,7 @@ from . import phrasing
 from .clock import Clock
 from .errors import MinutesError
 from .entry import Command, EntryLineError, Intervention, Note, parse_line, split_speakers
-from .model import AgendaItem, Attendance, Entry, EntryKind, ItemState, Meeting
+from .model import AgendaItem, Attendance, Entry, EntryKind, ItemState, Meeting, add_speaking_time
 from .speakers import Register, default_register
 from .store import Store, details_row, entry_row, item_row
 
@@ -48,10 +48,11 @@ class Floor:
 
 
 class Session:
-    def __init__(self, store: Store, meeting_id: int, clock: Clock, register: Register | None = None) -> None:
+    def __init__(self, store: Store, meeting_id: int, clock: Clock, register: Register | None = None,
+                 defer_entries: bool = False) -> None:
         self.store = store
         self.clock = clock
-        self.meeting: Meeting = store.load_meeting(meeting_id)
+        self.meeting: Meeting = store.load_meeting(meeting_id, defer_entries)
         self.register = (register or default_register()).with_speakers(self.meeting.speakers)
         saved = store.load_floor_state(meeting_id)  # the queue and the floor survive a restart
         self.queue: list[tuple[str, ...]] = [tuple(codes) for codes in saved.get("queue", [])]
@@ -122,6 +123,8 @@ class Session:
         return dict(self._speaking_totals)
 
     def _sum_speaking_time(self) -> dict[str, int]:
+        if not self.meeting.entries_loaded:
+            return self.store.speaking_totals(self.meeting_id)
         totals: dict[str, int] = {}
         for entry in self.meeting.entries:
             self._count_speaking_time(totals, entry)
@@ -131,8 +134,7 @@ class Session:
     def _count_speaking_time(totals: dict[str, int], entry: Entry) -> None:
         seconds = entry.duration_seconds
         if entry.kind is EntryKind.INTERVENTION and seconds is not None:
-            for code in entry.speakers:
-                totals[code] = totals.get(code, 0) + seconds
+            add_speaking_time(totals, entry.speakers, seconds)
 
     # --- moving through the agenda -------------------------------------------------------------
 

@@ -8,6 +8,7 @@ Only table and column names from this module are ever formatted into SQL; user t
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import socket
@@ -36,6 +37,8 @@ from .model import (
     ParsedAgenda,
     Speaker,
     SpeakerKind,
+    add_speaking_time,
+    seconds_between,
 )
 
 APP_NAME = "minutes_tui"
@@ -403,19 +406,15 @@ class Store:
         for values in cursor:
             yield dict(zip(names, values))
 
-    def load_meeting(self, meeting_id: int) -> Meeting:
+    def load_meeting(self, meeting_id: int, defer_entries: bool = False) -> Meeting:
+        """The whole meeting; with `defer_entries`, its entries are read when first used, and until
+        then one item's at a time (see `Meeting.defer_entries`)."""
         row = self.row("meetings", meeting_id)
         if row is None:
             raise StoreError(f"{self.path}: there is no meeting {meeting_id} (see `minutes list`)")
         items = [
             item_from_row(r)
             for r in self.rows("SELECT * FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id])
-        ]
-        entries = [
-            entry_from_row(r)
-            for r in self.rows(
-                "SELECT * FROM entries WHERE meeting_id = ? ORDER BY item_id, position", [meeting_id]
-            )
         ]
         attendance = [
             Attendance(r["code"], r["status"])
@@ -433,17 +432,49 @@ class Store:
             )
             for r in self.rows("SELECT * FROM speakers WHERE meeting_id = ? ORDER BY id", [meeting_id])
         ]
-        return Meeting(
+        meeting = Meeting(
             id=meeting_id,
             details=details_from_row(row),
             items=items,
-            entries=entries,
             attendance=attendance,
             speakers=speakers,
             status=row["status"] or "in progress",
             started_at=_dt(row["started_at"]),
             ended_at=_dt(row["ended_at"]),
         )
+        load = functools.partial(self.load_entries, meeting_id)
+        if defer_entries:
+            meeting.defer_entries(load)
+        else:
+            meeting.entries = load()
+        return meeting
+
+    def load_entries(self, meeting_id: int, item_id: int | None = None) -> list[Entry]:
+        """The meeting's entries (or one item's), by item and position."""
+        if item_id is None:
+            rows = self.rows("SELECT * FROM entries WHERE meeting_id = ? ORDER BY item_id, position", [meeting_id])
+        else:
+            rows = self.rows("SELECT * FROM entries WHERE meeting_id = ? AND item_id = ? ORDER BY position",
+                             [meeting_id, item_id])
+        return [entry_from_row(r) for r in rows]
+
+    def speaking_totals(self, meeting_id: int) -> dict[str, int]:
+        """Speaking seconds per speaker over the meeting's timed interventions, without loading
+        the entries (the first screen of a long meeting shows them)."""
+        # Times the app writes are whole seconds ('2021-11-22T10:00:40'), which SQLite subtracts
+        # exactly, summed per group of speakers; any other form (imported) is left to Python.
+        whole = "kind = ? AND length(started_at) = 19 AND length(ended_at) = 19"
+        grouped = f"""SELECT speakers, sum(strftime('%s', ended_at) - strftime('%s', started_at)) FROM entries
+                      WHERE meeting_id = ? AND {whole} GROUP BY speakers"""
+        other = f"""SELECT speakers, started_at, ended_at FROM entries WHERE meeting_id = ? AND kind = ?
+                    AND started_at IS NOT NULL AND ended_at IS NOT NULL AND NOT ({whole})"""
+        kind = str(EntryKind.INTERVENTION)
+        totals: dict[str, int] = {}
+        for speakers, seconds in self.conn.execute(grouped, [meeting_id, kind]):
+            add_speaking_time(totals, json.loads(speakers or "[]"), seconds)
+        for speakers, started, ended in self.conn.execute(other, [meeting_id, kind, kind]):
+            add_speaking_time(totals, json.loads(speakers or "[]"), seconds_between(_dt(started), _dt(ended)))
+        return totals
 
     def list_meetings(self) -> list[MeetingSummary]:
         sql = """

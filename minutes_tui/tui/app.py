@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 from pathlib import Path
 
@@ -44,10 +45,17 @@ class MinutesApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(LiveScreen(self.session, self.session.clock, self.read_only))
+        self.call_after_refresh(self._after_first_frame)
         # Textual leaves SIGTERM and SIGHUP (terminal closed) at their defaults, which kill the
         # process at once: quit as ctrl+q does, saving the draft and closing the store.
         for signum in SIGNALS:
             asyncio.get_running_loop().add_signal_handler(signum, self.call_next, self.action_quit)
+
+    def _after_first_frame(self) -> None:
+        """What opening put off so that the screen shows sooner: the other items' entries, and the
+        garbage collector."""
+        self.session.meeting.load_entries()
+        resume_collector()
 
     def binding_groups(self) -> list[tuple[str, list[Binding]]]:
         """The documented keys, by where they work (for the help screen and the palette)."""
@@ -77,6 +85,14 @@ class MinutesApp(App[None]):
         self.store.close()
 
 
+def resume_collector() -> None:
+    """After a start-up with the garbage collector paused (`minutes open` pauses it): everything
+    built so far lives as long as the app, so freeze it out of the collector's sight, then resume."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def make_app(
     db_path: Path | str,
     meeting_id: int,
@@ -87,7 +103,7 @@ def make_app(
     """Open the store, take the meeting's lock (or fall back to read-only) and build the app."""
     clock = clock or SystemClock()
     store = Store(db_path)
-    session = Session(store, meeting_id, clock, register)
+    session = Session(store, meeting_id, clock, register, defer_entries=True)
     read_only = ""
     if not store.acquire_lock(meeting_id, clock.now()):
         pid, host, since = store.lock_holder(meeting_id) or (0, "", clock.now())

@@ -6,6 +6,7 @@ keys are typed one by one only where typing is what is tested (Tab completion).
 
 from __future__ import annotations
 
+import gc
 import os
 import socket
 from datetime import datetime
@@ -329,3 +330,19 @@ async def test_f10_opens_the_archive_and_returning_shows_what_it_changed(live_ap
         assert screen.session.meeting.entries[-1].text == "called for support for the candidate"
         record = screen.query_one(RecordList)
         assert "called for support for the candidate" in str(record.prompts[-1])
+
+
+async def test_opening_defers_the_entries_and_the_collector_until_the_first_frame(live_app):
+    """`minutes open` pauses the garbage collector and reads one item's entries for the first
+    screen; right after it, the app reads them all and collects again (everything built so far
+    frozen out of the collector's sight)."""
+    assert not live_app.session.meeting.entries_loaded
+    gc.disable()
+    try:
+        async with live_app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert live_app.session.meeting.entries_loaded
+            assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.enable()
+        gc.unfreeze()
