@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from datetime import datetime
 
+from rich.console import Console
+from rich.style import Style
+from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.strip import Strip
 
 from minutes_tui.core.model import AgendaItem, Entry, EntryKind, ItemState
 from minutes_tui.tui.widgets.panels import ItemHeader, QueuePanel
-from minutes_tui.tui.widgets.record import RecordList
+from minutes_tui.tui.widgets.record import RecordList, wrap_prompt
 
 NOW = datetime(2021, 11, 22, 10, 30)
 
@@ -114,3 +119,26 @@ async def test_a_record_that_fills_up_line_by_line_follows_the_newest():
             record.show_entries(shown, Wording())
             await pilot.pause()
         assert record.scroll_y == 3  # nine one-line entries in six lines: the last six in view
+
+
+def test_record_wraps_entries_exactly_as_rich_does():
+    """The record's quick wrap gives the lines, texts and styles of `Text.wrap`, for random
+    prompts of many spans (some overlapping), runs of spaces, words longer than a line, any width."""
+    console = Console(width=120, force_terminal=True)
+    words = ["a", "to", "delegation", "EMPACT", "x" * 30, "interoperability", "13682/21", "(0:15)", "Schengen,", "é"]
+    rng = random.Random(7)
+
+    def lines(strips: list[Strip]) -> list[tuple[list[tuple[str, Style]], int]]:
+        return [([(s.text, s.style or Style()) for s in strip if s.text], strip.cell_length) for strip in strips]
+
+    for _ in range(1500):
+        prompt = Text()
+        for _ in range(rng.randint(1, 8)):
+            piece = rng.choice([" ", "  "]).join(rng.choice(words) for _ in range(rng.randint(0, 6)))
+            prompt.append(rng.choice(["", " "]) + piece + rng.choice(["", " ", "   "]),
+                          rng.choice(["", "bold", "dim", "bold cyan", "italic"]))
+        if rng.random() < 0.2:
+            prompt.stylize("underline", 3, 9)
+        width = rng.randint(1, 60)
+        rich_lines = [Strip(list(line.render(console))) for line in prompt.wrap(console, width)]
+        assert lines(wrap_prompt(prompt, width, console)) == lines(rich_lines), (prompt.plain, width)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import operator
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from rich.console import Console
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -109,7 +113,7 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
             return
         console = self.app.console
         for index in range(len(self._wrapped), len(self.prompts)):
-            strips = [Strip(list(line.render(console))) for line in self.prompts[index].wrap(console, width)]
+            strips = wrap_prompt(self.prompts[index], width, console)
             self._wrapped.append(strips)
             self._first_line.append(len(self._lines))
             self._lines += [(index, n) for n in range(len(strips))]
@@ -181,3 +185,57 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
     def action_request(self, what: str) -> None:
         if (entry_id := self.highlighted_entry_id) is not None:
             self.post_message(self.EntryRequest(what, entry_id))
+
+
+_WORD = re.compile(r"\s*\S+\s*")  # a word with the white space around it, as Rich splits lines
+
+
+def wrap_prompt(prompt: Text, width: int, console: Console) -> list[Strip]:
+    """The lines of `prompt` wrapped at `width`, exactly as `Text.wrap` gives them (a test compares
+    the two), but rendered once and cut at the line ends instead of divided and rendered line by
+    line: moving to the next item wraps a whole record. Only one line of printable ASCII, where a
+    character is a cell, takes this way; anything else is left to Rich."""
+    plain = prompt.plain
+    if not (plain.isascii() and plain.isprintable()) or width < 1:
+        return [Strip(list(line.render(console))) for line in prompt.wrap(console, width)]
+    pieces, offset = [], 0  # each segment of the whole prompt, with where it starts
+    for segment in prompt.render(console):
+        pieces.append((offset, segment))
+        offset += len(segment.text)
+    strips, first = [], 0
+    for start, end in _line_ranges(plain, width):
+        while first < len(pieces) and pieces[first][0] + len(pieces[first][1].text) <= start:
+            first += 1
+        cut = []
+        for at, segment in itertools.takewhile(lambda piece: piece[0] < end, pieces[first:]):
+            if text := segment.text[max(start - at, 0):end - at]:
+                cut.append(Segment(text, segment.style))
+        strips.append(Strip(cut, end - start))
+    return strips
+
+
+def _line_ranges(plain: str, width: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line, as rich's divide_line, rstrip_end and truncate make them when
+    every character is one cell wide."""
+    starts, offset = [0], 0
+    for match in _WORD.finditer(plain):
+        start, word = match.start(), match.group()
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:  # longer than a line: folded
+            chunks = [word[n:n + width] for n in range(0, len(word), width)]
+            for chunk in chunks:
+                if start:
+                    starts.append(start)
+                start += len(chunk)
+            offset = len(chunks[-1])
+        else:
+            starts.append(start)
+            offset = len(word)
+    for start, end in zip(starts, [*starts[1:], len(plain)]):
+        if end - start > width:  # white space past the width is dropped, then the line cut
+            line = plain[start:end]
+            end -= min(len(line) - len(line.rstrip()), end - start - width)
+            end = min(end, start + width)
+        yield start, end
