@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, OptionList, Static, Tree
 
@@ -34,7 +35,7 @@ class BareApp(App[None]):
         for key, label in [("f1", "Help"), ("f6", "Next"), ("f5", "Prev"), ("f2", "Go to"), ("f4", "Outcome"),
                            ("f8", "Floor"), ("f9", "End turn"), ("ctrl+z", "Undo"), ("ctrl+t", "Agenda"),
                            ("ctrl+r", "Record")]
-    ]
+    ] + [Binding("ctrl+n", "repaint", "Repaint", show=False)]
 
     def __init__(self, items: int = 300, entries: int = 19) -> None:
         super().__init__()
@@ -76,6 +77,10 @@ class BareApp(App[None]):
 
     def action_noop(self, what: str = "") -> None:
         pass
+
+    def action_repaint(self) -> None:
+        """ctrl+n: lay out and repaint the whole screen, for what that costs Textual on its own."""
+        self.screen.refresh(layout=True)
 
 
 class InputApp(App[None]):
