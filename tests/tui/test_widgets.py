@@ -106,6 +106,11 @@ async def test_the_speakers_panel_names_the_twelve_longest_speakers():
         text = str(panel.visual)
         assert "Queue: DE FR" in text and "S00 1:40" in text and "S11" in text
         assert "S12" not in text and "… 8 more" in text
+        # Equal times come in the same order however the totals were counted (store or memory).
+        panel.show([], None, {"SE": 60, "DK": 60, "HU": 60}, NOW)
+        first = str(panel.visual)
+        panel.show([], None, {"HU": 60, "SE": 60, "DK": 60}, NOW)
+        assert str(panel.visual) == first and "DK 1:00  HU 1:00  SE 1:00" in first
 
 
 async def test_a_record_that_fills_up_line_by_line_follows_the_newest():

@@ -98,7 +98,7 @@ class QueuePanel(Panel):
         text.append("Queue: ", "bold")
         text.append(" ".join(" ".join(codes) for codes in queue) or "–")
         if totals:
-            ranked = sorted(totals.items(), key=lambda pair: -pair[1])
+            ranked = sorted(totals.items(), key=lambda pair: (-pair[1], pair[0]))  # ties in a fixed order
             text.append("\nTotal: ", "bold")
             text.append("  ".join(f"{code} {clock_text(seconds)}" for code, seconds in ranked[:self.TOP_SPEAKERS]), "dim")
             if len(ranked) > self.TOP_SPEAKERS:  # the panel has room for a few lines; the archive has them all
