@@ -84,6 +84,10 @@ async def test_browsing_the_record_moves_the_highlight_and_keeps_it_in_view():
         assert record.highlighted_entry_id == 3
         record.show_entries(record.entries, Wording())  # a redraw while browsing keeps the place
         assert record.highlighted_entry_id == 3
+        record.show_entries([e for e in record.entries if e.id != 3], Wording())  # 3 deleted
+        assert record.highlighted_entry_id == 4  # the next one, in its place
+        record.show_entries([e for e in record.entries if e.id < 4], Wording())  # the last ones deleted
+        assert record.highlighted_entry_id == 2
 
 
 async def test_a_long_title_gives_way_to_the_line_of_times():

@@ -83,8 +83,9 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
     def show_entries(self, entries: list[Entry], sentence: Callable[[Entry], str], wording: object = None) -> None:
         """Show the entries as `sentence` words them; `wording` is whatever else the sentences
         depend on (a change rewords them all). Highlight an entry that just appeared (added, or
-        restored by undo), else keep the highlighted one while browsing, else the newest."""
-        shown, keep = self.entries, self.highlighted_entry_id
+        restored by undo), else keep the place while browsing (the highlighted entry, or the one
+        that took the place of a deleted one), else the newest."""
+        shown, keep, place = self.entries, self.highlighted_entry_id, self.highlighted
         if wording == self._wording and len(entries) >= len(shown) and all(map(operator.is_, shown, entries)):
             new = entries[len(shown):]  # lines added (the usual step while taking minutes): word only those
         else:
@@ -99,6 +100,8 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
             self.highlighted = appeared[0]
         elif self.has_focus and keep in ids:
             self.highlighted = ids.index(keep)
+        elif self.has_focus and place is not None and entries and not appeared:  # the highlighted one went
+            self.highlighted = min(place, len(entries) - 1)
         else:
             self.highlighted = len(entries) - 1 if entries else None
         self.scroll_to_highlight()
