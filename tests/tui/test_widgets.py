@@ -14,7 +14,7 @@ from textual.strip import Strip
 
 from minutes_tui.core.model import AgendaItem, Entry, EntryKind, ItemState
 from minutes_tui.tui.widgets.panels import ItemHeader, QueuePanel
-from minutes_tui.tui.widgets.record import RecordList, wrap_prompt
+from minutes_tui.tui.widgets.record import RecordList, WrappedPrompt
 
 NOW = datetime(2021, 11, 22, 10, 30)
 
@@ -150,4 +150,5 @@ def test_record_wraps_entries_exactly_as_rich_does():
             prompt.stylize("underline", 3, 9)
         width = rng.randint(1, 60)
         rich_lines = [Strip(list(line.render(console))) for line in prompt.wrap(console, width)]
-        assert lines(wrap_prompt(prompt, width, console)) == lines(rich_lines), (prompt.plain, width)
+        wrapped = WrappedPrompt(prompt, width, console)
+        assert wrapped.height == len(rich_lines) and lines(wrapped.strips) == lines(rich_lines), (prompt.plain, width)

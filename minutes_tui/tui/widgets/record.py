@@ -32,9 +32,10 @@ KIND_STYLES = {
 
 
 class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
-    """The entries, each wrapped once into lines when it is shown (or the width changes), and only
-    the lines in view drawn: adding an entry words and wraps that entry alone, and moving to another
-    item wraps only its entries. Keys here act on the highlighted entry (shown while browsing)."""
+    """The entries, each measured into lines once when it is shown (or the width changes) and
+    rendered when it first comes into view; only the lines in view are drawn. Adding an entry words
+    and wraps that entry alone; moving to another item renders only what the view shows of its
+    record. Keys here act on the highlighted entry (shown while browsing)."""
 
     COMPONENT_CLASSES = {"record--highlighted"}
     DEFAULT_CSS = """
@@ -75,7 +76,7 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
         self.entries: list[Entry] = []
         self.prompts: list[Text] = []  # each entry as shown: time, speakers, sentence
         self._wording: object = None
-        self._wrapped: list[list[Strip]] = []  # the prompts wrapped at `_width`
+        self._wrapped: list[WrappedPrompt] = []  # the prompts wrapped at `_width`
         self._width = 0
         self._lines: list[tuple[int, int]] = []  # each line of the record: (entry index, its line)
         self._first_line: list[int] = []  # each entry's first line
@@ -116,10 +117,10 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
             return
         console = self.app.console
         for index in range(len(self._wrapped), len(self.prompts)):
-            strips = wrap_prompt(self.prompts[index], width, console)
-            self._wrapped.append(strips)
+            wrapped = WrappedPrompt(self.prompts[index], width, console)
+            self._wrapped.append(wrapped)
             self._first_line.append(len(self._lines))
-            self._lines += [(index, n) for n in range(len(strips))]
+            self._lines += [(index, n) for n in range(wrapped.height)]
         self.virtual_size = Size(width, len(self._lines))
 
     def on_resize(self, event: events.Resize) -> None:
@@ -139,7 +140,7 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
             return Strip.blank(self._width, self._line_style)
         index, part = self._lines[line]
         style = self._highlight_style if index == self.highlighted and self.has_focus else self._line_style
-        return self._wrapped[index][part].crop_extend(0, self._width, None).apply_style(style)
+        return self._wrapped[index].strips[part].crop_extend(0, self._width, None).apply_style(style)
 
     def watch_highlighted(self) -> None:
         self.refresh()
@@ -153,7 +154,7 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
     def scroll_to_highlight(self) -> None:
         if self.highlighted is not None and self.highlighted < len(self._first_line):
             top = self._first_line[self.highlighted]
-            region = Region(0, top, self._width, len(self._wrapped[self.highlighted]))
+            region = Region(0, top, self._width, self._wrapped[self.highlighted].height)
             self.scroll_to_region(region, animate=False, immediate=True)
 
     def on_click(self, event: events.Click) -> None:
@@ -193,28 +194,44 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
 _WORD = re.compile(r"\s*\S+\s*")  # a word with the white space around it, as Rich splits lines
 
 
-def wrap_prompt(prompt: Text, width: int, console: Console) -> list[Strip]:
-    """The lines of `prompt` wrapped at `width`, exactly as `Text.wrap` gives them (a test compares
-    the two), but rendered once and cut at the line ends instead of divided and rendered line by
-    line: moving to the next item wraps a whole record. Only one line of printable ASCII, where a
-    character is a cell, takes this way; anything else is left to Rich."""
-    plain = prompt.plain
-    if not (plain.isascii() and plain.isprintable()) or width < 1:
-        return [Strip(list(line.render(console))) for line in prompt.wrap(console, width)]
-    pieces, offset = [], 0  # each segment of the whole prompt, with where it starts
-    for segment in prompt.render(console):
-        pieces.append((offset, segment))
-        offset += len(segment.text)
-    strips, first = [], 0
-    for start, end in _line_ranges(plain, width):
-        while first < len(pieces) and pieces[first][0] + len(pieces[first][1].text) <= start:
-            first += 1
-        cut = []
-        for at, segment in itertools.takewhile(lambda piece: piece[0] < end, pieces[first:]):
-            if text := segment.text[max(start - at, 0):end - at]:
-                cut.append(Segment(text, segment.style))
-        strips.append(Strip(cut, end - start))
-    return strips
+class WrappedPrompt:
+    """A prompt wrapped at a width: its height at once, its lines when first drawn (the record
+    draws only the entries in view, and a new item's record mostly starts below the view).
+
+    The lines are exactly those of `Text.wrap` (a test compares them), but for one line of printable
+    ASCII, where a character is a cell, the prompt is rendered once and cut at the line ends rather
+    than divided and rendered line by line; anything else is left to Rich."""
+
+    def __init__(self, prompt: Text, width: int, console: Console) -> None:
+        self._prompt, self._console = prompt, console
+        plain = prompt.plain
+        if plain.isascii() and plain.isprintable() and width >= 1:
+            self._ranges, self._strips = list(_line_ranges(plain, width)), None
+        else:
+            self._strips = [Strip(list(line.render(console))) for line in prompt.wrap(console, width)]
+        self.height = len(self._ranges) if self._strips is None else len(self._strips)
+
+    @property
+    def strips(self) -> list[Strip]:
+        if self._strips is None:
+            self._strips = self._cut()
+        return self._strips
+
+    def _cut(self) -> list[Strip]:
+        pieces, offset = [], 0  # each segment of the whole prompt, with where it starts
+        for segment in self._prompt.render(self._console):
+            pieces.append((offset, segment))
+            offset += len(segment.text)
+        strips, first = [], 0
+        for start, end in self._ranges:
+            while first < len(pieces) and pieces[first][0] + len(pieces[first][1].text) <= start:
+                first += 1
+            cut = []
+            for at, segment in itertools.takewhile(lambda piece: piece[0] < end, pieces[first:]):
+                if text := segment.text[max(start - at, 0):end - at]:
+                    cut.append(Segment(text, segment.style))
+            strips.append(Strip(cut, end - start))
+        return strips
 
 
 def _line_ranges(plain: str, width: int) -> Iterator[tuple[int, int]]:
