@@ -195,3 +195,17 @@ def test_speaking_totals_from_the_store_match_the_entries(store, meeting_id, clo
     assert store.speaking_totals(meeting_id) == totals
     deferred = Session(store, meeting_id, clock, defer_entries=True)
     assert deferred.speaking_seconds() == totals and not deferred.meeting.entries_loaded
+
+
+def test_a_damaged_page_found_reading_entries_is_a_one_line_store_error(store, meeting_id):
+    class DamagedConnection:
+        def execute(self, *args):
+            raise sqlite3.DatabaseError("database disk image is malformed")
+
+    store.conn, real = DamagedConnection(), store.conn
+    try:
+        for read in (lambda: store.load_entries(meeting_id), lambda: store.speaking_totals(meeting_id)):
+            with pytest.raises(StoreError, match="damaged .*; restore a backup"):
+                read()
+    finally:
+        store.conn = real

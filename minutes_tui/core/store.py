@@ -44,6 +44,10 @@ from .model import (
 APP_NAME = "minutes_tui"
 
 
+def damaged(path: Path | str, error: Exception) -> str:
+    return f"{path}: the database is damaged ({error}); restore a backup"
+
+
 class StoreError(MinutesError):
     """A one-line, user-facing problem with the database (what and where)."""
 
@@ -456,7 +460,17 @@ class Store:
         else:
             rows = self.rows("SELECT * FROM entries WHERE meeting_id = ? AND item_id = ? ORDER BY position",
                              [meeting_id, item_id])
-        return [entry_from_row(r) for r in rows]
+        with self.reading():
+            return [entry_from_row(r) for r in rows]
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Reads that may come after the meeting is on screen (deferred entries): a damaged page
+        found there is a one-line StoreError, as it is for the CLI."""
+        try:
+            yield
+        except sqlite3.DatabaseError as error:
+            raise StoreError(damaged(self.path, error)) from None
 
     def speaking_totals(self, meeting_id: int) -> dict[str, int]:
         """Speaking seconds per speaker over the meeting's timed interventions, without loading
@@ -470,10 +484,11 @@ class Store:
                     AND started_at IS NOT NULL AND ended_at IS NOT NULL AND NOT ({whole})"""
         kind = str(EntryKind.INTERVENTION)
         totals: dict[str, int] = {}
-        for speakers, seconds in self.conn.execute(grouped, [meeting_id, kind]):
-            add_speaking_time(totals, json.loads(speakers or "[]"), seconds)
-        for speakers, started, ended in self.conn.execute(other, [meeting_id, kind, kind]):
-            add_speaking_time(totals, json.loads(speakers or "[]"), seconds_between(_dt(started), _dt(ended)))
+        with self.reading():
+            for speakers, seconds in self.conn.execute(grouped, [meeting_id, kind]):
+                add_speaking_time(totals, json.loads(speakers or "[]"), seconds)
+            for speakers, started, ended in self.conn.execute(other, [meeting_id, kind, kind]):
+                add_speaking_time(totals, json.loads(speakers or "[]"), seconds_between(_dt(started), _dt(ended)))
         return totals
 
     def list_meetings(self) -> list[MeetingSummary]:

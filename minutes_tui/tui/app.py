@@ -16,7 +16,7 @@ from textual.binding import Binding
 from minutes_tui.core.clock import Clock, SystemClock
 from minutes_tui.core.session import Session
 from minutes_tui.core.speakers import Register
-from minutes_tui.core.store import Store
+from minutes_tui.core.store import Store, StoreError
 from minutes_tui.tui.commands import MinutesCommands
 from minutes_tui.tui.screens.help import HelpScreen
 from minutes_tui.tui.screens.live import LiveScreen
@@ -42,6 +42,12 @@ class MinutesApp(App[None]):
         self.read_only = read_only
         self.keymap = keymap or {}
         self.set_keymap(self.keymap)
+        self.failure = ""  # why the meeting could not be shown, for the CLI's one-line error
+
+    def leave_with_error(self, message: str) -> None:
+        """The meeting cannot be read (a damaged file): leave, and let the CLI say why in one line."""
+        self.failure = message
+        self.exit(return_code=1)
 
     def on_mount(self) -> None:
         self.push_screen(LiveScreen(self.session, self.session.clock, self.read_only))
@@ -54,7 +60,10 @@ class MinutesApp(App[None]):
     def _after_first_frame(self) -> None:
         """What opening put off so that the screen shows sooner: the other items' entries, and the
         garbage collector."""
-        self.session.meeting.load_entries()
+        try:
+            self.session.meeting.load_entries()
+        except StoreError as error:
+            self.leave_with_error(str(error))
         resume_collector()
 
     def binding_groups(self) -> list[tuple[str, list[Binding]]]:

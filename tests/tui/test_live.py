@@ -11,6 +11,8 @@ import os
 import socket
 from datetime import datetime
 
+import pytest
+
 from textual.widgets import Input, Select, Static
 
 from live_fixtures import cosi_db, live_app, no_cursor_blink, tui_clock  # noqa: F401  (fixtures)
@@ -346,3 +348,20 @@ async def test_opening_defers_the_entries_and_the_collector_until_the_first_fram
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+@pytest.mark.parametrize("failing", ["the current item", "the other items"])
+async def test_a_meeting_whose_entries_cannot_be_read_ends_with_one_line(live_app, failing):
+    """The entries are read as the screen opens (the current item's) and just after (the rest):
+    a damaged page found then ends the app with the store's one-line error, for the CLI to print."""
+    def load_entries(item_id=None):
+        if (item_id is None) == (failing == "the other items"):
+            raise StoreError("minutes.db: the database is damaged (database disk image is malformed)")
+        return []
+
+    live_app.session.go_next()  # so the first screen reads an item's entries
+    live_app.session.meeting.load_entries()
+    live_app.session.meeting.defer_entries(load_entries)
+    async with live_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+    assert live_app.return_code == 1 and "damaged" in live_app.failure

@@ -129,7 +129,11 @@ class LiveScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(QueuePanel).border_title = "Speakers"
         self.query_one(RecordList).border_title = "Record"
-        self.sync()
+        try:
+            self.sync()
+        except StoreError as error:  # the first screen reads the current item's entries
+            self.app.leave_with_error(str(error))
+            return
         if not self.read_only:
             self._draft = self.session.store.load_draft(self.session.meeting_id)
             self.entry.value = self._draft
