@@ -14,7 +14,7 @@ import click
 
 from .core.clock import SystemClock
 from .core.errors import MinutesError
-from .core.store import Store, damaged, default_db_path
+from .core.store import Store, default_db_path, read_error_message
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_agendas"
 
@@ -39,7 +39,7 @@ def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             raise UserError(f"{error.filename or ''}: {error.strerror}".lstrip(": ")) from None
         except sqlite3.DatabaseError as error:  # a damaged file found only when a page is read
             where = kwargs.get("db_path") or default_db_path()
-            raise UserError(damaged(where, error)) from None
+            raise UserError(read_error_message(where, error)) from None
 
     return wrapper
 
@@ -84,8 +84,11 @@ def run_app(db_path: Path, meeting_id: int, **options: Any) -> None:
     from .core.keymap import load_keymap
     from .tui.app import make_app
 
-    app = make_app(db_path=db_path, meeting_id=meeting_id, keymap=load_keymap(), **options)
-    app.run()
+    try:
+        app = make_app(db_path=db_path, meeting_id=meeting_id, keymap=load_keymap(), **options)
+        app.run()
+    finally:
+        gc.enable()  # however the app ended (it resumes the collector itself after its first frame)
     if app.failure:
         raise UserError(app.failure)
     if app.return_code:

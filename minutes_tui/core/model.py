@@ -159,13 +159,20 @@ class Meeting:
         """Read the entries only when first used: `loader()` gives them all, `loader(item_id)` one
         item's, which is all `entries_for` needs meanwhile. The first screen of a long meeting shows
         one item's entries, and need not wait for thousands of them."""
-        del self.entries
+        self.__dict__.pop("entries", None)
         self._entries_loader = loader
 
     def load_entries(self) -> None:
-        """Read deferred entries now (done when first used anyway)."""
+        """Read deferred entries now (done when first used anyway). If reading fails, they stay
+        deferred and the error goes to the caller."""
         if "_entries_loader" in self.__dict__:
-            self.entries = self.__dict__.pop("_entries_loader")()
+            self.entries = self._entries_loader()
+            del self._entries_loader
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Copies and pickles hold the entries, not the loader (which holds a database connection)."""
+        self.load_entries()
+        return dict(self.__dict__)
 
     @property
     def entries_loaded(self) -> bool:

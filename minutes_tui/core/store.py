@@ -44,8 +44,11 @@ from .model import (
 APP_NAME = "minutes_tui"
 
 
-def damaged(path: Path | str, error: Exception) -> str:
-    return f"{path}: the database is damaged ({error}); restore a backup"
+def read_error_message(path: Path | str, error: sqlite3.DatabaseError) -> str:
+    """One line for a database that could not be read: damaged (restore a backup), or not now."""
+    if getattr(error, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+        return f"{path}: the database is damaged ({error}); restore a backup"
+    return f"{path}: cannot read the database ({error})"
 
 
 class StoreError(MinutesError):
@@ -455,39 +458,41 @@ class Store:
 
     def load_entries(self, meeting_id: int, item_id: int | None = None) -> list[Entry]:
         """The meeting's entries (or one item's), by item and position."""
-        if item_id is None:
-            rows = self.rows("SELECT * FROM entries WHERE meeting_id = ? ORDER BY item_id, position", [meeting_id])
-        else:
-            rows = self.rows("SELECT * FROM entries WHERE meeting_id = ? AND item_id = ? ORDER BY position",
-                             [meeting_id, item_id])
-        with self.reading():
+        with self.read_errors_as_store_error():
+            if item_id is None:
+                rows = self.rows("SELECT * FROM entries WHERE meeting_id = ? ORDER BY item_id, position", [meeting_id])
+            else:
+                rows = self.rows("SELECT * FROM entries WHERE meeting_id = ? AND item_id = ? ORDER BY position",
+                                 [meeting_id, item_id])
             return [entry_from_row(r) for r in rows]
 
     @contextmanager
-    def reading(self) -> Iterator[None]:
-        """Reads that may come after the meeting is on screen (deferred entries): a damaged page
-        found there is a one-line StoreError, as it is for the CLI."""
+    def read_errors_as_store_error(self) -> Iterator[None]:
+        """For reads made while the meeting is on screen (deferred entries), where the CLI's own
+        handler does not reach: a damaged page found there becomes a one-line StoreError."""
         try:
             yield
         except sqlite3.DatabaseError as error:
-            raise StoreError(damaged(self.path, error)) from None
+            raise StoreError(read_error_message(self.path, error)) from None
 
     def speaking_totals(self, meeting_id: int) -> dict[str, int]:
-        """Speaking seconds per speaker over the meeting's timed interventions, without loading
-        the entries (the first screen of a long meeting shows them)."""
-        # Times the app writes are whole seconds ('2021-11-22T10:00:40'), which SQLite subtracts
-        # exactly, summed per group of speakers; any other form (imported) is left to Python.
-        whole = "kind = ? AND length(started_at) = 19 AND length(ended_at) = 19"
+        """Speaking seconds per speaker over the meeting's timed interventions, read without the
+        entries themselves: the first screen shows the totals before the entries are read. The same
+        rule as `Session._count_speaking_time` (a test keeps the two in step)."""
+        # Times as the app writes them ('2021-11-22T10:00:40', whole seconds) SQLite subtracts
+        # exactly, summed per group of speakers; any other form (imported, edited) is left to Python.
+        canonical = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]"
+        whole = f"started_at GLOB '{canonical}' AND ended_at GLOB '{canonical}'"
         grouped = f"""SELECT speakers, sum(strftime('%s', ended_at) - strftime('%s', started_at)) FROM entries
-                      WHERE meeting_id = ? AND {whole} GROUP BY speakers"""
+                      WHERE meeting_id = ? AND kind = ? AND {whole} GROUP BY speakers"""
         other = f"""SELECT speakers, started_at, ended_at FROM entries WHERE meeting_id = ? AND kind = ?
                     AND started_at IS NOT NULL AND ended_at IS NOT NULL AND NOT ({whole})"""
         kind = str(EntryKind.INTERVENTION)
         totals: dict[str, int] = {}
-        with self.reading():
+        with self.read_errors_as_store_error():
             for speakers, seconds in self.conn.execute(grouped, [meeting_id, kind]):
                 add_speaking_time(totals, json.loads(speakers or "[]"), seconds)
-            for speakers, started, ended in self.conn.execute(other, [meeting_id, kind, kind]):
+            for speakers, started, ended in self.conn.execute(other, [meeting_id, kind]):
                 add_speaking_time(totals, json.loads(speakers or "[]"), seconds_between(_dt(started), _dt(ended)))
         return totals
 

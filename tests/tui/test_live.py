@@ -6,6 +6,7 @@ keys are typed one by one only where typing is what is tested (Tab completion).
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import socket
@@ -334,16 +335,27 @@ async def test_f10_opens_the_archive_and_returning_shows_what_it_changed(live_ap
         assert "called for support for the candidate" in str(record.prompts[-1])
 
 
-async def test_opening_defers_the_entries_and_the_collector_until_the_first_frame(live_app):
+async def test_opening_defers_the_entries_and_the_collector_until_the_first_frame(live_app, monkeypatch):
     """`minutes open` pauses the garbage collector and reads one item's entries for the first
     screen; right after it, the app reads them all and collects again (everything built so far
     frozen out of the collector's sight)."""
     assert not live_app.session.meeting.entries_loaded
+    on_screen = []  # whether all the entries had been read once the first screen was drawn
+    original_on_mount = LiveScreen.on_mount
+
+    def on_mount(screen: LiveScreen) -> None:
+        original_on_mount(screen)
+        on_screen.append(screen.session.meeting.entries_loaded)
+
+    monkeypatch.setattr(LiveScreen, "on_mount", on_mount)
+    live_app.session.go_next()  # so the first screen reads an item's entries and the totals
+    live_app.session.apply_line("DE called for support")
+    live_app.session.meeting.defer_entries(functools.partial(live_app.store.load_entries, live_app.session.meeting_id))
     gc.disable()
     try:
         async with live_app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
-            assert live_app.session.meeting.entries_loaded
+            assert on_screen == [False] and live_app.session.meeting.entries_loaded
             assert gc.isenabled() and gc.get_freeze_count() > 0
     finally:
         gc.enable()

@@ -136,6 +136,7 @@ def test_record_wraps_entries_exactly_as_rich_does():
     console = Console(width=120, force_terminal=True)
     words = ["a", "to", "delegation", "EMPACT", "x" * 30, "interoperability", "13682/21", "(0:15)", "Schengen,", "é"]
     rng = random.Random(7)
+    cases: list[tuple[Text, int]] = []
 
     def lines(strips: list[Strip]) -> list[tuple[list[tuple[str, Style]], int]]:
         return [([(s.text, s.style or Style()) for s in strip if s.text], strip.cell_length) for strip in strips]
@@ -148,7 +149,13 @@ def test_record_wraps_entries_exactly_as_rich_does():
                           rng.choice(["", "bold", "dim", "bold cyan", "italic"]))
         if rng.random() < 0.2:
             prompt.stylize("underline", 3, 9)
-        width = rng.randint(1, 60)
+        cases.append((prompt, rng.randint(1, 60)))
+    edges = ["", "   ", "  abcdefgh", "a  ", "abcdefghij klm", "x" * 61 + " y"]
+    cases += [(Text(text, "bold"), width) for text in edges for width in (1, 2, 3, 60)]
+    quick = 0
+    for prompt, width in cases:
         rich_lines = [Strip(list(line.render(console))) for line in prompt.wrap(console, width)]
         wrapped = WrappedPrompt(prompt, width, console)
+        quick += wrapped._strips is None  # measured only: the quick way, not Rich's
         assert wrapped.height == len(rich_lines) and lines(wrapped.strips) == lines(rich_lines), (prompt.plain, width)
+    assert quick == sum(prompt.plain.isascii() for prompt, _ in cases)  # every ASCII prompt took it

@@ -199,13 +199,15 @@ class WrappedPrompt:
     draws only the entries in view, and a new item's record mostly starts below the view).
 
     The lines are exactly those of `Text.wrap` (a test compares them), but for one line of printable
-    ASCII, where a character is a cell, the prompt is rendered once and cut at the line ends rather
-    than divided and rendered line by line; anything else is left to Rich."""
+    ASCII, where a character is a cell, wrapped the default way (no justify, overflow "fold"), the
+    prompt is rendered once and cut at the line ends rather than divided and rendered line by line;
+    anything else is left to Rich."""
 
     def __init__(self, prompt: Text, width: int, console: Console) -> None:
         self._prompt, self._console = prompt, console
         plain = prompt.plain
-        if plain.isascii() and plain.isprintable() and width >= 1:
+        default_wrap = prompt.justify in (None, "default") and prompt.overflow in (None, "fold")
+        if default_wrap and not prompt.no_wrap and plain.isascii() and plain.isprintable() and width >= 1:
             self._ranges, self._strips = list(_line_ranges(plain, width)), None
         else:
             self._strips = [Strip(list(line.render(console))) for line in prompt.wrap(console, width)]
