@@ -130,6 +130,29 @@ async def test_a_record_that_fills_up_line_by_line_follows_the_newest():
         assert record.scroll_y == 3  # nine one-line entries in six lines: the last six in view
 
 
+class OpeningHost(Host):
+    """Shows a record before the first layout, as the live screen does in on_mount."""
+
+    def on_mount(self) -> None:
+        self.query_one(RecordList).show_entries(entries(9), Wording())
+
+
+async def test_the_first_frame_of_a_record_shows_its_newest_entry(monkeypatch):
+    """Not the top of the record first and the newest entry a frame later (a jump on opening)."""
+    first_frame: list[tuple[float, int]] = []
+    render_lines = RecordList.render_lines
+
+    def spy(record: RecordList, crop):
+        strips = render_lines(record, crop)
+        first_frame.append((record.scroll_y, record.max_scroll_y))
+        return strips
+
+    monkeypatch.setattr(RecordList, "render_lines", spy)
+    async with OpeningHost().run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+    assert first_frame[0] == (3, 3)  # nine one-line entries in six lines: the last six in view
+
+
 def test_record_wraps_entries_exactly_as_rich_does():
     """The record's quick wrap gives the lines, texts and styles of `Text.wrap`, for random
     prompts of many spans (some overlapping), runs of spaces, words longer than a line, any width."""

@@ -124,11 +124,14 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
         self.virtual_size = Size(width, len(self._lines))
 
     def on_resize(self, event: events.Resize) -> None:
-        self.call_after_refresh(self.scroll_to_highlight)  # rewrapped at the new width by then
+        self.call_after_refresh(self.scroll_to_highlight)  # a new height (a new width: see render_lines)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         if self.scrollable_content_region.width != self._width:
-            self._wrap()  # resized: rewrap before drawing
+            # First drawn, or resized: rewrap, and show the highlighted (newest) entry in this very
+            # frame, not the top of the record first and the right place a frame later.
+            self._wrap()
+            self.scroll_to_highlight()
         # The styles are worked out once per repaint, not once per line.
         self._line_style = self.rich_style
         self._highlight_style = self._line_style + self.get_component_rich_style("record--highlighted")
