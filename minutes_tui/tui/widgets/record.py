@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import operator
 import re
 from collections.abc import Callable, Iterator
@@ -227,16 +226,11 @@ class WrappedPrompt:
         for segment in self._prompt.render(self._console):
             pieces.append((offset, segment))
             offset += len(segment.text)
-        strips, first = [], 0
-        for start, end in self._ranges:
-            while first < len(pieces) and pieces[first][0] + len(pieces[first][1].text) <= start:
-                first += 1
-            cut = []
-            for at, segment in itertools.takewhile(lambda piece: piece[0] < end, pieces[first:]):
-                if text := segment.text[max(start - at, 0):end - at]:
-                    cut.append(Segment(text, segment.style))
-            strips.append(Strip(cut, end - start))
-        return strips
+        return [
+            Strip([Segment(segment.text[max(start - at, 0):end - at], segment.style)
+                   for at, segment in pieces if at < end and at + len(segment.text) > start], end - start)
+            for start, end in self._ranges
+        ]
 
 
 def _line_ranges(plain: str, width: int) -> Iterator[tuple[int, int]]:
