@@ -2,7 +2,7 @@
 
 The two meetings go through the real `Store` API (one `Store.change` transaction each, so rows and
 events look exactly like the app's). The archive is too big for that: its rows are inserted with
-`executemany` in one transaction into the same tables; the FTS5 triggers index them as usual. It is
+`executemany` in one transaction into the same tables, indexed for search when the store closes. It is
 cached under the user cache folder, keyed by the schema version, because it takes a while to build.
 """
 

@@ -353,7 +353,7 @@ def group_commit(d: Data, repeats: int) -> list[Row]:
     timed = TimedStore(store)
     conn, raw = raw_insert(db.parent)
     count = 10 * repeats
-    raw_samples, cpu, wall = [], [], []
+    raw_samples, cpu, wall, indexing = [], [], [], []
     lines = ["DE called for support of the action plan.", "Delegations underlined EMPACT as an effective tool."]
     for n in range(count):
         raw_samples.append(raw())
@@ -361,12 +361,17 @@ def group_commit(d: Data, repeats: int) -> list[Row]:
         session.apply_line(lines[n % 2])
         cpu.append(time.process_time() - start_cpu)
         wall.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        store.index_pending()  # as the live screen does within the second
+        indexing.append(time.perf_counter() - start)
     conn.close()
     store.close()
     rows = [
         Row("commit one entry line, large meeting: store part (wall)", median(timed.samples),
             "raw sqlite3 insert + commit, WAL/FULL", median(raw_samples), "≤ 2×", 2.0, note=f"{count} lines"),
         Row("… core only (parse + store + event log): CPU", median(cpu), goal="info", note=f"wall {median(wall) * 1e3:.1f} ms"),
+        Row("… indexing that line for search in the next second (wall)", median(indexing), goal="info",
+            note="Store.index_pending, synchronous=NORMAL, outside Enter"),
     ]
     def commits(terminal: Terminal) -> list[float]:
         samples = []

@@ -241,3 +241,113 @@ def test_a_deferred_meeting_copies_and_pickles_with_its_entries(store, meeting_i
     full = _meeting_with_entries(store, meeting_id, clock).meeting
     assert copy.deepcopy(store.load_meeting(meeting_id, defer_entries=True)) == full
     assert pickle.loads(pickle.dumps(store.load_meeting(meeting_id, defer_entries=True))) == full
+
+
+# --- entries indexed for search in batches (schema 7) ------------------------------------------
+
+
+def _fts_ids(store, word):
+    return sorted(r[0] for r in store.conn.execute("SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?", [word]))
+
+
+def _index_matches_content(store):
+    """FTS5's own check that the index holds exactly the entries' texts (fails on a pending entry)."""
+    store.conn.execute("INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)")
+    return True
+
+
+def test_a_saved_line_is_durable_at_once_and_indexed_for_search_in_the_next_batch(store, clock, meeting_id):
+    session = Session(store, meeting_id, clock)
+    session.go_next()
+    entry = session.apply_line("DE called for interoperability").entry
+    assert Store(store.path).load_meeting(meeting_id).entries[-1].text == "called for interoperability"
+    assert _fts_ids(store, "interoperability") == []  # the commit left the index alone
+    assert store.index_pending() == 1
+    assert _fts_ids(store, "interoperability") == [entry.id]
+    assert store.index_pending() == 0 and _index_matches_content(store)
+
+
+def test_search_and_close_index_what_is_pending(store, clock, meeting_id):
+    session = Session(store, meeting_id, clock)
+    session.go_next()
+    session.apply_line("DE called for interoperability")
+    assert [h.snippet for h in store.search("interoperability")] == ["called for [interoperability]"]
+    session.apply_line("FR stressed resilience")
+    store.close()
+    reopened = Store(store.path)
+    assert len(_fts_ids(reopened, "resilience")) == 1 and _index_matches_content(reopened)
+    reopened.close()
+
+
+def test_search_still_answers_when_the_index_cannot_be_written(store, clock, meeting_id):
+    session = Session(store, meeting_id, clock)
+    session.go_next()
+    session.apply_line("DE called for interoperability")
+    store.index_pending()
+    session.apply_line("FR stressed interoperability too")
+
+    def no_index_writes(action, table, *rest):
+        return sqlite3.SQLITE_DENY if action == sqlite3.SQLITE_INSERT and table.startswith("entries_fts") else sqlite3.SQLITE_OK
+
+    store.conn.set_authorizer(no_index_writes)
+    with pytest.raises(StoreError, match="could not index the newest entries for search"):
+        store.index_pending()
+    assert len(store.search("interoperability")) == 1  # the indexed one; the newest stays pending
+    store.conn.set_authorizer(None)
+    assert len(store.search("interoperability")) == 2
+
+
+def test_edits_deletes_and_undo_keep_the_index_exact(store, clock, meeting_id):
+    """Every mix of saving, editing, deleting, undoing (which gives an old id back) and indexing
+    leaves an index FTS5 finds consistent with the entries once the pending ones are indexed."""
+    import random
+
+    session = Session(store, meeting_id, clock)
+    session.go_next()
+    rng = random.Random(7)
+    words = ["schengen", "europol", "frontex", "asylum", "terrorism"]
+    for step in range(300):
+        entries = session.meeting.entries
+        roll = rng.random()
+        if roll < 0.35 or not entries:
+            session.apply_line(f"DE {rng.choice(words)} {rng.choice(words)}")
+        elif roll < 0.5:
+            session.edit_entry(rng.choice(entries).id, text=rng.choice(words))
+        elif roll < 0.65:
+            session.delete_entry(rng.choice(entries).id)
+        elif roll < 0.8:
+            session.undo()
+        else:
+            store.index_pending()
+        if step % 25 == 0:
+            store.index_pending()
+            assert _index_matches_content(store)
+    store.index_pending()
+    assert _index_matches_content(store)
+    for word in words:
+        expected = sorted(e.id for e in session.meeting.entries if word in e.text.split())
+        assert _fts_ids(store, word) == expected
+
+
+def test_migration_7_keeps_indexed_entries_searchable(tmp_path, clock, agenda):
+    path = tmp_path / "v6.db"
+    import sqlite_utils
+
+    db = sqlite_utils.Database(path)
+    for migrate in MIGRATIONS[:6]:
+        migrate(db)
+    db.execute("PRAGMA user_version = 6")
+    db["meetings"].insert({"id": 1, "short_name": "OLD"})
+    db["items"].insert({"id": 1, "meeting_id": 1, "number": "1.", "title": "Schengen", "position": 0})
+    db["entries"].insert_all([{"id": n, "meeting_id": 1, "item_id": 1, "text": f"europol report {n}"} for n in (1, 2, 3)])
+    db.conn.commit()
+    db.close()
+
+    store = Store(path)
+    assert _fts_ids(store, "europol") == [1, 2, 3]  # indexed by the old triggers, kept
+    store.conn.execute("DELETE FROM entries WHERE id = 2")  # through the new, conditional triggers
+    store.conn.execute("INSERT INTO entries (meeting_id, item_id, text) VALUES (1, 1, 'europol again')")
+    assert _fts_ids(store, "europol") == [1, 3]
+    store.index_pending()
+    assert _fts_ids(store, "europol") == [1, 3, 4] and _index_matches_content(store)
+    store.close()

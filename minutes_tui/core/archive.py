@@ -165,6 +165,8 @@ def search(store: Store, query: str | Query, today: date, limit: int = 50) -> li
     if isinstance(query, str):
         query = parse_query(query, today)
     match = fts_query(query.text)
+    if match:
+        store.try_index_pending()
     meeting_conditions, meeting_params = _filters(query)
     speaker_conditions, speaker_params = _speaker_filter(query)
     entry_conditions = meeting_conditions + speaker_conditions

@@ -158,6 +158,26 @@ async def test_a_failed_save_keeps_the_line_and_retries_on_enter(live_app, cosi_
     assert [e.text for e in stored(cosi_db).entries] == ["called for support"]
 
 
+async def test_lines_are_indexed_for_search_within_a_second_of_saving(live_app, cosi_db, monkeypatch):
+    def indexed(store, word):
+        return store.conn.execute("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?", [word]).fetchone()[0]
+
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/next")
+        await enter(pilot, "DE called for interoperability")
+        store = screen.session.store
+        screen.every_second()  # the screen's one-second timer (it may also have run by itself)
+        assert indexed(store, "interoperability") == 1
+
+        def disk_full():
+            raise StoreError("minutes.db: could not index the newest entries for search (disk is full)")
+
+        monkeypatch.setattr(store, "index_pending", disk_full)
+        screen.every_second()
+        await pilot.pause()
+        assert "search index not updated" in status(screen) and "disk is full" in status(screen)
+
+
 async def test_tab_completes_speakers_commands_and_outcome_codes(live_app):
     async with live_app.run_test(size=SIZE) as pilot:
         screen = pilot.app.screen

@@ -138,7 +138,21 @@ class LiveScreen(Screen[None]):
             self._draft = self.session.store.load_draft(self.session.meeting_id)
             self.entry.value = self._draft
             self.entry.cursor_position = len(self._draft)
-        self.set_interval(1, self.tick)
+        self.set_interval(1, self.every_second)
+
+    def every_second(self) -> None:
+        self.tick()
+        self.index_for_search()
+
+    def index_for_search(self) -> None:
+        """Index the lines saved in the last second for search: saving a line leaves that to here,
+        out of the way of Enter (see `Store.index_pending`)."""
+        if self.read_only:
+            return
+        try:
+            self.session.store.index_pending()
+        except StoreError as error:
+            self.say(f"search index not updated: {error}", error=True)
 
     @property
     def entry(self) -> EntryLine:
