@@ -126,6 +126,24 @@ def test_undo_reverts_a_whole_operation(store, meeting_id, clock):
     assert meeting.items[2].state is ItemState.PENDING and meeting.items[2].started_at is None
 
 
+def test_each_change_is_a_new_group_and_undo_takes_back_its_own_meetings(store, meeting_id, clock, agenda):
+    """Two meetings changed in turn: the groups number every change in order, and undo in one
+    meeting takes back that meeting's newest change, whatever the other did since."""
+    other_id = store.create_meeting(agenda, clock.now())
+    first, second = Session(store, meeting_id, clock), Session(store, other_id, clock)
+    first.go_next()
+    first.apply_line("DE called for support")
+    second.go_next()
+    second.apply_line("FR stressed resilience")
+    groups = [r[0] for r in store.conn.execute("SELECT DISTINCT grp FROM events ORDER BY id")]
+    assert groups == list(range(1, len(groups) + 1)) and len(groups) == 6  # 2 creations, 4 changes
+    assert first.undo() == "add intervention"
+    assert [e.text for e in store.load_meeting(meeting_id).entries] == []
+    assert [e.text for e in store.load_meeting(other_id).entries] == ["stressed resilience"]
+    assert second.undo() == "add intervention"
+    assert store.load_meeting(other_id).entries == []
+
+
 def test_lock_is_held_by_one_live_process(store, meeting_id, clock):
     assert store.acquire_lock(meeting_id, clock.now())
     store.conn.execute("UPDATE locks SET pid = 1 WHERE meeting_id = ?", [meeting_id])  # pid 1 is alive

@@ -190,11 +190,27 @@ def _schema_7(db: sqlite_utils.Database) -> None:
     )
 
 
+def _schema_8(db: sqlite_utils.Database) -> None:
+    """Fewer index pages written per line saved. The newest event group is the last event's (events
+    are only appended), a seek on the rowid: `events_grp` goes. The entries' two indexes become one,
+    (meeting, item, position), which serves every read by meeting or by item of a meeting; what it
+    does not serve is SQLite's foreign-key check when an item row is deleted (only the undo of an
+    added item does that), which now scans the entries."""
+    db.executescript(
+        """
+        DROP INDEX events_grp;
+        DROP INDEX entries_item;
+        DROP INDEX entries_meeting;
+        CREATE INDEX entries_place ON entries(meeting_id, item_id, position);
+        """
+    )
+
+
 _PENDING = "id > (SELECT coalesce(max(id), 0) FROM entries_fts_docsize)"  # entries not indexed yet
 _ANY_PENDING = "SELECT 1 FROM entries WHERE " + _PENDING + " LIMIT 1"
 _INDEX_PENDING = "INSERT INTO entries_fts (rowid, text) SELECT id, text FROM entries WHERE " + _PENDING + " ORDER BY id"
 
-MIGRATIONS = (_schema_1, _schema_2, _schema_3, _schema_4, _schema_5, _schema_6, _schema_7)
+MIGRATIONS = (_schema_1, _schema_2, _schema_3, _schema_4, _schema_5, _schema_6, _schema_7, _schema_8)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -578,7 +594,8 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                group = self.conn.execute("SELECT coalesce(max(grp), 0) + 1 FROM events").fetchone()[0]
+                last = self.conn.execute("SELECT grp FROM events ORDER BY id DESC LIMIT 1").fetchone()
+                group = last[0] + 1 if last else 1
                 yield Change(self, meeting_id, group, at_text, live)
                 if meeting_id is not None:
                     self.conn.execute("UPDATE meetings SET updated_at = ? WHERE id = ?", [at_text, meeting_id])
@@ -653,7 +670,10 @@ class Store:
         if row[0] is None:
             return None
         group = row[0]
-        events = list(self.rows("SELECT * FROM events WHERE grp = ? ORDER BY id DESC", [group]))
+        events = list(self.rows(  # a meeting's creation event is logged before it has an id: NULL
+            "SELECT * FROM events WHERE (meeting_id = ? OR meeting_id IS NULL) AND grp = ? ORDER BY id DESC",
+            [meeting_id, group],
+        ))
         if any(e["action"] == "create meeting" for e in events):
             return None  # the meeting's creation is not an edit
         with self.change(meeting_id, at) as change:
@@ -666,7 +686,7 @@ class Store:
                     change.insert(table, before, "undo")
                 else:
                     change.update(table, row_id, {k: v for k, v in before.items() if k != "id"}, "undo")
-            self.conn.execute("UPDATE events SET undone = 1 WHERE grp = ?", [group])
+            self.conn.execute("UPDATE events SET undone = 1 WHERE meeting_id = ? AND grp = ?", [meeting_id, group])
         return events[-1]["action"]
 
     # --- drafts, locks, backup -----------------------------------------------------------------
