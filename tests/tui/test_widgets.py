@@ -11,8 +11,10 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.strip import Strip
+from textual.widgets import Tree
 
-from minutes_tui.core.model import AgendaItem, Entry, EntryKind, ItemState
+from minutes_tui.core.model import AgendaItem, Entry, EntryKind, ItemState, Meeting, MeetingDetails
+from minutes_tui.tui.widgets.agenda import AgendaTree
 from minutes_tui.tui.widgets.panels import ItemHeader, QueuePanel
 from minutes_tui.tui.widgets.record import RecordList, WrappedPrompt
 
@@ -43,6 +45,31 @@ class Wording:
     def __call__(self, entry: Entry) -> str:
         self.asked.append(entry.id)
         return f"The German delegation {entry.text}."
+
+
+class TreeHost(App[None]):
+    def compose(self) -> ComposeResult:
+        yield AgendaTree()
+
+
+async def test_the_agenda_measures_its_lines_as_the_tree_would_render_them():
+    items = [
+        AgendaItem(1, "1.", "Adoption of the agenda", section="Procedure:", state=ItemState.DONE, planned_minutes=5),
+        AgendaItem(2, "2.", "Schengen: état des lieux", section="Discussion items:", state=ItemState.CURRENT,
+                   started_at=NOW, planned_minutes=30),
+        AgendaItem(3, "2.1", "Europol — 欧洲刑警组织 report", section="Discussion items:", level=1, parent_id=2),
+        AgendaItem(4, "2.2", "Frontex", section="Discussion items:", level=1, parent_id=2, state=ItemState.WITHDRAWN),
+        AgendaItem(5, "3.", "AOB", state=ItemState.POSTPONED),
+    ]
+    async with TreeHost().run_test() as pilot:
+        tree = pilot.app.query_one(AgendaTree)
+        tree.build(Meeting(1, MeetingDetails(), items), NOW)
+        tree._item_nodes[2].collapse()  # an icon of its own
+        await pilot.pause()
+        nodes = [line.node for line in tree._tree_lines]
+        assert len(nodes) == 5  # two sections, 1., 2. (its sub-items folded), 3.
+        all_nodes = [*nodes, *tree._item_nodes[2].children]
+        assert [tree.get_label_width(n) for n in all_nodes] == [Tree.get_label_width(tree, n) for n in all_nodes]
 
 
 async def test_an_added_entry_is_worded_alone_and_highlighted():
