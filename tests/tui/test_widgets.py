@@ -180,6 +180,42 @@ async def test_the_first_frame_of_a_record_shows_its_newest_entry(monkeypatch):
     assert first_frame[0] == (3, 3)  # nine one-line entries in six lines: the last six in view
 
 
+class OpeningTreeHost(App[None]):
+    """Builds the agenda and shows its current item before the first layout, as the live screen does."""
+
+    AUTO_FOCUS = None  # the entry line has it on the live screen: the tree follows the current item
+    CSS = "AgendaTree { height: 12; }"
+
+    def compose(self) -> ComposeResult:
+        yield AgendaTree()
+
+    def on_mount(self) -> None:
+        items = [AgendaItem(n, f"{n}.", f"Item {n}", state=ItemState.DONE if n < 40 else ItemState.CURRENT)
+                 for n in range(1, 61)]
+        tree = self.query_one(AgendaTree)
+        tree.build(Meeting(1, MeetingDetails(), items), NOW)
+        tree.show_item(40)
+
+
+async def test_the_first_frame_of_the_agenda_shows_the_current_item(monkeypatch):
+    """Not the top of the agenda first and the current item a frame later (a jump on opening)."""
+    first_frame: list[tuple[int, float]] = []
+    render_lines = AgendaTree.render_lines
+
+    def spy(tree: AgendaTree, crop):
+        strips = render_lines(tree, crop)
+        first_frame.append((tree.cursor_line, tree.scroll_y))
+        return strips
+
+    monkeypatch.setattr(AgendaTree, "render_lines", spy)
+    async with OpeningTreeHost().run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        tree = pilot.app.query_one(AgendaTree)
+        assert tree.cursor_node.data == 40
+    # Item 40 is line 39, a third of the way down the twelve lines in view.
+    assert first_frame[0] == (39, 39 - 12 // 3)
+
+
 def test_record_wraps_entries_exactly_as_rich_does():
     """The record's quick wrap gives the lines, texts and styles of `Text.wrap`, for random
     prompts of many spans (some overlapping), runs of spaces, words longer than a line, any width."""

@@ -8,7 +8,9 @@ from datetime import datetime
 from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -53,6 +55,7 @@ class AgendaTree(ScrollsWithoutReflow, Tree[int | None]):
         self.guide_depth = 2  # narrow indentation: titles need the room at 80 columns
         self.auto_expand = False
         self._item_nodes: dict[int, TreeNode[int | None]] = {}
+        self._to_reveal: TreeNode[int | None] | None = None  # see render_lines
 
     def build(self, meeting: Meeting, now: datetime) -> None:
         """(Re)build every node: on open, and after the agenda's structure changed."""
@@ -86,10 +89,18 @@ class AgendaTree(ScrollsWithoutReflow, Tree[int | None]):
     def show_item(self, item_id: int | None) -> None:
         """Move the cursor to an item (the current one), unless the user is browsing the tree."""
         if (node := self._item_nodes.get(item_id)) is not None and not self.has_focus:
-            if node.line < 0:  # a freshly built tree numbers its lines on the next refresh
-                self.call_after_refresh(self._reveal, node)
-            else:
+            laid_out = node.line >= 0 and self.size.height > 0  # not on opening, nor in a rebuilt tree
+            self._to_reveal = None if laid_out else node
+            if laid_out:
                 self._reveal(node)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Reveal a node shown before the tree was laid out in this very frame, not a frame after
+        # the top of the agenda (a jump on opening). Reading `last_line` numbers the lines.
+        if (node := self._to_reveal) is not None and self.last_line >= 0:
+            self._to_reveal = None
+            self._reveal(node)
+        return super().render_lines(crop)
 
     def _reveal(self, node: TreeNode[int | None]) -> None:
         """Put the cursor on the node. When it is out of view, scroll it to a third of the way down,
