@@ -2,7 +2,7 @@
 
 The two meetings go through the real `Store` API (one `Store.change` transaction each, so rows and
 events look exactly like the app's). The archive is too big for that: its rows are inserted with
-`executemany` in one transaction into the same tables, indexed for search when the store closes. It is
+`executemany` in one transaction into the same tables, then indexed for search in one batch. It is
 cached under the user cache folder, keyed by the schema version, because it takes a while to build.
 """
 
@@ -146,6 +146,7 @@ def build_meeting(db: Path, agenda: ParsedAgenda, entries: int, speakers: int = 
         meeting_id = store.create_meeting(agenda, START - timedelta(days=1))
         if entries:
             add_entries(store, meeting_id, entries, speakers)
+            store.index_pending()  # as the live screen does within a second
         return meeting_id
     finally:
         store.close()
@@ -200,6 +201,7 @@ def build_archive(db: Path, meetings: int = 1000, items_per_meeting: int = 15, e
             "INSERT INTO entries (id, meeting_id, item_id, kind, text, speakers, position, started_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entry_rows)
         conn.execute("COMMIT")
+        store.index_pending()
         conn.execute("PRAGMA optimize")
     except BaseException:
         conn.execute("ROLLBACK")

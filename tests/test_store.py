@@ -268,10 +268,10 @@ def _fts_ids(store, word):
     return sorted(r[0] for r in store.conn.execute("SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?", [word]))
 
 
-def _index_matches_content(store):
-    """FTS5's own check that the index holds exactly the entries' texts (fails on a pending entry)."""
+def _check_index_matches_content(store):
+    """FTS5's own check that the index holds exactly the entries' texts: raises otherwise (and on a
+    pending entry)."""
     store.conn.execute("INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)")
-    return True
 
 
 def test_a_saved_line_is_durable_at_once_and_indexed_for_search_in_the_next_batch(store, clock, meeting_id):
@@ -282,19 +282,37 @@ def test_a_saved_line_is_durable_at_once_and_indexed_for_search_in_the_next_batc
     assert _fts_ids(store, "interoperability") == []  # the commit left the index alone
     assert store.index_pending() == 1
     assert _fts_ids(store, "interoperability") == [entry.id]
-    assert store.index_pending() == 0 and _index_matches_content(store)
+    assert store.index_pending() == 0
+    _check_index_matches_content(store)
 
 
-def test_search_and_close_index_what_is_pending(store, clock, meeting_id):
+def test_search_and_import_index_what_is_pending(store, clock, meeting_id):
     session = Session(store, meeting_id, clock)
     session.go_next()
     session.apply_line("DE called for interoperability")
     assert [h.snippet for h in store.search("interoperability")] == ["called for [interoperability]"]
     session.apply_line("FR stressed resilience")
-    store.close()
-    reopened = Store(store.path)
-    assert len(_fts_ids(reopened, "resilience")) == 1 and _index_matches_content(reopened)
-    reopened.close()
+    imported = store.insert_meeting(store.load_meeting(meeting_id), clock.now())  # as `minutes import-json`
+    assert len(_fts_ids(store, "resilience")) == 2  # the pending line and its imported copy
+    assert {e.text for e in store.load_meeting(imported).entries} == {"called for interoperability", "stressed resilience"}
+    _check_index_matches_content(store)
+
+
+def test_an_id_given_again_is_searched_by_its_new_text(store, clock, meeting_id, agenda):
+    """Deleting the newest entry frees its id for the next one, in another meeting here: the index
+    must drop the old text and take the new one, however the two meetings' changes interleave."""
+    other = Session(store, store.create_meeting(agenda, clock.now()), clock)
+    session = Session(store, meeting_id, clock)
+    session.go_next()
+    other.go_next()
+    newest = session.apply_line("DE called for interoperability").entry
+    store.index_pending()
+    session.delete_entry(newest.id)
+    reused = other.apply_line("FR stressed resilience").entry
+    assert reused.id == newest.id
+    assert store.search("interoperability") == []
+    assert [(h.meeting_id, h.entry_id) for h in store.search("resilience")] == [(other.meeting_id, reused.id)]
+    _check_index_matches_content(store)
 
 
 def test_search_still_answers_when_the_index_cannot_be_written(store, clock, meeting_id):
@@ -339,9 +357,9 @@ def test_edits_deletes_and_undo_keep_the_index_exact(store, clock, meeting_id):
             store.index_pending()
         if step % 25 == 0:
             store.index_pending()
-            assert _index_matches_content(store)
+            _check_index_matches_content(store)
     store.index_pending()
-    assert _index_matches_content(store)
+    _check_index_matches_content(store)
     for word in words:
         expected = sorted(e.id for e in session.meeting.entries if word in e.text.split())
         assert _fts_ids(store, word) == expected
@@ -367,5 +385,6 @@ def test_migration_7_keeps_indexed_entries_searchable(tmp_path, clock, agenda):
     store.conn.execute("INSERT INTO entries (meeting_id, item_id, text) VALUES (1, 1, 'europol again')")
     assert _fts_ids(store, "europol") == [1, 3]
     store.index_pending()
-    assert _fts_ids(store, "europol") == [1, 3, 4] and _index_matches_content(store)
+    assert _fts_ids(store, "europol") == [1, 3, 4]
+    _check_index_matches_content(store)
     store.close()

@@ -44,15 +44,24 @@ from .model import (
 APP_NAME = "minutes_tui"
 
 
+def is_damage(error: sqlite3.Error) -> bool:
+    return getattr(error, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
 def read_error_message(path: Path | str, error: sqlite3.DatabaseError) -> str:
     """One line for a database that could not be read: damaged (restore a backup), or not now."""
-    if getattr(error, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+    if is_damage(error):
         return f"{path}: the database is damaged ({error}); restore a backup"
     return f"{path}: cannot read the database ({error})"
 
 
 class StoreError(MinutesError):
     """A one-line, user-facing problem with the database (what and where)."""
+
+
+class IndexNotWritten(StoreError):
+    """The newest entries could not be indexed for search (a full disk, a read-only file): they are
+    stored, and stay pending for the next try."""
 
 
 def default_db_path() -> Path:
@@ -162,8 +171,8 @@ def _schema_7(db: sqlite_utils.Database) -> None:
     where the FTS5 index's pages were a third of the time Enter takes to save a line.
 
     Invariant: every entry whose id is at most the highest indexed id is indexed; every newer one is
-    pending. A new entry is newer than all others, so it waits; one that takes back an older id (undo
-    of a delete, an import) is indexed at once. Edits and deletes touch the index only for indexed
+    pending. A new entry is newer than all others, so it waits; one that takes back an older id (the
+    undo of a delete) is indexed at once. Edits and deletes touch the index only for indexed
     entries: an FTS5 'delete' of a row it never indexed would corrupt it."""
     db.executescript(
         """
@@ -198,9 +207,9 @@ def _schema_8(db: sqlite_utils.Database) -> None:
     added item does that), which now scans the entries."""
     db.executescript(
         """
-        DROP INDEX events_grp;
-        DROP INDEX entries_item;
-        DROP INDEX entries_meeting;
+        DROP INDEX IF EXISTS events_grp;
+        DROP INDEX IF EXISTS entries_item;
+        DROP INDEX IF EXISTS entries_meeting;
         CREATE INDEX entries_place ON entries(meeting_id, item_id, position);
         """
     )
@@ -449,7 +458,6 @@ class Store:
                 db.conn.execute(f"PRAGMA user_version = {number + 1}")
 
     def close(self) -> None:
-        self.try_index_pending()
         self.conn.close()
 
     # --- reading -------------------------------------------------------------------------------
@@ -659,6 +667,7 @@ class Store:
                     },
                     "add speaker",
                 )
+        self.try_index_pending()  # an import is searchable at once (no live screen may index it)
         return meeting_id
 
     def undo(self, meeting_id: int, at: datetime) -> str | None:
@@ -719,14 +728,16 @@ class Store:
 
     def index_pending(self) -> int:
         """Index for search the entries saved since the last call (see `_schema_7`); returns how many.
-        Called once a second by the live screen, before every search and when the store is closed."""
+        The live screen calls it once a second and when it quits; every search and import does first."""
         try:
             if self.conn.execute(_ANY_PENDING).fetchone() is None:
                 return 0  # the usual case, two index lookups: no transaction, no write
             with self._without_fsync():  # the index can always be rebuilt from the entries
                 return self.conn.execute(_INDEX_PENDING).rowcount
         except sqlite3.Error as error:
-            raise StoreError(f"{self.path}: could not index the newest entries for search ({error})") from None
+            if is_damage(error):
+                raise StoreError(read_error_message(self.path, error)) from None
+            raise IndexNotWritten(f"{self.path}: could not index the newest entries for search ({error})") from None
 
     def save_floor_state(self, meeting_id: int, state: dict[str, Any], at: datetime) -> None:
         """The speakers' queue and the floor: like the draft, working state rather than the record."""
@@ -786,12 +797,13 @@ class Store:
     # --- search --------------------------------------------------------------------------------
 
     def try_index_pending(self) -> None:
-        """`index_pending` before a search or at close. If that cannot be written (a full disk, a
-        read-only file), the search still runs on what is indexed: it misses only the newest entries,
-        which stay pending, and nothing is lost."""
+        """`index_pending` where failing must not stop what follows (a search, an import, quitting).
+        If the index cannot be written (a full disk, a read-only file), a search runs on what is
+        indexed: it misses only the newest entries, which stay pending, and nothing is lost. A damaged
+        database is still an error."""
         try:
             self.index_pending()
-        except StoreError:
+        except IndexNotWritten:
             pass
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:

@@ -95,7 +95,8 @@ class MinutesApp(App[None]):
         """However the app ends: free the meeting and close the database."""
         for signum in SIGNALS:
             asyncio.get_running_loop().remove_signal_handler(signum)
-        if not self.read_only:
+        if not self.read_only:  # a read-only window writes nothing, the search index included
+            self.store.try_index_pending()
             self.store.release_lock(self.session.meeting_id)
         self.store.close()
 

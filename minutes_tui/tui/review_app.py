@@ -23,6 +23,10 @@ class ReviewApp(App):
     def get_default_screen(self) -> Screen:
         return ReviewScreen(self.store, self.clock)
 
+    def on_unmount(self) -> None:
+        self.store.try_index_pending()  # entries added while reviewing, searchable from other tools
+        self.store.close()
+
 
 def make_review_app(db_path: Path | str, clock: Clock | None = None) -> ReviewApp:
     return ReviewApp(Store(db_path), clock or SystemClock())

@@ -6,6 +6,7 @@ keys are typed one by one only where typing is what is tested (Tab completion).
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import gc
 import os
@@ -18,6 +19,7 @@ from textual.widgets import Input, Select, Static
 
 from live_fixtures import cosi_db, live_app, no_cursor_blink, tui_clock  # noqa: F401  (fixtures)
 from minutes_tui.core.model import EntryKind, ItemState
+from minutes_tui.core.session import Session
 from minutes_tui.core.store import Store, StoreError
 from minutes_tui.tui.app import make_app
 from minutes_tui.tui.screens.form import FormModal
@@ -159,23 +161,38 @@ async def test_a_failed_save_keeps_the_line_and_retries_on_enter(live_app, cosi_
 
 
 async def test_lines_are_indexed_for_search_within_a_second_of_saving(live_app, cosi_db, monkeypatch):
-    def indexed(store, word):
-        return store.conn.execute("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?", [word]).fetchone()[0]
+    seconds = asyncio.Event()
+    every_second = LiveScreen.every_second
+
+    def spy(screen: LiveScreen) -> None:
+        every_second(screen)
+        seconds.set()
+
+    monkeypatch.setattr(LiveScreen, "every_second", spy)
+
+    def indexed(word):
+        return Store(cosi_db[0]).conn.execute("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?", [word]).fetchone()[0]
 
     async with live_app.run_test(size=SIZE) as pilot:
         screen = await enter(pilot, "/next")
         await enter(pilot, "DE called for interoperability")
+        seconds.clear()
+        await asyncio.wait_for(seconds.wait(), timeout=10)  # the screen's own one-second timer
+        assert indexed("interoperability") == 1
+        await enter(pilot, "FR stressed resilience")  # quitting at once: indexed on the way out
         store = screen.session.store
-        screen.every_second()  # the screen's one-second timer (it may also have run by itself)
-        assert indexed(store, "interoperability") == 1
 
         def disk_full():
             raise StoreError("minutes.db: could not index the newest entries for search (disk is full)")
 
-        monkeypatch.setattr(store, "index_pending", disk_full)
-        screen.every_second()
-        await pilot.pause()
-        assert "search index not updated" in status(screen) and "disk is full" in status(screen)
+        with monkeypatch.context() as patched:
+            patched.setattr(store, "index_pending", disk_full)
+            every_second(screen)
+            assert "search index not updated" in status(screen) and "disk is full" in status(screen)
+            screen.say("something else")
+            every_second(screen)
+            assert status(screen) == "something else"  # said once, not every second
+    assert indexed("resilience") == 1
 
 
 async def test_tab_completes_speakers_commands_and_outcome_codes(live_app):
@@ -228,6 +245,9 @@ async def test_a_meeting_held_by_another_window_opens_read_only(cosi_db, tui_clo
             "INSERT INTO locks (meeting_id, pid, host, since) VALUES (?, ?, ?, ?)",
             [meeting_id, os.getppid(), socket.gethostname(), datetime(2021, 11, 22, 9, 0).isoformat()],
         )
+    holder = Session(store, meeting_id, tui_clock)
+    holder.go_next()
+    holder.apply_line("DE called for support")  # typed there, and not indexed yet
     store.close()
     async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
         screen = pilot.app.screen
@@ -238,7 +258,9 @@ async def test_a_meeting_held_by_another_window_opens_read_only(cosi_db, tui_clo
         await pilot.press("f6")
         assert "read-only" in status(screen)
         assert not screen.query_one(AgendaTree).has_focus
-    assert Store(path).load_meeting(meeting_id).started_at is None
+    after = Store(path)
+    assert after.load_meeting(meeting_id).started_at == tui_clock.now()  # the holder's start, nothing of ours
+    assert after.conn.execute("SELECT count(*) FROM entries_fts_docsize").fetchone()[0] == 0  # not even the index
 
 
 async def test_agenda_keys_add_withdraw_postpone_and_move_items(live_app, cosi_db):
@@ -337,7 +359,6 @@ async def test_export_form_shows_what_is_unfinished_and_a_preview(live_app):
 
 
 async def test_f10_opens_the_archive_and_returning_shows_what_it_changed(live_app, cosi_db, tui_clock):
-    from minutes_tui.core.session import Session
     from minutes_tui.tui.screens.review import ReviewScreen
 
     path, meeting_id = cosi_db

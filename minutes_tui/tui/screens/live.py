@@ -98,6 +98,7 @@ class LiveScreen(Screen[None]):
         self.style = phrasing.load_style(session.meeting.details.house_style or "council")
         self.saved = "no changes yet"
         self._draft = ""  # the draft as last saved
+        self._index_failed = False  # the search index could not be written the last time
         self._meeting = session.meeting  # the object the tree was built from (undo replaces it)
         self._structure: list[tuple] | None = None  # ids, parents, sections: None until built
         self._current_id = session.current_item_id  # what the tree last marked as current
@@ -152,7 +153,11 @@ class LiveScreen(Screen[None]):
         try:
             self.session.store.index_pending()
         except StoreError as error:
-            self.say(f"search index not updated: {error}", error=True)
+            if not self._index_failed:  # once, not every second over what else the status line says
+                self.say(f"search index not updated: {error}", error=True)
+            self._index_failed = True
+        else:
+            self._index_failed = False
 
     @property
     def entry(self) -> EntryLine:

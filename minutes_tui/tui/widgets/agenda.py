@@ -61,7 +61,7 @@ class AgendaTree(ScrollsWithoutReflow, Tree[int | None]):
         """(Re)build every node: on open, and after the agenda's structure changed."""
         browsing = self.highlighted_item_id if self.has_focus else None  # keep it under the cursor
         self.clear()
-        self._item_nodes = {}
+        self._item_nodes, self._to_reveal = {}, None
         section_node: TreeNode[int | None] | None = None
         section = None
         parents = {i.parent_id for i in meeting.items}
