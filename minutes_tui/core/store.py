@@ -797,7 +797,7 @@ class Store:
     # --- search --------------------------------------------------------------------------------
 
     def try_index_pending(self) -> None:
-        """`index_pending` where failing must not stop what follows (a search, an import, quitting).
+        """`index_pending` where failing to write must not stop what follows (a search, an import).
         If the index cannot be written (a full disk, a read-only file), a search runs on what is
         indexed: it misses only the newest entries, which stay pending, and nothing is lost. A damaged
         database is still an error."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import signal
+from contextlib import suppress
 from pathlib import Path
 
 from textual.app import App
@@ -96,7 +97,8 @@ class MinutesApp(App[None]):
         for signum in SIGNALS:
             asyncio.get_running_loop().remove_signal_handler(signum)
         if not self.read_only:  # a read-only window writes nothing, the search index included
-            self.store.try_index_pending()
+            with suppress(StoreError):  # quitting goes on: unindexed entries wait for the next search
+                self.store.index_pending()
             self.store.release_lock(self.session.meeting_id)
         self.store.close()
 

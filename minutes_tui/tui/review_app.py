@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 
 from textual.app import App
 from textual.screen import Screen
 
 from minutes_tui.core.clock import Clock, SystemClock
-from minutes_tui.core.store import Store
+from minutes_tui.core.store import Store, StoreError
 from minutes_tui.tui.screens.review import ReviewScreen
 
 
@@ -24,7 +25,8 @@ class ReviewApp(App):
         return ReviewScreen(self.store, self.clock)
 
     def on_unmount(self) -> None:
-        self.store.try_index_pending()  # entries added while reviewing, searchable from other tools
+        with suppress(StoreError):  # entries added while reviewing, searchable from other tools
+            self.store.index_pending()
         self.store.close()
 
 
