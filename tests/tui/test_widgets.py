@@ -157,6 +157,20 @@ async def test_a_record_that_fills_up_line_by_line_follows_the_newest():
         assert record.scroll_y == 3  # nine one-line entries in six lines: the last six in view
 
 
+def spy_renders(monkeypatch, widget_class, state) -> list:
+    """`state(widget)` as each render of a `widget_class` left it, in order: [0] is the first frame's."""
+    seen = []
+    render_lines = widget_class.render_lines
+
+    def spy(widget, crop):
+        strips = render_lines(widget, crop)
+        seen.append(state(widget))
+        return strips
+
+    monkeypatch.setattr(widget_class, "render_lines", spy)
+    return seen
+
+
 class OpeningHost(Host):
     """Shows a record before the first layout, as the live screen does in on_mount."""
 
@@ -166,15 +180,7 @@ class OpeningHost(Host):
 
 async def test_the_first_frame_of_a_record_shows_its_newest_entry(monkeypatch):
     """Not the top of the record first and the newest entry a frame later (a jump on opening)."""
-    first_frame: list[tuple[float, int]] = []
-    render_lines = RecordList.render_lines
-
-    def spy(record: RecordList, crop):
-        strips = render_lines(record, crop)
-        first_frame.append((record.scroll_y, record.max_scroll_y))
-        return strips
-
-    monkeypatch.setattr(RecordList, "render_lines", spy)
+    first_frame = spy_renders(monkeypatch, RecordList, lambda record: (record.scroll_y, record.max_scroll_y))
     async with OpeningHost().run_test(size=(60, 20)) as pilot:
         await pilot.pause()
     assert first_frame[0] == (3, 3)  # nine one-line entries in six lines: the last six in view
@@ -199,15 +205,7 @@ class OpeningTreeHost(App[None]):
 
 async def test_the_first_frame_of_the_agenda_shows_the_current_item(monkeypatch):
     """Not the top of the agenda first and the current item a frame later (a jump on opening)."""
-    first_frame: list[tuple[int, float]] = []
-    render_lines = AgendaTree.render_lines
-
-    def spy(tree: AgendaTree, crop):
-        strips = render_lines(tree, crop)
-        first_frame.append((tree.cursor_line, tree.scroll_y))
-        return strips
-
-    monkeypatch.setattr(AgendaTree, "render_lines", spy)
+    first_frame = spy_renders(monkeypatch, AgendaTree, lambda tree: (tree.cursor_line, tree.scroll_y))
     async with OpeningTreeHost().run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         tree = pilot.app.query_one(AgendaTree)
