@@ -9,6 +9,7 @@ from datetime import datetime
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
+from textual._compositor import Compositor
 from textual.app import App, ComposeResult
 from textual.strip import Strip
 from textual.widgets import Tree
@@ -155,6 +156,30 @@ async def test_a_record_that_fills_up_line_by_line_follows_the_newest():
             record.show_entries(shown, Wording())
             await pilot.pause()
         assert record.scroll_y == 3  # nine one-line entries in six lines: the last six in view
+
+
+class HiddenScrollbarHost(Host):
+    CSS = Host.CSS + " RecordList { scrollbar-size-vertical: 0; }"  # as on the live screen
+
+
+async def test_a_record_scrolling_under_a_hidden_scrollbar_does_not_remap_the_screen(monkeypatch):
+    """Regression: Textual moved the record's 0-wide scrollbar on every scroll, and a repaint of a
+    widget not on the screen made it rebuild the whole screen's map (a frame's tenth, each step)."""
+    remaps = []
+    arrange_root = Compositor._arrange_root
+    monkeypatch.setattr(Compositor, "_arrange_root", lambda *args, **kwargs: remaps.append(1) or arrange_root(*args, **kwargs))
+    async with HiddenScrollbarHost().run_test(size=(60, 20)) as pilot:
+        record = pilot.app.query_one(RecordList)
+        shown = entries(12)
+        record.show_entries(shown, Wording())
+        record.refresh(layout=True)  # lays out a record that overflows: Textual "shows" its scrollbar
+        await pilot.pause()
+        remaps.clear()
+        for n in range(13, 18):
+            shown = [*shown, *entries(1, start=n)]
+            record.show_entries(shown, Wording())
+            await pilot.pause()
+        assert record.scroll_y == 11 and remaps == []
 
 
 def spy_renders(monkeypatch, widget_class, state) -> list:

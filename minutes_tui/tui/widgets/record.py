@@ -122,6 +122,14 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
             self._lines += [(index, n) for n in range(wrapped.height)]
         self.virtual_size = Size(width, len(self._lines))
 
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        # ScrollView's, but for moving a scrollbar that is 0 cells wide (minutes.tcss): a repaint
+        # of a widget that is not on the screen makes Textual rebuild the whole screen's map.
+        if self.show_vertical_scrollbar and self.styles.scrollbar_size_vertical:
+            self.vertical_scrollbar.position = new_value
+        if round(old_value) != round(new_value):
+            self.refresh(self.size.region)
+
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self.scroll_to_highlight)  # a new height (a new width: see render_lines)
 
