@@ -692,11 +692,26 @@ class Store:
                 if before is None:
                     change.delete(table, row_id, "undo")
                 elif event["after"] is None:
-                    change.insert(table, before, "undo")
+                    self._restore(change, table, before)
                 else:
                     change.update(table, row_id, {k: v for k, v in before.items() if k != "id"}, "undo")
             self.conn.execute("UPDATE events SET undone = 1 WHERE meeting_id = ? AND grp = ?", [meeting_id, group])
         return events[-1]["action"]
+
+    def _restore(self, change: Change, table: str, row: dict[str, Any]) -> None:
+        """Insert a deleted row again, under its id. SQLite gives the highest id again once its row
+        is deleted, so another meeting may have taken it since: then the row comes back under a new
+        id, and this meeting's events not undone yet are made to name that one, so that undoing them
+        finds it."""
+        if self.conn.execute(f"SELECT 1 FROM [{table}] WHERE id = ?", [row["id"]]).fetchone() is None:
+            change.insert(table, row, "undo")
+            return
+        new_id = change.insert(table, {k: v for k, v in row.items() if k != "id"}, "undo")
+        self.conn.execute(
+            "UPDATE events SET row_id = :new, before = json_set(before, '$.id', :new), after = json_set(after, '$.id', :new)"
+            " WHERE meeting_id = :meeting AND undone = 0 AND table_name = :table AND row_id = :old",
+            {"new": new_id, "meeting": change.meeting_id, "table": table, "old": row["id"]},
+        )
 
     # --- drafts, locks, backup -----------------------------------------------------------------
 
