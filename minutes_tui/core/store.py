@@ -542,20 +542,27 @@ class Store:
         entries themselves: the first screen shows the totals before the entries are read. The same
         rule as `Session._count_speaking_time` (a test keeps the two in step)."""
         # Times as the app writes them ('2021-11-22T10:00:40', whole seconds) SQLite subtracts
-        # exactly, summed per group of speakers; any other form (imported, edited) is left to Python.
-        canonical = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]"
-        whole = f"started_at GLOB '{canonical}' AND ended_at GLOB '{canonical}'"
-        grouped = f"""SELECT speakers, sum(strftime('%s', ended_at) - strftime('%s', started_at)) FROM entries
-                      WHERE meeting_id = ? AND kind = ? AND {whole} GROUP BY speakers"""
+        # exactly, summed per group of speakers in one pass; any other form (imported, edited) is
+        # counted there and, if there is any, left to Python.
+        canonical = "started_at GLOB '????-??-??T??:??:??' AND ended_at GLOB '????-??-??T??:??:??'"
+        timed = "started_at IS NOT NULL AND ended_at IS NOT NULL"
+        grouped = f"""SELECT speakers,
+                        sum(CASE WHEN {canonical} THEN round((julianday(ended_at) - julianday(started_at)) * 86400) END),
+                        count(CASE WHEN {timed} AND NOT ({canonical}) THEN 1 END)
+                      FROM entries WHERE meeting_id = ? AND kind = ? GROUP BY speakers"""
         other = f"""SELECT speakers, started_at, ended_at FROM entries WHERE meeting_id = ? AND kind = ?
-                    AND started_at IS NOT NULL AND ended_at IS NOT NULL AND NOT ({whole})"""
+                    AND {timed} AND NOT ({canonical})"""
         kind = str(EntryKind.INTERVENTION)
         totals: dict[str, int] = {}
         with self.read_errors_as_store_error():
-            for speakers, seconds in self.conn.execute(grouped, [meeting_id, kind]):
-                add_speaking_time(totals, json.loads(speakers or "[]"), seconds)
-            for speakers, started, ended in self.conn.execute(other, [meeting_id, kind]):
-                add_speaking_time(totals, json.loads(speakers or "[]"), seconds_between(_dt(started), _dt(ended)))
+            others = 0
+            for speakers, seconds, uncounted in self.conn.execute(grouped, [meeting_id, kind]):
+                if seconds is not None:
+                    add_speaking_time(totals, json.loads(speakers or "[]"), int(seconds))
+                others += uncounted
+            if others:
+                for speakers, started, ended in self.conn.execute(other, [meeting_id, kind]):
+                    add_speaking_time(totals, json.loads(speakers or "[]"), seconds_between(_dt(started), _dt(ended)))
         return totals
 
     def list_meetings(self) -> list[MeetingSummary]:
