@@ -3,9 +3,12 @@
 import pytest
 
 from minutes_tui.core.entry import EntryLineError
-from minutes_tui.core.model import EntryKind, ItemState
+from minutes_tui.core.model import AgendaItem, EntryKind, ItemState, MeetingDetails, ParsedAgenda
+from minutes_tui.core.phrasing import load_style
 from minutes_tui.core.session import Session, SessionError
+from minutes_tui.core.speakers import default_register
 from minutes_tui.core.store import Store
+from minutes_tui.export.document import build_document
 
 
 @pytest.fixture
@@ -162,9 +165,34 @@ def test_agenda_changes_during_the_meeting(session):
     assert {i.number: i.state for i in meeting.items}["2.2."] is ItemState.WITHDRAWN
     session.move_item(meeting.items[-1].id, -1)
     assert [i.number for i in reopened(session).items] == ["1.", "2.", "2.1.", "2.2.", "3.1", "3."]
+    session.move_item(session.find_item("3.1").id, -1)  # into the section of "2.", where it stands
+    assert [(i.number, i.section) for i in reopened(session).items][4] == ("3.1", "Discussion items:")
     session.move_item(session.find_item("3.1").id, -1)  # jumps "2." together with 2.1 and 2.2
     assert [i.number for i in reopened(session).items] == ["1.", "3.1", "2.", "2.1.", "2.2.", "3."]
     assert [i.position for i in reopened(session).items] == list(range(6))
+
+
+def test_an_item_moved_past_a_section_heading_never_brings_the_heading_back(store, clock):
+    """The first item of a section moved up joins the section above, where it stands; the next
+    move swaps it with that section's last item. (Swapped at once, it stood between two items of
+    the section above, and the minutes printed both headings twice.)"""
+    items = [AgendaItem(None, number, number, section=section, position=n)
+             for n, (number, section) in enumerate([("1.", "A:"), ("2.", "A:"), ("3.", "B:"), ("4.", "B:")])]
+    session = Session(store, store.create_meeting(ParsedAgenda(MeetingDetails(), items, [None] * 4), clock.now()), clock)
+    third = session.find_item("3.").id
+
+    def outline():
+        document = build_document(reopened(session), default_register(), load_style("council"))
+        return [(section.title, [item.number for item in section.items]) for section in document.sections]
+
+    session.move_item(third, -1)
+    assert outline() == [("A:", ["1.", "2.", "3."]), ("B:", ["4."])]
+    session.move_item(third, -1)
+    assert outline() == [("A:", ["1.", "3.", "2."]), ("B:", ["4."])]
+    session.move_item(third, +1)
+    session.move_item(third, +1)  # and back down into B, first
+    assert outline() == [("A:", ["1.", "2."]), ("B:", ["3.", "4."])]
+    assert session.undo() and outline() == [("A:", ["1.", "2.", "3."]), ("B:", ["4."])]
 
 
 def test_next_steps_over_withdrawn_items(session):

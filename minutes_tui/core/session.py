@@ -403,13 +403,23 @@ class Session:
         return item
 
     def move_item(self, item_id: int, delta: int) -> None:
-        """Move an item (with its sub-items) before or after its neighbouring sibling."""
+        """Move an item (with its sub-items) before or after its neighbouring sibling. Next to a
+        section heading it first crosses the heading: the first item of a section moved up becomes
+        the last of the section above, where it stands (swapped past that section's last item, it
+        would bring the heading back a second time)."""
         item = self.item(item_id)
         siblings = [i for i in self.meeting.items if i.parent_id == item.parent_id]
         index = siblings.index(item)
         if not 0 <= index + delta < len(siblings):
             return
-        first, second = sorted((item, siblings[index + delta]), key=lambda i: i.position)
+        neighbour = siblings[index + delta]
+        if neighbour.section != item.section:
+            with self._saving(self.clock.now()) as change:
+                for moved in self._subtree(item):
+                    if moved.section == item.section:
+                        self._update_item(change, moved, section=neighbour.section)
+            return
+        first, second = sorted((item, neighbour), key=lambda i: i.position)
         block_a, block_b = self._subtree(first), self._subtree(second)
         items = self.meeting.items
         start = items.index(block_a[0])

@@ -36,8 +36,8 @@ class AgendaTree(ScrollsWithoutReflow, Tree[int | None]):
         Binding("s", "request('add_sub')", "Add sub-item", id="agenda.add_sub", tooltip="Add a sub-item under the highlighted item"),
         Binding("w", "request('withdraw')", "Withdraw", id="agenda.withdraw", tooltip="Withdraw the highlighted item (again: back to pending)"),
         Binding("p", "request('postpone')", "Postpone", id="agenda.postpone", tooltip="Postpone the highlighted item (again: back to pending)"),
-        Binding("ctrl+up", "request('up')", "Move up", id="agenda.move_up", tooltip="Move the highlighted item before its previous sibling"),
-        Binding("ctrl+down", "request('down')", "Move down", id="agenda.move_down", tooltip="Move the highlighted item after its next sibling"),
+        Binding("ctrl+up", "request('up')", "Move up", id="agenda.move_up", tooltip="Move the highlighted item up; at a heading, into the section above"),
+        Binding("ctrl+down", "request('down')", "Move down", id="agenda.move_down", tooltip="Move the highlighted item down; at a heading, into the next section"),
     ]
 
     virtual_size = virtual_size_without_reflow()  # set when the agenda changes
