@@ -13,6 +13,8 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.driver import Driver
+from textual.drivers.linux_driver import LinuxDriver
 
 from minutes_tui.core.clock import Clock, SystemClock
 from minutes_tui.core.session import Session
@@ -26,6 +28,18 @@ from minutes_tui.tui.widgets.record import RecordList
 
 
 SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+class LinuxDriverResumingAfterSuspend(LinuxDriver):
+    """Textual's Linux driver starts its terminal mode again on every SIGCONT, to come back from a
+    suspend (SIGTSTP). The kernel also sends one, after the SIGHUP, when the terminal closes (an SSH
+    link dropped): a second input thread and a second output thread, the latter dead at its first
+    write to the gone terminal, and once 30 writes were queued for it, quitting waited forever. A
+    SIGCONT from anywhere else split the keys typed between two input threads."""
+
+    def _sigcont_application(self, *args) -> None:
+        if self._must_signal_resume:  # set by the SIGTSTP that suspended the terminal mode
+            super()._sigcont_application(*args)
 
 
 class MinutesApp(App[None]):
@@ -44,6 +58,10 @@ class MinutesApp(App[None]):
         self.keymap = keymap or {}
         self.set_keymap(self.keymap)
         self.failure = ""  # why the meeting could not be shown, for the CLI's one-line error
+
+    def get_driver_class(self) -> type[Driver]:
+        driver_class = super().get_driver_class()  # or TEXTUAL_DRIVER's, left as it is
+        return LinuxDriverResumingAfterSuspend if driver_class is LinuxDriver else driver_class
 
     def leave_with_error(self, message: str) -> None:
         """The meeting cannot be read (a damaged file): leave, and let the CLI say why in one line."""

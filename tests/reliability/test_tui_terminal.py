@@ -147,6 +147,33 @@ def test_hangup_and_terminate_lose_nothing(db, terminal, signum):
     assert integrity(db) == "ok"
 
 
+def _status(pid: int, field: str) -> str:
+    """A field of /proc/PID/status; "gone" once the process is (its zombie may wait for a reaper)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return "gone"
+    return "gone" if re.search(r"^State:\s+Z", status, re.M) else re.search(rf"^{field}:\s+(.*)$", status, re.M).group(1)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="counts threads in /proc")
+def test_a_closed_terminal_ends_the_process(db, terminal):
+    """The kernel sends SIGHUP then SIGCONT when the terminal closes. Textual restarted its terminal
+    mode on the SIGCONT (meant for coming back from a suspend): a second output thread, which died
+    at its first write to the gone terminal, and once 30 writes were queued for it, quitting waited
+    forever (a process left behind, found after a test run)."""
+    meeting_id = new_meeting(db)
+    app = terminal(db, meeting_id)
+    pid = app.pid
+    threads = _status(pid, "Threads")
+    os.kill(pid, signal.SIGCONT)  # not suspended: nothing to resume
+    _type_line(app, "DE called for calm", shown="called for calm")
+    assert _status(pid, "Threads") == threads
+    app.close()  # the terminal goes: SIGHUP, SIGCONT
+    wait_for(lambda: _status(pid, "State") == "gone", what="the process to end")
+    assert "called for calm" in _stored(db, meeting_id)[0]
+
+
 def test_second_window_on_the_same_meeting_is_read_only_and_other_meetings_work(db, terminal):
     first_id = new_meeting(db)
     second_id = new_meeting(db)
