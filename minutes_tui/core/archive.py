@@ -194,15 +194,12 @@ def search(store: Store, query: str | Query, today: date, limit: int = 50) -> li
         params = entry_params
     else:
         return []
-    return [
-        SearchHit(
-            meeting_id=r["meeting_id"], meeting_date=iso_date(r["meeting_date"]), committee=r["short_name"] or "",
-            item_id=r["item_id"], item_number=r["number"] or "", item_title=r["title"] or "",
-            entry_id=r["entry_id"], kind=r["kind"], speakers=json.loads(r["speakers"] or "[]"),
-            snippet=matching_sentence(r["snippet"] or ""),
-        )
-        for r in store.rows(sql, [*params, limit])
-    ]
+    return store.read("search result", sql, [*params, limit], lambda r: SearchHit(
+        meeting_id=r["meeting_id"], meeting_date=iso_date(r["meeting_date"]), committee=r["short_name"] or "",
+        item_id=r["item_id"], item_number=r["number"] or "", item_title=r["title"] or "",
+        entry_id=r["entry_id"], kind=r["kind"], speakers=json.loads(r["speakers"] or "[]"),
+        snippet=matching_sentence(r["snippet"] or ""),
+    ))
 
 
 def list_archive(store: Store, query: str | Query = "", today: date | None = None,
@@ -306,11 +303,9 @@ def item_times(store: Store, meeting_id: int | None = None, query: Query | None 
     sql = f"""SELECT m.id AS meeting_id, m.meeting_date, m.short_name, i.id, i.number, i.title, i.planned_minutes,
                      {_SECONDS.format('i')} AS seconds
               FROM items i JOIN meetings m ON m.id = i.meeting_id {_where(conditions)} ORDER BY {order}"""
-    return [
-        ItemTime(r["meeting_id"], iso_date(r["meeting_date"]), r["short_name"] or "", r["id"], r["number"] or "",
-                 r["title"] or "", r["planned_minutes"], r["seconds"])
-        for r in store.rows(sql, params + ([longest] if longest else []))
-    ]
+    return store.read("agenda item", sql, params + ([longest] if longest else []), lambda r: ItemTime(
+        r["meeting_id"], iso_date(r["meeting_date"]), r["short_name"] or "", r["id"], r["number"] or "",
+        r["title"] or "", r["planned_minutes"], r["seconds"]))
 
 
 def overruns(store: Store, query: Query | None = None) -> list[Overrun]:
@@ -321,11 +316,9 @@ def overruns(store: Store, query: Query | None = None) -> list[Overrun]:
                         AND i.state != 'withdrawn'  -- as core.schedule: the leaves of the agenda
                         AND NOT EXISTS (SELECT 1 FROM items c WHERE c.parent_id = i.id)) AS planned
               FROM meetings m {_where(conditions)}"""
-    found = [
-        Overrun(r["id"], iso_date(r["meeting_date"]), r["short_name"] or "", r["planned"], r["seconds"])
-        for r in store.rows(sql, params)
-        if r["planned"] and r["seconds"] is not None and r["seconds"] > r["planned"] * 60
-    ]
+    meetings = store.read("meeting", sql, params, lambda r: Overrun(
+        r["id"], iso_date(r["meeting_date"]), r["short_name"] or "", r["planned"], r["seconds"]))
+    found = [o for o in meetings if o.planned_minutes and o.seconds is not None and o.seconds > o.planned_minutes * 60]
     return sorted(found, key=lambda o: o.over_seconds, reverse=True)
 
 

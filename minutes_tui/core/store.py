@@ -13,14 +13,12 @@ import json
 import os
 import socket
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -53,6 +51,9 @@ def read_error_message(path: Path | str, error: sqlite3.DatabaseError) -> str:
     if is_damage(error):
         return f"{path}: the database is damaged ({error}); restore a backup"
     return f"{path}: cannot read the database ({error})"
+
+
+T = TypeVar("T")
 
 
 class StoreError(MinutesError):
@@ -231,11 +232,17 @@ def _iso(value: date | datetime | None) -> str | None:
 
 
 def _dt(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date and time") from None
 
 
 def iso_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date") from None
 
 
 _DATE_FIELDS = {"meeting_date", "end_date", "issue_date"}
@@ -313,6 +320,18 @@ def entry_from_row(row: dict[str, Any]) -> Entry:
         started_at=_dt(row["started_at"]),
         ended_at=_dt(row["ended_at"]),
         private=bool(row["private"]),
+    )
+
+
+def speaker_from_row(row: dict[str, Any]) -> Speaker:
+    return Speaker(
+        code=row["code"],
+        name=row["name"],
+        phrase=row["phrase"],
+        kind=SpeakerKind(row["kind"]),
+        order=row["protocol_order"],
+        adjective=row["adjective"] or "",
+        aliases=tuple(json.loads(row["aliases"] or "[]")),
     )
 
 
@@ -475,42 +494,39 @@ class Store:
         for values in cursor:
             yield dict(zip(names, values))
 
+    def read(self, what: str, sql: str, params: list[Any], convert: Callable[[dict[str, Any]], T]) -> list[T]:
+        """The rows of a query, each made into a model object (`what`, for messages) by `convert`. A
+        value the app cannot have written (a 30 February, an unknown kind: the file is open to
+        sqlite-utils and Datasette) is a one-line StoreError that names it, not a traceback."""
+        converted = []
+        for row in self.rows(sql, params):
+            try:
+                converted.append(convert(row))
+            except (ValueError, TypeError) as error:
+                which = f"{what} {row['id']}" if row.get("id") is not None else f"a {what}"
+                raise StoreError(f"{self.path}: {which} has a value minutes_tui cannot read: {error}") from None
+        return converted
+
     def load_meeting(self, meeting_id: int, defer_entries: bool = False) -> Meeting:
         """The whole meeting; with `defer_entries`, its entries are read when first used, and until
         then one item's at a time (see `Meeting.defer_entries`)."""
-        row = self.row("meetings", meeting_id)
-        if row is None:
-            raise StoreError(f"{self.path}: there is no meeting {meeting_id} (see `minutes list`)")
-        items = [
-            item_from_row(r)
-            for r in self.rows("SELECT * FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id])
-        ]
-        attendance = [
-            Attendance(r["code"], r["status"])
-            for r in self.rows("SELECT * FROM attendance WHERE meeting_id = ? ORDER BY id", [meeting_id])
-        ]
-        speakers = [
-            Speaker(
-                code=r["code"],
-                name=r["name"],
-                phrase=r["phrase"],
-                kind=SpeakerKind(r["kind"]),
-                order=r["protocol_order"],
-                adjective=r["adjective"] or "",
-                aliases=tuple(json.loads(r["aliases"] or "[]")),
-            )
-            for r in self.rows("SELECT * FROM speakers WHERE meeting_id = ? ORDER BY id", [meeting_id])
-        ]
-        meeting = Meeting(
+        items = self.read("agenda item", "SELECT * FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id], item_from_row)
+        attendance = self.read("attendance", "SELECT * FROM attendance WHERE meeting_id = ? ORDER BY id", [meeting_id],
+                               lambda r: Attendance(r["code"], r["status"]))
+        speakers = self.read("speaker", "SELECT * FROM speakers WHERE meeting_id = ? ORDER BY id", [meeting_id], speaker_from_row)
+        found = self.read("meeting", "SELECT * FROM meetings WHERE id = ?", [meeting_id], lambda r: Meeting(
             id=meeting_id,
-            details=details_from_row(row),
+            details=details_from_row(r),
             items=items,
             attendance=attendance,
             speakers=speakers,
-            status=row["status"] or "in progress",
-            started_at=_dt(row["started_at"]),
-            ended_at=_dt(row["ended_at"]),
-        )
+            status=r["status"] or "in progress",
+            started_at=_dt(r["started_at"]),
+            ended_at=_dt(r["ended_at"]),
+        ))
+        if not found:
+            raise StoreError(f"{self.path}: there is no meeting {meeting_id} (see `minutes list`)")
+        meeting = found[0]
         load = functools.partial(self.load_entries, meeting_id)
         if defer_entries:
             meeting.defer_entries(load)
@@ -522,11 +538,10 @@ class Store:
         """The meeting's entries (or one item's), by item and position."""
         with self.read_errors_as_store_error():
             if item_id is None:
-                rows = self.rows("SELECT * FROM entries WHERE meeting_id = ? ORDER BY item_id, position", [meeting_id])
-            else:
-                rows = self.rows("SELECT * FROM entries WHERE meeting_id = ? AND item_id = ? ORDER BY position",
-                                 [meeting_id, item_id])
-            return [entry_from_row(r) for r in rows]
+                return self.read("entry", "SELECT * FROM entries WHERE meeting_id = ? ORDER BY item_id, position", [meeting_id],
+                                 entry_from_row)
+            return self.read("entry", "SELECT * FROM entries WHERE meeting_id = ? AND item_id = ? ORDER BY position",
+                             [meeting_id, item_id], entry_from_row)
 
     @contextmanager
     def read_errors_as_store_error(self) -> Iterator[None]:
@@ -550,7 +565,7 @@ class Store:
                         sum(CASE WHEN {canonical} THEN round((julianday(ended_at) - julianday(started_at)) * 86400) END),
                         count(CASE WHEN {timed} AND NOT ({canonical}) THEN 1 END)
                       FROM entries WHERE meeting_id = ? AND kind = ? GROUP BY speakers"""
-        other = f"""SELECT speakers, started_at, ended_at FROM entries WHERE meeting_id = ? AND kind = ?
+        other = f"""SELECT id, speakers, started_at, ended_at FROM entries WHERE meeting_id = ? AND kind = ?
                     AND {timed} AND NOT ({canonical})"""
         kind = str(EntryKind.INTERVENTION)
         totals: dict[str, int] = {}
@@ -561,8 +576,10 @@ class Store:
                     add_speaking_time(totals, json.loads(speakers or "[]"), int(seconds))
                 others += uncounted
             if others:
-                for speakers, started, ended in self.conn.execute(other, [meeting_id, kind]):
-                    add_speaking_time(totals, json.loads(speakers or "[]"), seconds_between(_dt(started), _dt(ended)))
+                timed_rows = self.read("entry", other, [meeting_id, kind], lambda r: (
+                    json.loads(r["speakers"] or "[]"), seconds_between(_dt(r["started_at"]), _dt(r["ended_at"]))))
+                for speakers, seconds in timed_rows:
+                    add_speaking_time(totals, speakers, seconds)
         return totals
 
     def list_meetings(self) -> list[MeetingSummary]:
@@ -572,19 +589,16 @@ class Store:
               (SELECT count(*) FROM entries e WHERE e.meeting_id = m.id AND e.kind = 'intervention')
                 AS interventions
             FROM meetings m ORDER BY m.meeting_date DESC, m.id DESC"""
-        return [
-            MeetingSummary(
-                id=r["id"],
-                meeting_date=iso_date(r["meeting_date"]),
-                committee=r["committee"] or "",
-                short_name=r["short_name"] or "",
-                items=r["items"],
-                interventions=r["interventions"],
-                status=r["status"] or "",
-                updated_at=_dt(r["updated_at"]),
-            )
-            for r in self.rows(sql, [])
-        ]
+        return self.read("meeting", sql, [], lambda r: MeetingSummary(
+            id=r["id"],
+            meeting_date=iso_date(r["meeting_date"]),
+            committee=r["committee"] or "",
+            short_name=r["short_name"] or "",
+            items=r["items"],
+            interventions=r["interventions"],
+            status=r["status"] or "",
+            updated_at=_dt(r["updated_at"]),
+        ))
 
     def meeting_status(self, meeting_id: int) -> str:
         row = self.conn.execute("SELECT status FROM meetings WHERE id = ?", [meeting_id]).fetchone()
@@ -834,33 +848,31 @@ class Store:
         if not match:
             return []
         self.try_index_pending()
-        hits = [
-            SearchHit(
+        return self.read(
+            "search result",
+            """
+            SELECT e.meeting_id, m.meeting_date, m.short_name, e.item_id, i.number, i.title,
+                   e.id AS entry_id, e.kind, e.speakers,
+                   snippet(entries_fts, 0, '[', ']', '…', 12) AS snippet, entries_fts.rank AS rank
+            FROM entries_fts JOIN entries e ON e.rowid = entries_fts.rowid
+            JOIN items i ON i.id = e.item_id JOIN meetings m ON m.id = e.meeting_id
+            WHERE entries_fts MATCH ?
+            UNION ALL
+            SELECT i.meeting_id, m.meeting_date, m.short_name, i.id, i.number, i.title,
+                   NULL, 'item', '[]',
+                   snippet(items_fts, 0, '[', ']', '…', 12), items_fts.rank
+            FROM items_fts JOIN items i ON i.rowid = items_fts.rowid
+            JOIN meetings m ON m.id = i.meeting_id
+            WHERE items_fts MATCH ?
+            ORDER BY rank LIMIT ?""",
+            [match, match, limit],
+            lambda r: SearchHit(
                 meeting_id=r["meeting_id"], meeting_date=iso_date(r["meeting_date"]), committee=r["short_name"] or "",
                 item_id=r["item_id"], item_number=r["number"] or "", item_title=r["title"] or "",
                 entry_id=r["entry_id"], kind=r["kind"], speakers=json.loads(r["speakers"] or "[]"),
                 snippet=r["snippet"],
-            )
-            for r in self.rows(
-                """
-                SELECT e.meeting_id, m.meeting_date, m.short_name, e.item_id, i.number, i.title,
-                       e.id AS entry_id, e.kind, e.speakers,
-                       snippet(entries_fts, 0, '[', ']', '…', 12) AS snippet, entries_fts.rank AS rank
-                FROM entries_fts JOIN entries e ON e.rowid = entries_fts.rowid
-                JOIN items i ON i.id = e.item_id JOIN meetings m ON m.id = e.meeting_id
-                WHERE entries_fts MATCH ?
-                UNION ALL
-                SELECT i.meeting_id, m.meeting_date, m.short_name, i.id, i.number, i.title,
-                       NULL, 'item', '[]',
-                       snippet(items_fts, 0, '[', ']', '…', 12), items_fts.rank
-                FROM items_fts JOIN items i ON i.rowid = items_fts.rowid
-                JOIN meetings m ON m.id = i.meeting_id
-                WHERE items_fts MATCH ?
-                ORDER BY rank LIMIT ?""",
-                [match, match, limit],
-            )
-        ]
-        return hits
+            ),
+        )
 
 
 def fts_query(query: str) -> str:

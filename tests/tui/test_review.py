@@ -158,3 +158,27 @@ def test_snapshot_statistics(db, snap_compare):
         await pilot.pause()
 
     assert snap_compare(app_for(db), run_before=run_before, terminal_size=(110, 40))
+
+
+async def test_a_value_edited_outside_the_app_is_said_in_one_line_not_a_crash(db, store):
+    """The archive is open to sqlite-utils and Datasette: a time the app cannot have written (here
+    in the November meeting's entries) stops that meeting from opening, with the value named; the
+    list, the other meetings and the statistics of a bad date still answer."""
+    store.conn.execute("UPDATE entries SET started_at = '2021-02-30T10:00:00' WHERE text LIKE 'asked%'")
+    store.conn.commit()
+    async with app_for(db).run_test(size=SIZE) as pilot:
+        await pilot.press("down", "down", "enter")
+        assert not isinstance(pilot.app.screen, MeetingScreen)
+        [notice] = pilot.app._notifications
+        assert "'2021-02-30T10:00:00' is not a date and time" in notice.message and str(db) in notice.message
+        await pilot.press("up", "enter")  # December's meeting opens as usual
+        assert isinstance(pilot.app.screen, MeetingScreen)
+
+    store.conn.execute("UPDATE meetings SET meeting_date = '10/12/2021' WHERE meeting_date = '2021-12-10'")
+    store.conn.commit()
+    async with app_for(db).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "'10/12/2021' is not a date" in str(pilot.app.screen.query_one("#message", Static).visual)
+        await pilot.press("s")
+        assert isinstance(pilot.app.screen, StatsScreen)
+        assert "'10/12/2021' is not a date" in str(pilot.app.screen.query_one("#tables", Static).visual)

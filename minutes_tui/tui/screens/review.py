@@ -16,7 +16,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
@@ -33,6 +33,16 @@ from minutes_tui.export import export_meeting
 from minutes_tui.export.document import item_paragraphs
 
 PROBLEMS = (SessionError, StoreError)  # ArchiveError is a SessionError
+
+
+def open_screen(app: App, make: Callable[[], Screen]) -> None:
+    """Push a screen that reads the store as it is made: what cannot be read is said, in one line."""
+    try:
+        screen = make()
+    except StoreError as error:
+        app.notify(str(error), severity="error", timeout=10)
+        return
+    app.push_screen(screen)
 
 
 def day(value: date | None) -> str:
@@ -133,7 +143,7 @@ class ReviewScreen(BackScreen):
         try:
             meetings = archive.list_archive(self.store, self.query_one("#filter", Input).value,
                                             self.clock.now().date(), self.sort, self.sort != "committee")
-        except archive.ArchiveError as error:
+        except PROBLEMS as error:
             message.update(str(error))
             return
         table.clear()
@@ -145,7 +155,7 @@ class ReviewScreen(BackScreen):
 
     @on(DataTable.RowSelected, "#archive")
     def open_meeting(self, event: DataTable.RowSelected) -> None:
-        self.app.push_screen(MeetingScreen(self.store, self.clock, int(event.row_key.value)))
+        open_screen(self.app, lambda: MeetingScreen(self.store, self.clock, int(event.row_key.value)))
 
     def action_search(self) -> None:
         self.app.push_screen(SearchScreen(self.store, self.clock))
@@ -417,7 +427,7 @@ class SearchScreen(BackScreen):
         found = self.query_one("#found", Static)
         try:
             self.hits = archive.search(self.store, self.query_one("#query", Input).value, self.clock.now().date())
-        except archive.ArchiveError as error:
+        except PROBLEMS as error:
             found.update(str(error))
             return
         results.clear_options()
@@ -439,7 +449,7 @@ class SearchScreen(BackScreen):
     @on(OptionList.OptionSelected, "#results")
     def open_hit(self, event: OptionList.OptionSelected) -> None:
         hit = self.hits[int(event.option.id)]
-        self.app.push_screen(MeetingScreen(self.store, self.clock, hit.meeting_id, hit.item_id, hit.entry_id))
+        open_screen(self.app, lambda: MeetingScreen(self.store, self.clock, hit.meeting_id, hit.item_id, hit.entry_id))
 
 
 # --- statistics --------------------------------------------------------------------------------------
@@ -508,6 +518,12 @@ class StatsScreen(BackScreen):
 
     @on(Input.Submitted, "#range")
     def show(self) -> None:
+        try:
+            self._show_tables()
+        except StoreError as error:
+            self.query_one("#tables", Static).update(str(error))
+
+    def _show_tables(self) -> None:
         tables = self.query_one("#tables", Static)
         if self.meeting_id is not None:
             tables.update(Group(
