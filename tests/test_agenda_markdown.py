@@ -102,6 +102,9 @@ def test_terrorism_working_party_sample():
         # headings and bold lines are sections; they do not interrupt the numbering
         ("1. One\n## Discussion items:\n2. Two\n**Other business**\n3. Three",
          [("1.", "One", 0, None), ("2.", "Two", 0, None), ("3.", "Three", 0, None)]),
+        # so are lines numbered in Roman, as Coreper's agendas have them, as plain lines or headings
+        ("I. Procedural items\n1. One\nII. Discussion items (II)\n2. Two\n## III. Other\n3. Three",
+         [("1.", "One", 0, None), ("2.", "Two", 0, None), ("3.", "Three", 0, None)]),
         # the outcome's own layout: items as headings with bold labels
         ("### **3. EU migrant**\n#### **3.1. Sub**\n**4. Next**",
          [("3.", "EU migrant", 0, None), ("3.1.", "Sub", 1, 0), ("4.", "Next", 0, None)]),

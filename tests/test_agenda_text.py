@@ -64,12 +64,27 @@ def test_page_furniture_is_dropped(furniture):
         # footnotes and the closing notes are not items
         ("1. Foo (poss.)\n1 Possibly in restricted session.\n2. Bar\nNB: Please register.\n3. Not an item",
          [("1.", "Foo (poss.)", 0, None), ("2.", "Bar", 0, None)]),
+        # Roman-numbered section headings (Coreper) are sections, not items nor wrapped titles;
+        # "I." is a letter label while an upper-case list is open
+        ("I. Procedural items\n1. Adoption\nII. Discussion items (II)\n2. Briefing\n   a) One\nIII. Other\n3. AOB",
+         [("1.", "Adoption", 0, None), ("2.", "Briefing", 0, None), ("a)", "One", 1, 1), ("3.", "AOB", 0, None)]),
+        ("A. One\nB. Two\nC. Three\nD. Four\nE. Five\nF. Six\nG. Seven\nH. Eight\nI. Nine\nJ. Ten",
+         [(letter + ".", word, 0, None) for letter, word in zip("ABCDEFGHIJ", ["One", "Two", "Three", "Four", "Five",
+                                                                          "Six", "Seven", "Eight", "Nine", "Ten"])]),
         # a label alone on its line (a PDF table) takes the next line as its title
         ("1.\nAdoption of the agenda\n2.\n\nAOB", [("1.", "Adoption of the agenda", 0, None), ("2.", "AOB", 0, None)]),
     ],
 )
 def test_structure(text, expected):
     assert outline(parse_text(text, "t.txt")) == expected
+
+
+def test_roman_numbered_headings_are_the_sections():
+    parsed = parse_text("I. Procedural items\n1. Adoption\nII. Discussion items (II)\n2. Briefing\n3. Other\n"
+                        "III. Other items\n4. AOB", "t.txt")
+    assert [(i.number, i.section) for i in parsed.items] == [
+        ("1.", "I. Procedural items"), ("2.", "II. Discussion items (II)"), ("3.", "II. Discussion items (II)"),
+        ("4.", "III. Other items")]
 
 
 def test_references_on_their_own_lines_go_to_the_item_above():

@@ -198,6 +198,7 @@ _LABEL = re.compile(
 DASH = ("dash",)
 BULLET = ("bullet",)  # a Markdown list bullet with no label of its own
 UNLABELLED = (DASH, BULLET)
+_ROMAN_HEADING = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.\s+\S.*")  # "III. Discussion items (II)"
 
 
 @dataclass(frozen=True)
@@ -472,6 +473,17 @@ class Outline:
             while opened and drafts[opened[-1]].label.kind in UNLABELLED:
                 opened.pop()
         return opened[-1] if opened else None
+
+    def roman_heading(self, text: str) -> bool:
+        """A section heading numbered in Roman ("II. Discussion items (II)", as Coreper's agendas
+        have it) becomes the section, numeral and all; True if it was one. A lone "I.", "V." or "X."
+        is an upper-case letter label instead while such a list is open ("H." came before "I.")."""
+        if not _ROMAN_HEADING.fullmatch(text):
+            return False
+        if text[1] == "." and any(self.drafts[index].label.kind[0] == "upper" for index in self._open):
+            return False
+        self.section = text
+        return True
 
     def continue_title(self, text: str) -> None:
         """A wrapped line: join it to the last item's title ("counter-" + "terrorism" keeps no space)."""

@@ -146,6 +146,9 @@ class _Reader:
         first, self.seen_content = not self.seen_content, True
         if not text:
             return
+        if not heading and self.outline.roman_heading(text):
+            self.after_item = False
+            return
         label = match_label(text)
         if label is None and bullet:
             label = Label("", BULLET, None, text)

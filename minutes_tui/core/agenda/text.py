@@ -65,6 +65,9 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
             continue
         wrapped = not gap or page_break
         gap = page_break = False
+        if outline.roman_heading(stripped):
+            after_item = False
+            continue
         label = match_label(stripped)
         if not outline.drafts and (label is None or label.kind in UNLABELLED):
             open_field = _header(details, stripped, open_field if wrapped else "", source, line_no)
