@@ -136,6 +136,11 @@ def test_structure(text, expected):
     assert outline(parse_markdown(text, "t.md")) == expected
 
 
+def test_a_bulleted_roman_list_is_items_not_sections():
+    parsed = parse_markdown("- I. Opening\n- II. Minutes\n- III. AOB", "t.md")
+    assert len(parsed.items) == 3 and {i.section for i in parsed.items} == {""}
+
+
 @pytest.mark.parametrize(
     ("text", "refs"),
     [

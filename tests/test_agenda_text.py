@@ -87,6 +87,11 @@ def test_roman_numbered_headings_are_the_sections():
         ("4.", "III. Other items")]
 
 
+def test_an_initial_that_wraps_a_title_is_not_a_roman_heading():
+    parsed = parse_text("1. Opening\n2. Report by the Treasurer, presented by\nV. Smith (for information)\n3. AOB", "t.txt")
+    assert {i.section for i in parsed.items} == {""}
+
+
 def test_references_on_their_own_lines_go_to_the_item_above():
     parsed = parse_text("6.1. Threat\n13682/21\n\ndoc. 13683/21 + ADD 1\n6.2. Checks\nWK 14408/19", "t.txt")
     assert [i.doc_refs for i in parsed.items] == [["13682/21", "13683/21 + ADD 1"], ["WK 14408/19"]]

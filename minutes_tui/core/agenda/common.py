@@ -474,13 +474,14 @@ class Outline:
                 opened.pop()
         return opened[-1] if opened else None
 
-    def roman_heading(self, text: str) -> bool:
+    def roman_heading(self, text: str, may_continue_title: bool) -> bool:
         """A section heading numbered in Roman ("II. Discussion items (II)", as Coreper's agendas
         have it) becomes the section, numeral and all; True if it was one. A lone "I.", "V." or "X."
-        is an upper-case letter label instead while such a list is open ("H." came before "I.")."""
+        is not one where it may be an initial continuing a wrapped title ("presented by" / "V.
+        Smith"), nor while an upper-case letter list is open ("H." came before "I.")."""
         if not _ROMAN_HEADING.fullmatch(text):
             return False
-        if text[1] == "." and any(self.drafts[index].label.kind[0] == "upper" for index in self._open):
+        if text[1] == "." and (may_continue_title or any(self.drafts[i].label.kind[0] == "upper" for i in self._open)):
             return False
         self.section = text
         return True

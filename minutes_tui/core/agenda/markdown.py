@@ -146,7 +146,7 @@ class _Reader:
         first, self.seen_content = not self.seen_content, True
         if not text:
             return
-        if not heading and self.outline.roman_heading(text):
+        if not heading and not bullet and self.outline.roman_heading(text, may_continue_title=self.after_item):
             self.after_item = False
             return
         label = match_label(text)

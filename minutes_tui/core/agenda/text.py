@@ -65,7 +65,7 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
             continue
         wrapped = not gap or page_break
         gap = page_break = False
-        if outline.roman_heading(stripped):
+        if outline.roman_heading(stripped, may_continue_title=after_item and wrapped):
             after_item = False
             continue
         label = match_label(stripped)
