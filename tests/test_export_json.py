@@ -115,6 +115,8 @@ def _with(change) -> str:
         (_with(lambda d: d["meeting"]["items"][0].update(state="lost")), "meeting.items[0].state: unknown value 'lost'"),
         (_with(lambda d: d["meeting"]["items"][0].pop("title")), "meeting.items[0]: missing 'title'"),
         (_with(lambda d: d["meeting"]["entries"][0].update(started_at="yesterday")), "not an ISO 8601"),
+        (_with(lambda d: d["meeting"]["entries"][0].update(started_at="2021-11-22T10:00:00+01:00")),
+         "started_at: a time without a time zone expected"),
         (_with(lambda d: d["meeting"]["entries"][0].update(speakers="DE")), "speakers: expected a list"),
         (_with(lambda d: d["meeting"].update(id="7")), "meeting.id: expected int, got str"),
         (_with(lambda d: d["meeting"]["details"].update(doc_number=None)), "doc_number: expected str, got NoneType"),

@@ -163,10 +163,8 @@ def test_agenda_changes_during_the_meeting(session):
     assert [i.number for i in meeting.items] == ["1.", "2.", "2.1.", "2.2.", "3.", "3.1"]
     assert meeting.items[-1].level == 0 and added.number == "3."
     assert {i.number: i.state for i in meeting.items}["2.2."] is ItemState.WITHDRAWN
-    session.move_item(meeting.items[-1].id, -1)
-    assert [i.number for i in reopened(session).items] == ["1.", "2.", "2.1.", "2.2.", "3.1", "3."]
-    session.move_item(session.find_item("3.1").id, -1)  # into the section of "2.", where it stands
-    assert [(i.number, i.section) for i in reopened(session).items][4] == ("3.1", "Discussion items:")
+    session.move_item(meeting.items[-1].id, -1)  # "3." has no section: it stands in the one above
+    assert [(i.number, i.section) for i in reopened(session).items][4:] == [("3.1", "Discussion items:"), ("3.", "")]
     session.move_item(session.find_item("3.1").id, -1)  # jumps "2." together with 2.1 and 2.2
     assert [i.number for i in reopened(session).items] == ["1.", "3.1", "2.", "2.1.", "2.2.", "3."]
     assert [i.position for i in reopened(session).items] == list(range(6))
@@ -193,6 +191,26 @@ def test_an_item_moved_past_a_section_heading_never_brings_the_heading_back(stor
     session.move_item(third, +1)  # and back down into B, first
     assert outline() == [("A:", ["1.", "2."]), ("B:", ["3.", "4."])]
     assert session.undo() and outline() == [("A:", ["1.", "2.", "3."]), ("B:", ["4."])]
+
+
+def test_an_item_without_a_section_moves_within_the_one_it_stands_in(store, clock):
+    """An item without a section stands in the section above (in the minutes and the agenda tree):
+    swapping it first would have left it outside, and one with a section after it could never leave."""
+    items = [AgendaItem(None, number, number, section=section, position=n)
+             for n, (number, section) in enumerate([("1.", ""), ("2.", "D:"), ("3.", "D:"), ("4.", "")])]
+    session = Session(store, store.create_meeting(ParsedAgenda(MeetingDetails(), items, [None] * 4), clock.now()), clock)
+
+    def outline():
+        document = build_document(reopened(session), default_register(), load_style("council"))
+        return [(section.title, [item.number for item in section.items]) for section in document.sections]
+
+    assert outline() == [("", ["1."]), ("D:", ["2.", "3.", "4."])]
+    session.move_item(session.find_item("3.").id, +1)
+    assert outline() == [("", ["1."]), ("D:", ["2.", "4.", "3."])]
+    session.move_item(session.find_item("4.").id, -1)  # now the first of D
+    assert outline() == [("", ["1."]), ("D:", ["4.", "2.", "3."])]
+    session.move_item(session.find_item("4.").id, -1)  # out of D, where it stands; 2. keeps the heading
+    assert outline() == [("", ["1.", "4."]), ("D:", ["2.", "3."])]
 
 
 def test_next_steps_over_withdrawn_items(session):

@@ -14,7 +14,6 @@ Search queries combine, in any order:
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -25,7 +24,7 @@ from dateutil.relativedelta import relativedelta
 
 from .session import SessionError
 from .speakers import default_register
-from .store import MeetingSummary, SearchHit, Store, fts_query, iso_date
+from .store import MeetingSummary, SearchHit, Store, fts_query, iso_date, names
 
 IN_PROGRESS = "in progress"
 FINAL = "final"
@@ -197,7 +196,7 @@ def search(store: Store, query: str | Query, today: date, limit: int = 50) -> li
     return store.read("search result", sql, [*params, limit], lambda r: SearchHit(
         meeting_id=r["meeting_id"], meeting_date=iso_date(r["meeting_date"]), committee=r["short_name"] or "",
         item_id=r["item_id"], item_number=r["number"] or "", item_title=r["title"] or "",
-        entry_id=r["entry_id"], kind=r["kind"], speakers=json.loads(r["speakers"] or "[]"),
+        entry_id=r["entry_id"], kind=r["kind"], speakers=names(r["speakers"]),
         snippet=matching_sentence(r["snippet"] or ""),
     ))
 
@@ -290,7 +289,7 @@ def speaker_stats(store: Store, meeting_id: int | None = None, query: Query | No
               FROM entries e JOIN json_each(e.speakers) s JOIN meetings m ON m.id = e.meeting_id
               {_where(["e.kind = 'intervention'", *conditions])}
               GROUP BY s.value ORDER BY interventions DESC, seconds DESC, code"""
-    return [SpeakerStat(r["code"], r["interventions"], r["seconds"]) for r in store.rows(sql, params)]
+    return store.read("speaker", sql, params, lambda r: SpeakerStat(r["code"], r["interventions"], r["seconds"]))
 
 
 def item_times(store: Store, meeting_id: int | None = None, query: Query | None = None,
@@ -379,10 +378,8 @@ def ensure_editable(store: Store, meeting_id: int) -> None:
 
 def versions(store: Store, meeting_id: int) -> list[Version]:
     """The snapshots of the exported text taken at each draft and final, oldest first."""
-    return [
-        Version(r["id"], r["meeting_id"], r["status"], datetime.fromisoformat(r["created_at"]), r["text"])
-        for r in store.rows("SELECT * FROM versions WHERE meeting_id = ? ORDER BY id", [meeting_id])
-    ]
+    return store.read("version", "SELECT * FROM versions WHERE meeting_id = ? ORDER BY id", [meeting_id], lambda r: Version(
+        r["id"], r["meeting_id"], r["status"], datetime.fromisoformat(r["created_at"]), r["text"]))
 
 
 def next_draft(store: Store, meeting_id: int) -> str:

@@ -39,6 +39,16 @@ class LineResult:
     entry: Entry | None = None
 
 
+def _headings_in_force(items: list[AgendaItem]) -> list[str]:
+    """The section each item stands in: its own, or, if it has none, the one above it (as the
+    minutes print them: an item without a section does not interrupt the one it follows)."""
+    headings, current = [], ""
+    for item in items:
+        current = item.section or current
+        headings.append(current)
+    return headings
+
+
 @dataclass
 class Floor:
     """Who has the floor now, and since when."""
@@ -54,12 +64,8 @@ class Session:
         self.clock = clock
         self.meeting: Meeting = store.load_meeting(meeting_id, defer_entries)
         self.register = (register or default_register()).with_speakers(self.meeting.speakers)
-        saved = store.load_floor_state(meeting_id)  # the queue and the floor survive a restart
-        self.queue: list[tuple[str, ...]] = [tuple(codes) for codes in saved.get("queue", [])]
-        floor = saved.get("floor")
-        self.floor: Floor | None = None
-        if floor:
-            self.floor = Floor(tuple(floor["speakers"]), datetime.fromisoformat(floor["since"]))
+        self.queue, floor = store.load_floor_state(meeting_id)  # the queue and the floor survive a restart
+        self.floor: Floor | None = Floor(*floor) if floor else None
         self.current_item_id: int | None = None
         self._speaking_totals: dict[str, int] | None = None
         self._pending: list[Callable[[], None]] = []  # memory changes waiting for their commit
@@ -406,26 +412,31 @@ class Session:
         """Move an item (with its sub-items) before or after its neighbouring sibling. Next to a
         section heading it first crosses the heading: the first item of a section moved up becomes
         the last of the section above, where it stands (swapped past that section's last item, it
-        would bring the heading back a second time)."""
+        would bring the heading back a second time). No move takes an item out of its section
+        otherwise, nor another item with it (an item without a section stands in the one above)."""
         item = self.item(item_id)
         siblings = [i for i in self.meeting.items if i.parent_id == item.parent_id]
         index = siblings.index(item)
         if not 0 <= index + delta < len(siblings):
             return
         neighbour = siblings[index + delta]
-        if neighbour.section != item.section:
-            with self._saving(self.clock.now()) as change:
+        headings = _headings_in_force(siblings) if item.parent_id is None else [""] * len(siblings)
+        with self._saving(self.clock.now()) as change:
+            if headings[index + delta] != headings[index]:
                 for moved in self._subtree(item):
                     if moved.section == item.section:
-                        self._update_item(change, moved, section=neighbour.section)
-            return
-        first, second = sorted((item, neighbour), key=lambda i: i.position)
-        block_a, block_b = self._subtree(first), self._subtree(second)
-        items = self.meeting.items
-        start = items.index(block_a[0])
-        order = [*items[:start], *block_b, *block_a, *items[start + len(block_a) + len(block_b) :]]
-        with self._saving(self.clock.now()) as change:
-            self._renumber_positions(change, order)
+                        self._update_item(change, moved, section=headings[index + delta])
+                following = siblings[index + 1] if index + 1 < len(siblings) else None
+                if delta < 0 and following and not following.section and headings[index + 1] == headings[index]:
+                    self._update_item(change, following, section=headings[index])  # it carries the heading now
+                return
+            first, second = sorted((item, neighbour), key=lambda i: i.position)
+            if not second.section and headings[index]:  # going first, it would leave the section
+                self._update_item(change, second, section=headings[index])
+            block_a, block_b = self._subtree(first), self._subtree(second)
+            items = self.meeting.items
+            start = items.index(block_a[0])
+            self._renumber_positions(change, [*items[:start], *block_b, *block_a, *items[start + len(block_a) + len(block_b):]])
 
     # --- the speakers' queue -------------------------------------------------------------------
 

@@ -233,9 +233,26 @@ def _iso(value: date | datetime | None) -> str | None:
 
 def _dt(value: str | None) -> datetime | None:
     try:
-        return datetime.fromisoformat(value) if value else None
+        moment = datetime.fromisoformat(value) if value else None
     except ValueError:
         raise ValueError(f"{value!r} is not a date and time") from None
+    if moment is not None and moment.tzinfo is not None:  # the app writes local times, and compares them
+        raise ValueError(f"{value!r} has a time zone")
+    return moment
+
+
+def names(value: str | None) -> list[str]:
+    """A JSON list of names (an entry's speakers, a speaker's aliases), as the app writes them."""
+    try:
+        return _name_list(json.loads(value) if value else [], value)
+    except json.JSONDecodeError:
+        raise ValueError(f"{value!r} is not a list of names") from None
+
+
+def _name_list(parsed: Any, written: Any) -> list[str]:
+    if not isinstance(parsed, list) or not all(isinstance(name, str) for name in parsed):
+        raise ValueError(f"{written!r} is not a list of names")
+    return parsed
 
 
 def iso_date(value: str | None) -> date | None:
@@ -313,7 +330,7 @@ def entry_from_row(row: dict[str, Any]) -> Entry:
         item_id=row["item_id"],
         kind=EntryKind(row["kind"]),
         text=row["text"] or "",
-        speakers=json.loads(row["speakers"]) if row["speakers"] not in (None, "[]") else [],
+        speakers=names(row["speakers"]),
         outcome=row["outcome"] or "",
         deadline=row["deadline"] or "",
         position=row["position"] or 0,
@@ -331,7 +348,7 @@ def speaker_from_row(row: dict[str, Any]) -> Speaker:
         kind=SpeakerKind(row["kind"]),
         order=row["protocol_order"],
         adjective=row["adjective"] or "",
-        aliases=tuple(json.loads(row["aliases"] or "[]")),
+        aliases=tuple(names(row["aliases"])),
     )
 
 
@@ -499,12 +516,13 @@ class Store:
         value the app cannot have written (a 30 February, an unknown kind: the file is open to
         sqlite-utils and Datasette) is a one-line StoreError that names it, not a traceback."""
         converted = []
-        for row in self.rows(sql, params):
-            try:
-                converted.append(convert(row))
-            except (ValueError, TypeError) as error:
-                which = f"{what} {row['id']}" if row.get("id") is not None else f"a {what}"
-                raise StoreError(f"{self.path}: {which} has a value minutes_tui cannot read: {error}") from None
+        with self.read_errors_as_store_error():  # SQLite's own complaints: a damaged page, malformed JSON
+            for row in self.rows(sql, params):
+                try:
+                    converted.append(convert(row))
+                except (ValueError, TypeError) as error:
+                    which = f"{what} {row['id']}" if row.get("id") is not None else f"a {what}"
+                    raise StoreError(f"{self.path}: {which} has a value minutes_tui cannot read: {error}") from error
         return converted
 
     def load_meeting(self, meeting_id: int, defer_entries: bool = False) -> Meeting:
@@ -562,24 +580,24 @@ class Store:
         canonical = "started_at GLOB '????-??-??T??:??:??' AND ended_at GLOB '????-??-??T??:??:??'"
         timed = "started_at IS NOT NULL AND ended_at IS NOT NULL"
         grouped = f"""SELECT speakers,
-                        sum(CASE WHEN {canonical} THEN round((julianday(ended_at) - julianday(started_at)) * 86400) END),
-                        count(CASE WHEN {timed} AND NOT ({canonical}) THEN 1 END)
+                        sum(CASE WHEN {canonical} THEN round((julianday(ended_at) - julianday(started_at)) * 86400) END)
+                          AS seconds,
+                        count(CASE WHEN {timed} AND NOT ({canonical}) THEN 1 END) AS uncounted
                       FROM entries WHERE meeting_id = ? AND kind = ? GROUP BY speakers"""
         other = f"""SELECT id, speakers, started_at, ended_at FROM entries WHERE meeting_id = ? AND kind = ?
                     AND {timed} AND NOT ({canonical})"""
         kind = str(EntryKind.INTERVENTION)
         totals: dict[str, int] = {}
         with self.read_errors_as_store_error():
-            others = 0
-            for speakers, seconds, uncounted in self.conn.execute(grouped, [meeting_id, kind]):
-                if seconds is not None:
-                    add_speaking_time(totals, json.loads(speakers or "[]"), int(seconds))
-                others += uncounted
-            if others:
-                timed_rows = self.read("entry", other, [meeting_id, kind], lambda r: (
-                    json.loads(r["speakers"] or "[]"), seconds_between(_dt(r["started_at"]), _dt(r["ended_at"]))))
-                for speakers, seconds in timed_rows:
-                    add_speaking_time(totals, speakers, seconds)
+            groups = self.read("group of entries", grouped, [meeting_id, kind],
+                               lambda r: (names(r["speakers"]), r["seconds"], r["uncounted"]))
+            timed = [(speakers, seconds) for speakers, seconds, _ in groups if seconds is not None]
+            if any(uncounted for _, _, uncounted in groups):
+                timed += self.read("entry", other, [meeting_id, kind], lambda r: (
+                    names(r["speakers"]), seconds_between(_dt(r["started_at"]), _dt(r["ended_at"]))))
+            for speakers, seconds in timed:
+                if seconds is not None:  # an empty time ('') counts nothing, as in Session
+                    add_speaking_time(totals, speakers, int(seconds))
         return totals
 
     def list_meetings(self) -> list[MeetingSummary]:
@@ -787,9 +805,19 @@ class Store:
         except sqlite3.Error as error:
             raise StoreError(f"{self.path}: could not save the speakers' queue ({error})") from None
 
-    def load_floor_state(self, meeting_id: int) -> dict[str, Any]:
-        row = self.conn.execute("SELECT state FROM floor_state WHERE meeting_id = ?", [meeting_id]).fetchone()
-        return json.loads(row[0]) if row else {}
+    def load_floor_state(self, meeting_id: int) -> tuple[list[tuple[str, ...]], tuple[tuple[str, ...], datetime] | None]:
+        """The speakers' queue and who has the floor since when, as `save_floor_state` wrote them."""
+        def convert(row: dict[str, Any]) -> tuple[list[tuple[str, ...]], tuple[tuple[str, ...], datetime] | None]:
+            state = json.loads(row["state"])
+            try:
+                queue = [tuple(_name_list(codes, codes)) for codes in state.get("queue", [])]
+                floor = state.get("floor")
+                return queue, (tuple(_name_list(floor["speakers"], floor)), _dt(floor["since"])) if floor else None
+            except (AttributeError, KeyError):
+                raise ValueError(f"{row['state']!r} is not a queue and a floor") from None
+
+        found = self.read("speakers' queue", "SELECT state FROM floor_state WHERE meeting_id = ?", [meeting_id], convert)
+        return found[0] if found else ([], None)
 
     def load_draft(self, meeting_id: int) -> str:
         row = self.conn.execute("SELECT text FROM drafts WHERE meeting_id = ?", [meeting_id]).fetchone()
@@ -869,7 +897,7 @@ class Store:
             lambda r: SearchHit(
                 meeting_id=r["meeting_id"], meeting_date=iso_date(r["meeting_date"]), committee=r["short_name"] or "",
                 item_id=r["item_id"], item_number=r["number"] or "", item_title=r["title"] or "",
-                entry_id=r["entry_id"], kind=r["kind"], speakers=json.loads(r["speakers"] or "[]"),
+                entry_id=r["entry_id"], kind=r["kind"], speakers=names(r["speakers"]),
                 snippet=r["snippet"],
             ),
         )

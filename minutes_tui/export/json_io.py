@@ -90,6 +90,8 @@ def _convert(hint: Any, value: Any, where: str) -> Any:
             parsed = datetime.fromisoformat(value)
         except ValueError:
             raise ValueError(f"{where}: not an ISO 8601 date/time: {value!r}") from None
+        if parsed.tzinfo is not None:  # the app's times are local, and are compared with each other
+            raise ValueError(f"{where}: a time without a time zone expected (local time): {value!r}")
         return parsed if hint is datetime else parsed.date()
     if isinstance(hint, type) and issubclass(hint, Enum):
         try:

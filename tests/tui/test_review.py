@@ -174,6 +174,23 @@ async def test_a_value_edited_outside_the_app_is_said_in_one_line_not_a_crash(db
         await pilot.press("up", "enter")  # December's meeting opens as usual
         assert isinstance(pilot.app.screen, MeetingScreen)
 
+    # the speakers' queue saved with the November meeting, and a speakers list the app cannot have written
+    november = store.conn.execute("SELECT id FROM meetings WHERE meeting_date = '2021-11-22'").fetchone()[0]
+    store.conn.execute("UPDATE entries SET started_at = NULL WHERE started_at = '2021-02-30T10:00:00'")
+    store.conn.execute("INSERT OR REPLACE INTO floor_state (meeting_id, state) VALUES (?, ?)",
+                       [november, '{"queue": [], "floor": {"speakers": ["DE"], "since": "soon"}}'])
+    store.conn.execute("UPDATE entries SET speakers = '[\"DE\"' WHERE text LIKE 'supported%'")
+    store.conn.commit()
+    async with app_for(db).run_test(size=SIZE) as pilot:
+        await pilot.press("down", "down", "enter")
+        assert not isinstance(pilot.app.screen, MeetingScreen)
+        [notice] = pilot.app._notifications
+        assert "'soon' is not a date and time" in notice.message
+        await pilot.press("s")  # statistics over every meeting read the speakers lists with SQLite
+        assert isinstance(pilot.app.screen, StatsScreen)
+        assert str(db) in str(pilot.app.screen.query_one("#tables", Static).visual)
+
+    store.conn.execute("UPDATE entries SET speakers = '[\"DE\"]' WHERE text LIKE 'supported%'")
     store.conn.execute("UPDATE meetings SET meeting_date = '10/12/2021' WHERE meeting_date = '2021-12-10'")
     store.conn.commit()
     async with app_for(db).run_test(size=SIZE) as pilot:

@@ -73,6 +73,18 @@ async def test_the_agenda_measures_its_lines_as_the_tree_would_render_them():
         assert [tree.get_label_width(n) for n in all_nodes] == [Tree.get_label_width(tree, n) for n in all_nodes]
 
 
+async def test_the_agenda_groups_items_under_their_sections_as_the_minutes_do():
+    """An item without a section stands in the one above it, in the tree as in the exported minutes."""
+    items = [AgendaItem(n, f"{n}.", f"Item {n}", section=section, position=n)
+             for n, section in enumerate(["", "", "Discussion items:", "", "Other:", ""], start=1)]
+    async with TreeHost().run_test() as pilot:
+        tree = pilot.app.query_one(AgendaTree)
+        tree.build(Meeting(1, MeetingDetails(), items), NOW)
+        shape = [(str(node.label), [child.data for child in node.children]) if node.data is None else node.data
+                 for node in tree.root.children]
+    assert shape == [1, 2, ("Discussion items", [3, 4]), ("Other", [5, 6])]
+
+
 async def test_an_added_entry_is_worded_alone_and_highlighted():
     async with Host().run_test() as pilot:
         record = pilot.app.query_one(RecordList)

@@ -86,7 +86,7 @@ class AgendaTree(ScrollsWithoutReflow, Tree[int | None]):
             if item.parent_id is not None and item.parent_id in self._item_nodes:
                 parent = self._item_nodes[item.parent_id]
             else:
-                if item.section != section:
+                if item.section and item.section != section:  # an item without one stays in it, as in the minutes
                     section = item.section
                     section_node = self.root.add(Text(section.rstrip(":"), style="bold"), None, expand=True) if section else None
                 parent = section_node or self.root
