@@ -243,8 +243,10 @@ def _dt(value: str | None) -> datetime | None:
 
 def names(value: str | None) -> list[str]:
     """A JSON list of names (an entry's speakers, a speaker's aliases), as the app writes them."""
+    if not value or value == "[]":  # most entries (notes, outcomes) and most aliases
+        return []
     try:
-        return _name_list(json.loads(value) if value else [], value)
+        return _name_list(json.loads(value), value)
     except json.JSONDecodeError:
         raise ValueError(f"{value!r} is not a list of names") from None
 
