@@ -87,6 +87,13 @@ def test_roman_numbered_headings_are_the_sections():
         ("4.", "III. Other items")]
 
 
+def test_the_next_roman_section_is_a_heading_even_right_after_an_item():
+    parsed = parse_text("I. Preliminary\n1. Opening\nII. Discussion\n2. Foo\nIV. Other\n3. Baz\n"
+                        "V. Any other business\n4. AOB", "t.txt")
+    assert [(i.number, i.section) for i in parsed.items] == [
+        ("1.", "I. Preliminary"), ("2.", "II. Discussion"), ("3.", "IV. Other"), ("4.", "V. Any other business")]
+
+
 def test_an_initial_that_wraps_a_title_is_not_a_roman_heading():
     parsed = parse_text("1. Opening\n2. Report by the Treasurer, presented by\nV. Smith (for information)\n3. AOB", "t.txt")
     assert {i.section for i in parsed.items} == {""}

@@ -1,4 +1,5 @@
 import copy
+from datetime import datetime
 import os
 import pickle
 import sqlite3
@@ -224,6 +225,17 @@ def test_speaking_totals_from_the_store_match_the_entries(store, meeting_id, clo
     assert store.speaking_totals(meeting_id) == totals
     deferred = Session(store, meeting_id, clock, defer_entries=True)
     assert deferred.speaking_seconds() == totals and not deferred.meeting.entries_loaded
+
+
+def test_a_stored_time_with_a_zone_reads_as_local_time(store, meeting_id, clock):
+    """Earlier versions imported zoned times as given; the app compares times with each other, so
+    they are read as local time (a zoned one next to a plain one broke the CSV export)."""
+    session = _meeting_with_entries(store, meeting_id, clock)
+    turn = [e for e in session.meeting.entries if e.ended_at][0]
+    store.conn.execute("UPDATE entries SET started_at = '2021-11-22T09:00:40+00:00' WHERE id = ?", [turn.id])
+    read = next(e for e in store.load_meeting(meeting_id).entries if e.id == turn.id)
+    assert read.started_at == datetime.fromisoformat("2021-11-22T09:00:40+00:00").astimezone().replace(tzinfo=None)
+    assert store.speaking_totals(meeting_id) == Session(store, meeting_id, clock).speaking_seconds()
 
 
 def test_a_damaged_page_found_reading_entries_is_a_one_line_store_error(store, meeting_id):

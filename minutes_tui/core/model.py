@@ -119,6 +119,12 @@ class Entry:
         return seconds_between(self.started_at, self.ended_at)
 
 
+def local_time(moment: datetime | None) -> datetime | None:
+    """The app's times are local and without a zone (they are compared with each other); one with a
+    zone (imported, or edited outside the app) is turned into local time."""
+    return moment.astimezone().replace(tzinfo=None) if moment is not None and moment.tzinfo else moment
+
+
 def seconds_between(started: datetime | None, ended: datetime | None) -> int | None:
     return int((ended - started).total_seconds()) if started and ended else None
 

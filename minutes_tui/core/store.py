@@ -36,6 +36,7 @@ from .model import (
     Speaker,
     SpeakerKind,
     add_speaking_time,
+    local_time,
     seconds_between,
 )
 
@@ -236,9 +237,8 @@ def _dt(value: str | None) -> datetime | None:
         moment = datetime.fromisoformat(value) if value else None
     except ValueError:
         raise ValueError(f"{value!r} is not a date and time") from None
-    if moment is not None and moment.tzinfo is not None:  # the app writes local times, and compares them
-        raise ValueError(f"{value!r} has a time zone")
-    return moment
+    return local_time(moment)
+
 
 
 def names(value: str | None) -> list[str]:

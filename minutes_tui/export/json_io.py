@@ -36,7 +36,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from minutes_tui.core.model import Meeting
+from minutes_tui.core.model import Meeting, local_time
 
 SCHEMA = "minutes_tui/meeting"
 VERSION = 1
@@ -90,9 +90,7 @@ def _convert(hint: Any, value: Any, where: str) -> Any:
             parsed = datetime.fromisoformat(value)
         except ValueError:
             raise ValueError(f"{where}: not an ISO 8601 date/time: {value!r}") from None
-        if parsed.tzinfo is not None:  # the app's times are local, and are compared with each other
-            raise ValueError(f"{where}: a time without a time zone expected (local time): {value!r}")
-        return parsed if hint is datetime else parsed.date()
+        return local_time(parsed) if hint is datetime else parsed.date()
     if isinstance(hint, type) and issubclass(hint, Enum):
         try:
             return hint(value)

@@ -201,6 +201,11 @@ UNLABELLED = (DASH, BULLET)
 _ROMAN_HEADING = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.\s+\S.*")  # "III. Discussion items (II)"
 
 
+def _roman_value(numeral: str) -> int:
+    values = [{"I": 1, "V": 5, "X": 10}[letter] for letter in numeral]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0]))
+
+
 @dataclass(frozen=True)
 class Label:
     number: str  # as written: "6.1.", "a)", "–"
@@ -481,10 +486,17 @@ class Outline:
         Smith"), nor while an upper-case letter list is open ("H." came before "I.")."""
         if not _ROMAN_HEADING.fullmatch(text):
             return False
-        if text[1] == "." and (may_continue_title or any(self.drafts[i].label.kind[0] == "upper" for i in self._open)):
-            return False
+        if text[1] == ".":
+            if any(self.drafts[i].label.kind[0] == "upper" for i in self._open):
+                return False
+            if may_continue_title and _roman_value(text[0]) != self._section_number() + 1:
+                return False  # not the next section ("IV." open, then "V."): an initial
         self.section = text
         return True
+
+    def _section_number(self) -> int:
+        """The open section's Roman number ("IV. Other items" -> 4), or 0."""
+        return _roman_value(self.section.split(".", 1)[0]) if _ROMAN_HEADING.fullmatch(self.section) else 0
 
     def continue_title(self, text: str) -> None:
         """A wrapped line: join it to the last item's title ("counter-" + "terrorism" keeps no space)."""
