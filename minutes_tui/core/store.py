@@ -55,6 +55,7 @@ def read_error_message(path: Path | str, error: sqlite3.DatabaseError) -> str:
 
 
 T = TypeVar("T")
+FloorState = tuple[list[tuple[str, ...]], tuple[tuple[str, ...], datetime] | None]  # queue; floor and since
 
 
 class StoreError(MinutesError):
@@ -238,7 +239,6 @@ def _dt(value: str | None) -> datetime | None:
     except ValueError:
         raise ValueError(f"{value!r} is not a date and time") from None
     return local_time(moment)
-
 
 
 def names(value: str | None) -> list[str]:
@@ -518,13 +518,15 @@ class Store:
         value the app cannot have written (a 30 February, an unknown kind: the file is open to
         sqlite-utils and Datasette) is a one-line StoreError that names it, not a traceback."""
         converted = []
-        with self.read_errors_as_store_error():  # SQLite's own complaints: a damaged page, malformed JSON
+        try:
             for row in self.rows(sql, params):
                 try:
                     converted.append(convert(row))
                 except (ValueError, TypeError) as error:
                     which = f"{what} {row['id']}" if row.get("id") is not None else f"a {what}"
                     raise StoreError(f"{self.path}: {which} has a value minutes_tui cannot read: {error}") from error
+        except sqlite3.DatabaseError as error:  # SQLite's own: a damaged page, malformed JSON
+            raise StoreError(read_error_message(self.path, error)) from None
         return converted
 
     def load_meeting(self, meeting_id: int, defer_entries: bool = False) -> Meeting:
@@ -556,21 +558,11 @@ class Store:
 
     def load_entries(self, meeting_id: int, item_id: int | None = None) -> list[Entry]:
         """The meeting's entries (or one item's), by item and position."""
-        with self.read_errors_as_store_error():
-            if item_id is None:
-                return self.read("entry", "SELECT * FROM entries WHERE meeting_id = ? ORDER BY item_id, position", [meeting_id],
-                                 entry_from_row)
-            return self.read("entry", "SELECT * FROM entries WHERE meeting_id = ? AND item_id = ? ORDER BY position",
-                             [meeting_id, item_id], entry_from_row)
-
-    @contextmanager
-    def read_errors_as_store_error(self) -> Iterator[None]:
-        """For reads made while the meeting is on screen (deferred entries), where the CLI's own
-        handler does not reach: a damaged page found there becomes a one-line StoreError."""
-        try:
-            yield
-        except sqlite3.DatabaseError as error:
-            raise StoreError(read_error_message(self.path, error)) from None
+        if item_id is None:
+            return self.read("entry", "SELECT * FROM entries WHERE meeting_id = ? ORDER BY item_id, position", [meeting_id],
+                             entry_from_row)
+        return self.read("entry", "SELECT * FROM entries WHERE meeting_id = ? AND item_id = ? ORDER BY position",
+                         [meeting_id, item_id], entry_from_row)
 
     def speaking_totals(self, meeting_id: int) -> dict[str, int]:
         """Speaking seconds per speaker over the meeting's timed interventions, read without the
@@ -590,16 +582,15 @@ class Store:
                     AND {timed} AND NOT ({canonical})"""
         kind = str(EntryKind.INTERVENTION)
         totals: dict[str, int] = {}
-        with self.read_errors_as_store_error():
-            groups = self.read("group of entries", grouped, [meeting_id, kind],
-                               lambda r: (names(r["speakers"]), r["seconds"], r["uncounted"]))
-            timed = [(speakers, seconds) for speakers, seconds, _ in groups if seconds is not None]
-            if any(uncounted for _, _, uncounted in groups):
-                timed += self.read("entry", other, [meeting_id, kind], lambda r: (
-                    names(r["speakers"]), seconds_between(_dt(r["started_at"]), _dt(r["ended_at"]))))
-            for speakers, seconds in timed:
-                if seconds is not None:  # an empty time ('') counts nothing, as in Session
-                    add_speaking_time(totals, speakers, int(seconds))
+        groups = self.read("group of entries", grouped, [meeting_id, kind],
+                           lambda r: (names(r["speakers"]), r["seconds"], r["uncounted"]))
+        turns = [(speakers, seconds) for speakers, seconds, _ in groups]
+        if any(uncounted for _, _, uncounted in groups):
+            turns += self.read("entry", other, [meeting_id, kind], lambda r: (
+                names(r["speakers"]), seconds_between(_dt(r["started_at"]), _dt(r["ended_at"]))))
+        for speakers, seconds in turns:
+            if seconds is not None:  # no timed turn in the group, or an empty time (''), as in Session
+                add_speaking_time(totals, speakers, int(seconds))
         return totals
 
     def list_meetings(self) -> list[MeetingSummary]:
@@ -807,9 +798,9 @@ class Store:
         except sqlite3.Error as error:
             raise StoreError(f"{self.path}: could not save the speakers' queue ({error})") from None
 
-    def load_floor_state(self, meeting_id: int) -> tuple[list[tuple[str, ...]], tuple[tuple[str, ...], datetime] | None]:
+    def load_floor_state(self, meeting_id: int) -> FloorState:
         """The speakers' queue and who has the floor since when, as `save_floor_state` wrote them."""
-        def convert(row: dict[str, Any]) -> tuple[list[tuple[str, ...]], tuple[tuple[str, ...], datetime] | None]:
+        def convert(row: dict[str, Any]) -> FloorState:
             state = json.loads(row["state"])
             try:
                 queue = [tuple(_name_list(codes, codes)) for codes in state.get("queue", [])]
