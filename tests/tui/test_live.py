@@ -21,7 +21,7 @@ from live_fixtures import cosi_db, live_app, no_cursor_blink, tui_clock  # noqa:
 from minutes_tui.core.model import EntryKind, ItemState
 from minutes_tui.core.session import Session
 from minutes_tui.core.store import Store, StoreError
-from minutes_tui.tui.app import make_app
+from minutes_tui.tui.app import YOUNG_COLLECTION_THRESHOLD, make_app
 from minutes_tui.tui.screens.form import FormModal
 from minutes_tui.tui.screens.help import HelpScreen
 from minutes_tui.tui.screens.live import LiveScreen
@@ -380,7 +380,7 @@ async def test_f10_opens_the_archive_and_returning_shows_what_it_changed(live_ap
 async def test_opening_defers_the_entries_and_the_collector_until_the_first_frame(live_app, monkeypatch):
     """`minutes open` pauses the garbage collector and reads one item's entries for the first
     screen; right after it, the app reads them all and collects again (everything built so far
-    frozen out of the collector's sight)."""
+    frozen out of the collector's sight), less often than Python's default (see app.py)."""
     assert not live_app.session.meeting.entries_loaded
     on_screen = []  # whether all the entries had been read once the first screen was drawn
     original_on_mount = LiveScreen.on_mount
@@ -393,15 +393,18 @@ async def test_opening_defers_the_entries_and_the_collector_until_the_first_fram
     live_app.session.go_next()  # so the first screen reads an item's entries and the totals
     live_app.session.apply_line("DE called for support")
     live_app.session.meeting.defer_entries(functools.partial(live_app.store.load_entries, live_app.session.meeting_id))
+    thresholds = gc.get_threshold()
     gc.disable()
     try:
         async with live_app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             assert on_screen == [False] and live_app.session.meeting.entries_loaded
             assert gc.isenabled() and gc.get_freeze_count() > 0
+            assert gc.get_threshold() == (YOUNG_COLLECTION_THRESHOLD, *thresholds[1:])
     finally:
         gc.enable()
         gc.unfreeze()
+        gc.set_threshold(*thresholds)
 
 
 @pytest.mark.parametrize("failing", ["the current item", "the other items"])
