@@ -138,6 +138,11 @@ def test_lines_that_are_not_labels(line):
         ("Drones (Presentation by Europol)", "Drones", "Europol", "Presentation"),
         ("Drones – Presentation by the Commission and exchange of views", "Drones", "Commission",
          "Presentation and exchange of views"),
+        # two suffixes: both modes, in the order written; the first presenter named
+        ("Drones – Presentation by the Commission – Exchange of views", "Drones", "Commission",
+         "Presentation and exchange of views"),
+        ("Drones – Briefing by Belgium (Information by the Presidency)", "Drones", "Belgium", "Briefing and information"),
+        ("Drones – Information – Information by the Presidency", "Drones", "Presidency", "Information"),
         # a title that is only the phrase is kept whole
         ("Information by the Presidency", "Information by the Presidency", "Presidency", "Information"),
         # status notes stay in the title

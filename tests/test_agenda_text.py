@@ -109,6 +109,13 @@ def test_presenter_on_the_next_line():
     assert (item.title, item.presenter, item.mode) == ("Drones", "Commission", "Presentation")
 
 
+def test_two_suffix_lines_keep_both_modes():
+    """The second of "– Briefing by Belgium" / "Exchange of views" was dropped."""
+    drones, aob = parse_text("5. Drones – Briefing by Belgium\nExchange of views\n6. AOB\n", "t.txt").items
+    assert (drones.title, drones.presenter, drones.mode) == ("Drones", "Belgium", "Briefing and exchange of views")
+    assert aob.mode == ""
+
+
 @pytest.mark.parametrize(
     ("header", "field", "value"),
     [

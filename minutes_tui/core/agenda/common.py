@@ -295,7 +295,7 @@ def analyse_title(raw: str) -> TitleParts:
             if refs := refs_only(inner):
                 tail_refs[:0] = refs
             elif suffix := match_suffix(inner):
-                _set_suffix(parts, suffix)
+                _set_suffix(parts, suffix, earlier=True)
             elif _KEEP.fullmatch(inner.strip()):
                 kept.insert(0, text[-group:])
             else:
@@ -310,12 +310,12 @@ def analyse_title(raw: str) -> TitleParts:
         if refs := refs_only(tail):
             tail_refs[:0] = refs
         elif suffix := match_suffix(tail):
-            _set_suffix(parts, suffix)
+            _set_suffix(parts, suffix, earlier=True)
         else:
             break
         text = text[: last.start()].rstrip()
     if suffix := match_suffix(text):
-        _set_suffix(parts, suffix)
+        _set_suffix(parts, suffix, earlier=True)
     if re.search(r"(?i)\(continued\)", " ".join(kept)) and not parts.mode:
         parts.mode = "Continued"
     parts.doc_refs = list(dict.fromkeys(find_doc_refs(text) + tail_refs))
@@ -323,10 +323,21 @@ def analyse_title(raw: str) -> TitleParts:
     return parts
 
 
-def _set_suffix(parts: TitleParts, suffix: tuple[str, str]) -> None:
+def _set_suffix(parts: TitleParts, suffix: tuple[str, str], earlier: bool = False) -> None:
+    """Add a suffix's mode to the modes met so far ("– Briefing by Belgium", then "– Exchange of
+    views": "Briefing and exchange of views"); `earlier`: it stands before them in the text (a
+    title is read from its end). The first presenter named stays."""
     mode, presenter = suffix
-    parts.mode = parts.mode or mode
-    parts.presenter = parts.presenter or presenter
+    if earlier:
+        parts.mode, parts.presenter = _join_modes(mode, parts.mode), presenter or parts.presenter
+    else:
+        parts.mode, parts.presenter = _join_modes(parts.mode, mode), parts.presenter or presenter
+
+
+def _join_modes(first: str, then: str) -> str:
+    if not first or then.lower() in first.lower():
+        return first or then
+    return f"{first} and {then[0].lower()}{then[1:]}" if then else first
 
 
 def _trailing_group(text: str) -> tuple[int, str]:
@@ -425,7 +436,7 @@ class _Draft:
     level: int = 0
     parent: int | None = None
     refs: list[str] = field(default_factory=list)
-    suffix: tuple[str, str] | None = None  # from a line of its own under the item
+    suffixes: list[tuple[str, str]] = field(default_factory=list)  # from lines of their own under the item
 
 
 class Outline:
@@ -516,7 +527,7 @@ class Outline:
                 self.add_refs(refs)
                 return False
             if suffix := match_suffix(label.rest):
-                self.set_suffix(suffix)
+                self.add_suffix(suffix)
                 return False
         self.add(label, label.rest, indent, line)
         return True
@@ -524,8 +535,8 @@ class Outline:
     def add_refs(self, refs: list[str]) -> None:
         self.drafts[-1].refs.extend(refs)
 
-    def set_suffix(self, suffix: tuple[str, str]) -> None:
-        self.drafts[-1].suffix = self.drafts[-1].suffix or suffix
+    def add_suffix(self, suffix: tuple[str, str]) -> None:
+        self.drafts[-1].suffixes.append(suffix)
 
     def result(self, details: MeetingDetails, lines: list[str]) -> ParsedAgenda:
         if not self.drafts:
@@ -536,8 +547,8 @@ class Outline:
             parts = analyse_title(draft.title)
             if not parts.title:
                 raise AgendaError(self.source, draft.line, f"item {draft.label.number or quote(draft.title)} has no title")
-            if draft.suffix:
-                _set_suffix(parts, draft.suffix)
+            for suffix in draft.suffixes:
+                _set_suffix(parts, suffix)
             items.append(
                 AgendaItem(
                     id=None,

@@ -175,7 +175,7 @@ class _Reader:
         elif refs := refs_only(text):
             outline.add_refs(refs)
         elif suffix := match_suffix(text):
-            outline.set_suffix(suffix)
+            outline.add_suffix(suffix)
         elif _NOTE.match(text) or self.in_note:
             self.in_note = True
         elif after_item:

@@ -80,7 +80,7 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
         if refs := refs_only(stripped):
             outline.add_refs(refs)
         elif suffix := match_suffix(stripped):
-            outline.set_suffix(suffix)
+            outline.add_suffix(suffix)
         elif stripped.endswith(":") and len(stripped) <= 120:
             outline.section = stripped.rstrip(": ")
         elif continues:
