@@ -35,6 +35,27 @@ def test_next_skips_containers_and_stamps_times(session, clock):
     assert reopened(session).started_at.hour == 10
 
 
+def test_an_item_of_sub_items_shows_done_once_they_all_are(session):
+    """/next never opens "2.", which only holds 2.1 and 2.2: the agenda shows it done once they are."""
+    meeting = session.meeting
+    counter_terrorism = session.find_item("2")
+
+    def shown() -> ItemState:
+        return meeting.states_shown([counter_terrorism])[counter_terrorism.id]
+
+    session.go_to("2.1")
+    assert shown() is ItemState.PENDING and meeting.ancestors(session.current_item) == [counter_terrorism]
+    session.go_next()  # 2.1 done, 2.2 current
+    assert shown() is ItemState.PENDING
+    session.set_item_state(session.find_item("2.2").id, ItemState.POSTPONED)
+    assert shown() is ItemState.DONE  # dealt with: one done, one postponed
+    session.set_item_state(session.find_item("2.1").id, ItemState.WITHDRAWN)
+    assert shown() is ItemState.PENDING  # none of them done: nothing to show as done
+    assert meeting.states_shown()[session.find_item("1").id] is ItemState.PENDING  # no sub-items: its own
+    session.go_to("2")  # opened itself: its own state from then on
+    assert shown() is ItemState.CURRENT
+
+
 def test_going_back_keeps_the_first_start(session, clock):
     session.go_next()
     clock.advance(minutes=2)

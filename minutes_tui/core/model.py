@@ -199,6 +199,36 @@ class Meeting:
     def children_of(self, item_id: int | None) -> list[AgendaItem]:
         return [i for i in self.items if i.parent_id == item_id]
 
+    def states_shown(self, items: list[AgendaItem] | None = None) -> dict[int | None, ItemState]:
+        """The state the agenda shows for each of `items` (all by default), by id: an item's own,
+        but an item of sub-items that was never opened itself (/next steps through its sub-items)
+        is done once they are all dealt with."""
+        children: dict[int | None, list[AgendaItem]] = {}
+        for item in self.items:
+            children.setdefault(item.parent_id, []).append(item)
+        shown: dict[int | None, ItemState] = {}
+
+        def state(item: AgendaItem) -> ItemState:
+            if item.id not in shown:
+                shown[item.id] = item.state  # meanwhile: a loop of parents (an edited file) ends here
+                below = {state(child) for child in children.get(item.id, [])} if item.state is ItemState.PENDING else set()
+                if ItemState.DONE in below and below <= _DEALT_WITH:
+                    shown[item.id] = ItemState.DONE
+            return shown[item.id]
+
+        return {item.id: state(item) for item in (self.items if items is None else items)}
+
+    def ancestors(self, item: AgendaItem) -> list[AgendaItem]:
+        """The item's parent, its parent's parent, and so on."""
+        by_id = {i.id: i for i in self.items}
+        chain: list[AgendaItem] = []
+        while (item := by_id.get(item.parent_id)) is not None and len(chain) < len(by_id):  # a loop (an edited file) ends
+            chain.append(item)
+        return chain
+
+
+_DEALT_WITH = {ItemState.DONE, ItemState.POSTPONED, ItemState.WITHDRAWN}
+
 
 @dataclass
 class ParsedAgenda:

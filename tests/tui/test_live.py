@@ -283,6 +283,23 @@ async def test_agenda_keys_add_withdraw_postpone_and_move_items(live_app, cosi_d
     assert {i.number: (i.state, i.section) for i in meeting.items}["2a"] == (ItemState.WITHDRAWN, "Discussion items")
 
 
+async def test_an_item_of_sub_items_is_marked_done_with_its_last_sub_item(live_app):
+    """Item 6 holds 6.1 and 6.2 and is never opened itself: its marker follows theirs, undo included."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 6.1")
+        tree = screen.query_one(AgendaTree)
+
+        def marker() -> str:
+            return str(tree._item_nodes[screen.session.find_item("6").id].label)[0]
+
+        await pilot.press("ctrl+n")
+        assert marker() == "○"  # 6.2 is open
+        await pilot.press("ctrl+n")
+        assert screen.session.current_item.number == "7.1." and marker() == "✓"
+        await pilot.press("ctrl+z")
+        assert screen.session.current_item.number == "6.2." and marker() == "○"
+
+
 async def test_help_lists_the_keys_as_the_keymap_sets_them(cosi_db, tui_clock):
     path, meeting_id = cosi_db
     app = make_app(path, meeting_id, clock=tui_clock, keymap={"next_item": "ctrl+j"})

@@ -173,7 +173,7 @@ class LiveScreen(Screen[None]):
         current = self.session.current_item
         self.query_one(ItemHeader).show(self.session.item(self._viewed_id) if self._viewed_id else current, now)
         if current is not None:
-            self.query_one(AgendaTree).update_item(current, now)
+            self.query_one(AgendaTree).update_item(current, now, current.state)
         floor = (self.session.floor.speakers, self.session.floor.since) if self.session.floor else None
         self.query_one(QueuePanel).show(self.session.queue, floor, self.session.speaking_seconds(), now)
         self._show_schedule()
@@ -195,8 +195,11 @@ class LiveScreen(Screen[None]):
             self._meeting, self._structure = meeting, structure
             tree.build(meeting, now)
         else:
-            for item_id in {self._current_id, self.session.current_item_id, touched} - {None}:
-                tree.update_item(self.session.item(item_id), now)
+            changed = [self.session.item(i) for i in {self._current_id, self.session.current_item_id, touched} - {None}]
+            changed += [parent for item in changed for parent in meeting.ancestors(item)]  # theirs follows
+            shown = meeting.states_shown(changed)
+            for item in changed:
+                tree.update_item(item, now, shown[item.id])
         if self._current_id != self.session.current_item_id:
             self._viewed_id = None
         self._current_id = self.session.current_item_id

@@ -82,6 +82,7 @@ class AgendaTree(ScrollsWithoutReflow, Tree[int | None]):
         section_node: TreeNode[int | None] | None = None
         section = None
         parents = {i.parent_id for i in meeting.items}
+        shown = meeting.states_shown()
         for item in meeting.items:
             if item.parent_id is not None and item.parent_id in self._item_nodes:
                 parent = self._item_nodes[item.parent_id]
@@ -90,15 +91,15 @@ class AgendaTree(ScrollsWithoutReflow, Tree[int | None]):
                     section = item.section
                     section_node = self.root.add(Text(section.rstrip(":"), style="bold"), None, expand=True) if section else None
                 parent = section_node or self.root
-            label = self.label_for(item, now)
+            label = self.label_for(item, now, shown[item.id])
             if item.id in parents:
                 self._item_nodes[item.id] = parent.add(label, item.id, expand=True)
             else:
                 self._item_nodes[item.id] = parent.add_leaf(label, item.id)
 
-    def update_item(self, item: AgendaItem, now: datetime) -> None:
-        """Redraw one item's line (its state or minutes changed)."""
-        if (node := self._item_nodes.get(item.id)) is not None and (label := self.label_for(item, now)) != node.label:
+    def update_item(self, item: AgendaItem, now: datetime, state: ItemState) -> None:
+        """Redraw one item's line (its state, as shown, or its minutes changed)."""
+        if (node := self._item_nodes.get(item.id)) is not None and (label := self.label_for(item, now, state)) != node.label:
             node.set_label(label)
 
     def show_item(self, item_id: int | None) -> None:
@@ -136,8 +137,8 @@ class AgendaTree(ScrollsWithoutReflow, Tree[int | None]):
         return self.cursor_node.data if self.cursor_node is not None else None
 
     @staticmethod
-    def label_for(item: AgendaItem, now: datetime) -> Text:
-        marker, style = MARKERS[item.state]
+    def label_for(item: AgendaItem, now: datetime, state: ItemState) -> Text:
+        marker, style = MARKERS[state]
         label = Text.assemble((marker + " ", style), (item.label, style))
         spent = item_seconds(item, now)
         if spent is not None or item.planned_minutes:
