@@ -66,6 +66,25 @@ def test_going_back_keeps_the_first_start(session, clock):
     assert first.state is ItemState.CURRENT and first.started_at.minute == 0 and first.ended_at is None
 
 
+def test_go_to_a_label_that_repeats_by_its_parents(store, clock):
+    """a) comes twice (under 2. and under 8.A.): its number alone finds the first, the path either."""
+    numbers = ["2.", "a)", "b)", "8.", "A.", "a)", "B.", "8.1."]
+    parents = [None, 0, 0, None, 3, 4, 3, 3]
+    items = [AgendaItem(None, number, f"Item {n}", position=n) for n, number in enumerate(numbers)]
+    session = Session(store, store.create_meeting(ParsedAgenda(MeetingDetails(), items, parents), clock.now()), clock)
+
+    def found(number: str) -> int:
+        return session.meeting.items.index(session.find_item(number))
+
+    assert found("a)") == 1 and found("2.a") == 1
+    assert found("8.A.a") == found("8 A a)") == found("(8)(A)(a)") == 5
+    assert found("8.B") == 6 and found("8.1") == 7  # 8.1. under 8. repeats its parent: not 8.8.1
+    with pytest.raises(SessionError, match="no item 8.A.c"):
+        session.find_item("8.A.c")
+    session.go_to("8.a.a")
+    assert session.current_item.title == "Item 5"
+
+
 def test_edges_of_the_agenda_are_clear_errors(session):
     with pytest.raises(SessionError, match="first item"):
         session.go_prev()

@@ -55,7 +55,7 @@ class CommandSpec:
 COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("next", "/next", "close this item and open the next one", ("n",)),
     CommandSpec("prev", "/prev", "go back to the previous item", ("p",)),
-    CommandSpec("go", "/go 6.2", "open the item with this number", ("g",)),
+    CommandSpec("go", "/go 6.2", "open the item with this number (8.A.a: a) under A. under 8.)", ("g",)),
     CommandSpec("outcome", "/outcome endorsed ... as set out in 13682/21", "set the item's outcome", ("o",)),
     CommandSpec("action", "/action Delegations: send comments by 30 July", "record an action point", ("a",)),
     CommandSpec("present", "/present DE FR ...", "mark delegations present"),
