@@ -83,6 +83,8 @@ def test_go_to_a_label_that_repeats_by_its_parents(store, clock):
         session.find_item("8.A.c")
     session.go_to("8.a.a")
     assert session.current_item.title == "Item 5"
+    full = [session.meeting.full_number(item) for item in session.meeting.items]
+    assert full == ["2.", "2. a)", "2. b)", "8.", "8. A.", "8. A. a)", "8. B.", "8.1."]
 
 
 def test_edges_of_the_agenda_are_clear_errors(session):

@@ -218,6 +218,16 @@ class Meeting:
 
         return {item.id: state(item) for item in (self.items if items is None else items)}
 
+    def full_number(self, item: AgendaItem) -> str:
+        """The item's number after those of the items above it that it does not repeat: "8. A. b)"
+        for b) under A. under 8. (letters repeat under other items); "6.1." under "6." stays "6.1."."""
+        numbers = [item.number.strip()]
+        for parent in self.ancestors(item):
+            number = parent.number.strip()
+            if number and not numbers[0].startswith(number.rstrip(".") + "."):
+                numbers.insert(0, number)
+        return " ".join(filter(None, numbers))
+
     def ancestors(self, item: AgendaItem) -> list[AgendaItem]:
         """The item's parent, its parent's parent, and so on."""
         by_id = {i.id: i for i in self.items}

@@ -25,28 +25,8 @@ from .store import Store, details_row, entry_row, item_row
 ATTENDANCE_STATUSES = ("present", "remote", "absent")
 FINAL_STATUS = "final"  # a final meeting is read-only until it is reopened
 def _path_key(number: str) -> str:
-    """"8.A.a)", "8 A a", "(8)(a)" -> "8.a.a": the labels of a path, lower case, dot-separated."""
+    """"8. A. a)", "8.A.a", "(8)(a)(a)" -> "8.a.a": the labels of a path, lower case, dot-separated."""
     return ".".join(part for part in re.split(r"[\s.()]+", number.lower()) if part)
-
-
-def _number_paths(items: list[AgendaItem]) -> dict[int | None, str]:
-    """Each item's path key from the top: "8.a.a" for a) under A. under 8.; a label that repeats
-    its parent's ("6.1." under "6.") adds only its own part ("6.1")."""
-    by_id = {item.id: item for item in items}
-    paths: dict[int | None, str] = {}
-
-    def path(item: AgendaItem) -> str:
-        if item.id not in paths:
-            paths[item.id] = _path_key(item.number)  # meanwhile: a loop of parents (an edited file) ends
-            parent = by_id.get(item.parent_id)
-            if parent is not None:
-                above, own = path(parent), paths[item.id]
-                paths[item.id] = own if own.startswith(above + ".") else f"{above}.{own}" if above else own
-        return paths[item.id]
-
-    for item in items:
-        path(item)
-    return paths
 
 
 _DEADLINE = re.compile(r"\s+(by \d{1,2} [A-Z][a-z]+(?: \d{4})?)\.?$")
@@ -134,9 +114,8 @@ class Session:
         for item in self.meeting.items:
             if item.number.strip().rstrip(".").lower() == wanted:
                 return item
-        paths = _number_paths(self.meeting.items)
         for item in self.meeting.items:
-            if paths[item.id] == _path_key(number):
+            if _path_key(self.meeting.full_number(item)) == _path_key(number):
                 return item
         raise SessionError(f"there is no item {number.strip()} on the agenda")
 

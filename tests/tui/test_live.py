@@ -17,7 +17,8 @@ import pytest
 
 from textual.widgets import Input, Select, Static
 
-from live_fixtures import cosi_db, live_app, no_cursor_blink, tui_clock  # noqa: F401  (fixtures)
+from live_fixtures import COSI, cosi_db, live_app, no_cursor_blink, tui_clock  # noqa: F401  (fixtures)
+from minutes_tui.core.agenda import load_agenda
 from minutes_tui.core.model import EntryKind, ItemState
 from minutes_tui.core.session import Session
 from minutes_tui.core.store import Store, StoreError
@@ -26,6 +27,7 @@ from minutes_tui.tui.screens.form import FormModal
 from minutes_tui.tui.screens.help import HelpScreen
 from minutes_tui.tui.screens.live import LiveScreen
 from minutes_tui.tui.widgets.agenda import AgendaTree
+from minutes_tui.tui.widgets.panels import ItemHeader
 from minutes_tui.tui.widgets.record import RecordList
 
 SIZE = (120, 40)
@@ -298,6 +300,18 @@ async def test_an_item_of_sub_items_is_marked_done_with_its_last_sub_item(live_a
         assert screen.session.current_item.number == "7.1." and marker() == "✓"
         await pilot.press("ctrl+z")
         assert screen.session.current_item.number == "6.2." and marker() == "○"
+
+
+async def test_the_item_header_and_record_name_a_sub_item_with_its_parents(tmp_path, tui_clock):
+    """Letters repeat under other items: "b)" alone does not say which one is open."""
+    store = Store(tmp_path / "minutes.db")
+    meeting_id = store.create_meeting(load_agenda(COSI.parent / "terrorism-working-party-2024-03-14.md"), tui_clock.now())
+    store.close()
+    app = make_app(tmp_path / "minutes.db", meeting_id, clock=tui_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 8.A.b")
+        assert str(screen.query_one(ItemHeader).visual).startswith("8. A. b) Rehabilitation programmes")
+        assert screen.query_one(RecordList).border_title == "Record of 8. A. b)"
 
 
 async def test_help_lists_the_keys_as_the_keymap_sets_them(cosi_db, tui_clock):

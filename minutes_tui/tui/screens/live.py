@@ -171,7 +171,8 @@ class LiveScreen(Screen[None]):
         meeting = self.session.meeting
         self.query_one(MeetingHeader).show(meeting.details, now, meeting.started_at, self.saved)
         current = self.session.current_item
-        self.query_one(ItemHeader).show(self.session.item(self._viewed_id) if self._viewed_id else current, now)
+        shown = self.session.item(self._viewed_id) if self._viewed_id else current
+        self.query_one(ItemHeader).show(shown, now, meeting.full_number(shown) if shown else "")
         if current is not None:
             self.query_one(AgendaTree).update_item(current, now, current.state)
         floor = (self.session.floor.speakers, self.session.floor.since) if self.session.floor else None
@@ -217,7 +218,7 @@ class LiveScreen(Screen[None]):
             set_border(record, title="Record")
             return
         item = self.session.item(item_id)
-        set_border(record, title=f"Record of {item.number.rstrip('.') or item.title[:20]}" + (
+        set_border(record, title=f"Record of {self.session.meeting.full_number(item).rstrip('.') or item.title[:20]}" + (
             "" if item_id == self.session.current_item_id else " (not the current item)"
         ))
         wording = (self.style, self.session.register, self.session.meeting.details, item)  # what sentences depend on
