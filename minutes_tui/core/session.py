@@ -175,6 +175,17 @@ class Session:
             raise SessionError("this is the last item" if direction > 0 else "this is the first item")
         return self.go_to_item(items[target].id)
 
+    def move(self, step: Callable[[], AgendaItem]) -> str:
+        """Make a move (`go_next`, `go_prev`, a `go_to`) and say where it led, and whether the item
+        left behind was closed without an outcome."""
+        left = self.current_item
+        item = step()
+        message = f"now on item {self.meeting.full_number(item)} {item.title}".rstrip()
+        if left is not None and left is not item and left.state is ItemState.DONE and not self.outcome_of(left.id):
+            # Closure: minute-takers most often miss that a decision was (or was not) taken.
+            message += f" · item {self.meeting.full_number(left)} was left without an outcome (/outcome, or F4)"
+        return message
+
     def go_to(self, number: str) -> AgendaItem:
         return self.go_to_item(self.find_item(number).id)
 
@@ -505,13 +516,7 @@ class Session:
         if name in ("next", "prev", "go"):
             if name == "go" and not args:
                 raise SessionError("which item? /go 6.2")
-            left = self.current_item
-            item = {"next": self.go_next, "prev": self.go_prev}.get(name, lambda: self.go_to(args))()
-            message = f"now on item {item.label}"
-            if left is not None and left is not item and left.state is ItemState.DONE and not self.outcome_of(left.id):
-                # Closure: minute-takers most often miss that a decision was (or was not) taken.
-                message += f" · item {left.number} was left without an outcome (/outcome, or F4)"
-            return LineResult(message)
+            return LineResult(self.move({"next": self.go_next, "prev": self.go_prev}.get(name, lambda: self.go_to(args))))
         if name == "outcome":
             code, text = phrasing.outcome_code_from_text(args)
             if not code and not text:

@@ -302,6 +302,15 @@ async def test_an_item_of_sub_items_is_marked_done_with_its_last_sub_item(live_a
         assert screen.session.current_item.number == "6.2." and marker() == "○"
 
 
+async def test_the_next_key_points_out_an_item_left_without_an_outcome(live_app):
+    """As /next does: ctrl+n (or F6) says where it went and that the item left has no outcome."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 1")
+        await pilot.press("ctrl+n")
+        assert status(screen) == ("now on item 2. Information by the Presidency · item 1. was left without an"
+                                  " outcome (/outcome, or F4)")
+
+
 async def test_the_item_header_and_record_name_a_sub_item_with_its_parents(tmp_path, tui_clock):
     """Letters repeat under other items: "b)" alone does not say which one is open."""
     store = Store(tmp_path / "minutes.db")

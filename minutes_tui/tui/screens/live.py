@@ -294,10 +294,10 @@ class LiveScreen(Screen[None]):
             self.tick()
 
     def action_next_item(self) -> None:
-        self.change(lambda: f"now on item {self.session.go_next().label}")
+        self.change(lambda: self.session.move(self.session.go_next))
 
     def action_prev_item(self) -> None:
-        self.change(lambda: f"now on item {self.session.go_prev().label}")
+        self.change(lambda: self.session.move(self.session.go_prev))
 
     def action_undo(self) -> None:
         self.change(lambda: f"undone: {a}" if (a := self.session.undo()) else "nothing to undo")
@@ -331,7 +331,7 @@ class LiveScreen(Screen[None]):
 
     def action_go_to_item(self) -> None:
         self.ask("Go to item", [Field("number", "Item number", placeholder="6.2")],
-                 lambda v: self.change(lambda: f"now on item {self.session.go_to(v['number']).label}"))
+                 lambda v: self.change(lambda: self.session.move(lambda: self.session.go_to(v["number"]))))
 
     def action_set_outcome(self) -> None:
         item = self.session.current_item
@@ -465,7 +465,7 @@ class LiveScreen(Screen[None]):
             )
 
     def go_to_item(self, item_id: int) -> None:
-        self.change(lambda: f"now on item {self.session.go_to_item(item_id).label}")
+        self.change(lambda: self.session.move(lambda: self.session.go_to_item(item_id)))
 
     @on(RecordList.EntryRequest)
     def entry_request(self, event: RecordList.EntryRequest) -> None:
