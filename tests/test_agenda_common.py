@@ -138,11 +138,17 @@ def test_lines_that_are_not_labels(line):
         ("Drones (Presentation by Europol)", "Drones", "Europol", "Presentation"),
         ("Drones – Presentation by the Commission and exchange of views", "Drones", "Commission",
          "Presentation and exchange of views"),
-        # two suffixes: both modes, in the order written; the first presenter named
+        # two suffixes: both modes, in the order written, each once; the last presenter named, as before
         ("Drones – Presentation by the Commission – Exchange of views", "Drones", "Commission",
          "Presentation and exchange of views"),
-        ("Drones – Briefing by Belgium (Information by the Presidency)", "Drones", "Belgium", "Briefing and information"),
+        ("Drones – Briefing by Belgium (Information by the Presidency)", "Drones", "Presidency", "Briefing and information"),
         ("Drones – Information – Information by the Presidency", "Drones", "Presidency", "Information"),
+        ("Drones – Information by the Presidency (For information)", "Drones", "Presidency", "Information"),
+        ("Drones – Endorsement – Possible endorsement", "Drones", "", "Endorsement"),
+        ("Drones – Exchange of views – For endorsement", "Drones", "", "Exchange of views and endorsement"),
+        ("Drones – Debriefing by the Presidency – Briefing by Belgium", "Drones", "Belgium", "Debriefing and briefing"),
+        ("Drones – Presentation by Europol and exchange of views – Approval", "Drones", "Europol",
+         "Presentation, exchange of views and approval"),
         # a title that is only the phrase is kept whole
         ("Information by the Presidency", "Information by the Presidency", "Presidency", "Information"),
         # status notes stay in the title

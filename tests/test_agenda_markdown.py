@@ -162,10 +162,10 @@ def test_presenter_suffix_on_its_own_line():
 
 def test_two_suffix_lines_under_an_item_keep_both_modes():
     """FORMAT.md: agendas put "– Briefing by Belgium" and "– Exchange of views" on lines of their own."""
-    text = "5. Drones\n   – Briefing by Belgium\n   – Exchange of views\n6. AOB"
+    text = "5. Drones\n   – Briefing by Belgium\n   – Exchange of views (14213/24)\n6. AOB"
     drones, aob = parse_markdown(text, "t.md").items
     assert (drones.title, drones.presenter, drones.mode) == ("Drones", "Belgium", "Briefing and exchange of views")
-    assert (aob.title, aob.mode) == ("AOB", "")
+    assert drones.doc_refs == ["14213/24"] and (aob.title, aob.mode) == ("AOB", "")
 
 
 @pytest.mark.parametrize(

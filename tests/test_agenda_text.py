@@ -116,6 +116,12 @@ def test_two_suffix_lines_keep_both_modes():
     assert aob.mode == ""
 
 
+def test_a_suffix_line_with_its_document_stays_with_the_item():
+    """FORMAT.md: "– Exchange of views (14213/24)" on a line of its own is not a sub-item."""
+    (drones,) = parse_text("5. Drones\n– Briefing by Belgium\n– Exchange of views (14213/24)\n", "t.txt").items
+    assert (drones.mode, drones.presenter, drones.doc_refs) == ("Briefing and exchange of views", "Belgium", ["14213/24"])
+
+
 @pytest.mark.parametrize(
     ("header", "field", "value"),
     [

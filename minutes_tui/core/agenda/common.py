@@ -323,21 +323,34 @@ def analyse_title(raw: str) -> TitleParts:
     return parts
 
 
+def suffix_line(text: str) -> tuple[tuple[str, str], list[str]] | None:
+    """(mode and presenter, references) if `text`, a line of its own under an item, is only a
+    presenter/mode phrase, references and all: "Exchange of views (14213/24)"."""
+    group, inner = _trailing_group(text)
+    refs = refs_only(inner) if group else []
+    suffix = match_suffix(text[:-group] if refs else text)
+    return (suffix, refs) if suffix else None
+
+
 def _set_suffix(parts: TitleParts, suffix: tuple[str, str], earlier: bool = False) -> None:
     """Add a suffix's mode to the modes met so far ("– Briefing by Belgium", then "– Exchange of
     views": "Briefing and exchange of views"); `earlier`: it stands before them in the text (a
-    title is read from its end). The first presenter named stays."""
+    title is read from its end). The presenter met first stays."""
     mode, presenter = suffix
-    if earlier:
-        parts.mode, parts.presenter = _join_modes(mode, parts.mode), presenter or parts.presenter
-    else:
-        parts.mode, parts.presenter = _join_modes(parts.mode, mode), parts.presenter or presenter
+    parts.mode = _join_modes(mode, parts.mode) if earlier else _join_modes(parts.mode, mode)
+    parts.presenter = parts.presenter or presenter
 
 
 def _join_modes(first: str, then: str) -> str:
-    if not first or then.lower() in first.lower():
-        return first or then
-    return f"{first} and {then[0].lower()}{then[1:]}" if then else first
+    """"Briefing" + "Exchange of views" -> "Briefing and exchange of views"; a mode already there
+    ("For information" after "Information", "Possible endorsement" after "Endorsement") is not
+    said twice; three or more read "A, B and C"."""
+    kept: dict[str, str] = {}  # each phrase by what it says: "for information" is "information"
+    for phrase in filter(None, re.split(r",\s|\sand\s", f"{first}, {then}")):
+        kept.setdefault(re.sub(r"(?i)^(for\s|possible\s)+", "", phrase).lower(), phrase)
+    first_phrase, *others = kept.values()
+    modes = [first_phrase, *(re.sub(r"(?i)^for\s", "", phrase).lower() for phrase in others)]
+    return " and ".join(modes) if len(modes) < 3 else f"{', '.join(modes[:-1])} and {modes[-1]}"
 
 
 def _trailing_group(text: str) -> tuple[int, str]:
@@ -526,8 +539,8 @@ class Outline:
             if refs := refs_only(label.rest):
                 self.add_refs(refs)
                 return False
-            if suffix := match_suffix(label.rest):
-                self.add_suffix(suffix)
+            if found := suffix_line(label.rest):
+                self.add_suffix(*found)
                 return False
         self.add(label, label.rest, indent, line)
         return True
@@ -535,8 +548,9 @@ class Outline:
     def add_refs(self, refs: list[str]) -> None:
         self.drafts[-1].refs.extend(refs)
 
-    def add_suffix(self, suffix: tuple[str, str]) -> None:
+    def add_suffix(self, suffix: tuple[str, str], refs: list[str]) -> None:
         self.drafts[-1].suffixes.append(suffix)
+        self.add_refs(refs)
 
     def result(self, details: MeetingDetails, lines: list[str]) -> ParsedAgenda:
         if not self.drafts:

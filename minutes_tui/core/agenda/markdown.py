@@ -23,11 +23,11 @@ from minutes_tui.core.agenda.common import (
     find_doc_refs,
     indent_of,
     match_label,
-    match_suffix,
     parse_speakers,
     refs_only,
     set_detail,
     split_lines,
+    suffix_line,
 )
 from minutes_tui.core.model import MeetingDetails, ParsedAgenda, Speaker
 
@@ -174,8 +174,8 @@ class _Reader:
             outline.section = text.rstrip(": ")
         elif refs := refs_only(text):
             outline.add_refs(refs)
-        elif suffix := match_suffix(text):
-            outline.add_suffix(suffix)
+        elif found := suffix_line(text):
+            outline.add_suffix(*found)
         elif _NOTE.match(text) or self.in_note:
             self.in_note = True
         elif after_item:

@@ -18,10 +18,10 @@ from minutes_tui.core.agenda.common import (
     find_doc_refs,
     indent_of,
     match_label,
-    match_suffix,
     refs_only,
     set_detail,
     split_lines,
+    suffix_line,
 )
 from minutes_tui.core.model import MeetingDetails, ParsedAgenda
 
@@ -79,8 +79,8 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
         after_item = False
         if refs := refs_only(stripped):
             outline.add_refs(refs)
-        elif suffix := match_suffix(stripped):
-            outline.add_suffix(suffix)
+        elif found := suffix_line(stripped):
+            outline.add_suffix(*found)
         elif stripped.endswith(":") and len(stripped) <= 120:
             outline.section = stripped.rstrip(": ")
         elif continues:
