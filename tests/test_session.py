@@ -85,6 +85,38 @@ def test_go_to_a_label_that_repeats_by_its_parents(store, clock):
     assert session.current_item.title == "Item 5"
     full = [session.meeting.full_number(item) for item in session.meeting.items]
     assert full == ["2.", "2. a)", "2. b)", "8.", "8. A.", "8. A. a)", "8. B.", "8.1."]
+    assert found("A.a") == 5  # the end of one path only
+    assert found("b") == 6  # a number as written comes first ("B.", case aside), as it always did
+
+
+def test_go_to_the_end_of_a_path_that_repeats_says_which_ones(store, clock):
+    numbers, parents = ["1.", "A.", "a)", "2.", "A.", "a)"], [None, 0, 1, None, 3, 4]
+    items = [AgendaItem(None, number, f"Item {n}", position=n) for n, number in enumerate(numbers)]
+    session = Session(store, store.create_meeting(ParsedAgenda(MeetingDetails(), items, parents), clock.now()), clock)
+    with pytest.raises(SessionError, match=r"^A.a could be any of 1. A. a\), 2. A. a\): say which$"):
+        session.find_item("A.a")
+    assert session.find_item("2.A.a").title == "Item 5"
+
+
+def test_an_item_without_a_number_is_named_by_its_title(store, clock):
+    """AOB points are dash lines, or have no number when added live: they do not take their parent's."""
+    items = [AgendaItem(None, "12.", "AOB", position=0), AgendaItem(None, "–", "Cyber attack", position=1),
+             AgendaItem(None, "", "Drones", position=2)]
+    session = Session(store, store.create_meeting(ParsedAgenda(MeetingDetails(), items, [None, 0, 0]), clock.now()), clock)
+    aob, cyber, drones = session.meeting.items
+    assert [session.meeting.full_label(i) for i in (aob, cyber, drones)] == ["12. AOB", "Cyber attack", "Drones"]
+    assert session.find_item("12") is aob
+    session.go_to_item(cyber.id)
+    assert session.move(session.go_next) == "now on item Drones · item “Cyber attack” was left without an outcome (/outcome, or F4)"
+
+
+def test_a_loop_of_parents_in_an_edited_file_ends(store, clock, meeting_id):
+    session = Session(store, meeting_id, clock)
+    first, second = session.meeting.items[:2]
+    first.parent_id, second.parent_id = second.id, first.id  # as an edited database could have them
+    assert session.meeting.ancestors(first) == [second]
+    assert session.meeting.full_number(first) == "2. 1."
+    assert session.meeting.states_shown([first, second]) == {first.id: ItemState.PENDING, second.id: ItemState.PENDING}
 
 
 def test_edges_of_the_agenda_are_clear_errors(session):

@@ -220,21 +220,40 @@ class Meeting:
 
     def full_number(self, item: AgendaItem) -> str:
         """The item's number after those of the items above it that it does not repeat: "8. A. b)"
-        for b) under A. under 8. (letters repeat under other items); "6.1." under "6." stays "6.1."."""
+        for b) under A. under 8. (letters repeat under other items); "6.1." under "6." stays "6.1.".
+        Empty for an item without a number of its own (a dash or bullet line, or none)."""
         numbers = [item.number.strip()]
+        if not _is_number(numbers[0]):
+            return ""
         for parent in self.ancestors(item):
             number = parent.number.strip()
-            if number and not numbers[0].startswith(number.rstrip(".") + "."):
+            if _is_number(number) and not numbers[0].startswith(number.rstrip(".") + "."):
                 numbers.insert(0, number)
-        return " ".join(filter(None, numbers))
+        return " ".join(numbers)
+
+    def full_label(self, item: AgendaItem) -> str:
+        """How the app names an item: its full number and title ("8. A. b) Rehabilitation programmes")."""
+        return f"{self.full_number(item)} {item.title}".strip()
+
+    def reference(self, item: AgendaItem) -> str:
+        """How a short message names an item: its full number, or its title if it has none."""
+        return self.full_number(item) or f"“{item.title}”"
 
     def ancestors(self, item: AgendaItem) -> list[AgendaItem]:
-        """The item's parent, its parent's parent, and so on."""
+        """The item's parent, its parent's parent, and so on (a loop of parents, in an edited file,
+        ends where an item would come again)."""
         by_id = {i.id: i for i in self.items}
         chain: list[AgendaItem] = []
-        while (item := by_id.get(item.parent_id)) is not None and len(chain) < len(by_id):  # a loop (an edited file) ends
+        seen = {item.id}
+        while (item := by_id.get(item.parent_id)) is not None and item.id not in seen:
             chain.append(item)
+            seen.add(item.id)
         return chain
+
+
+def _is_number(label: str) -> bool:
+    """"6.1.", "a)", "IV." are numbers; "–", "•" and "" (lines of a list) are not."""
+    return any(character.isalnum() for character in label)
 
 
 _DEALT_WITH = {ItemState.DONE, ItemState.POSTPONED, ItemState.WITHDRAWN}

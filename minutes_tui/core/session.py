@@ -24,6 +24,8 @@ from .store import Store, details_row, entry_row, item_row
 
 ATTENDANCE_STATUSES = ("present", "remote", "absent")
 FINAL_STATUS = "final"  # a final meeting is read-only until it is reopened
+
+
 def _path_key(number: str) -> str:
     """"8. A. a)", "8.A.a", "(8)(a)(a)" -> "8.a.a": the labels of a path, lower case, dot-separated."""
     return ".".join(part for part in re.split(r"[\s.()]+", number.lower()) if part)
@@ -108,15 +110,22 @@ class Session:
             raise SessionError(f"there is no entry {entry_id}") from None
 
     def find_item(self, number: str) -> AgendaItem:
-        """The item numbered `number` as written ("6.2", "B.", "a)"), else the one its parents'
-        numbers lead to, for labels that repeat under other items: "8.A.a" is a) under A. under 8."""
+        """The item numbered `number` as written ("6.2", "B.", "a)"), else the one whose full number
+        (`Meeting.full_number`) it is or ends with: letters repeat under other items, and "8.A.a",
+        or "A.a" if no other A. has an a), is a) under A. under 8."""
         wanted = number.strip().rstrip(".").lower()
         for item in self.meeting.items:
             if item.number.strip().rstrip(".").lower() == wanted:
                 return item
-        for item in self.meeting.items:
-            if _path_key(self.meeting.full_number(item)) == _path_key(number):
-                return item
+        path = _path_key(number)
+        paths = {item.id: _path_key(self.meeting.full_number(item)) for item in self.meeting.items}
+        for matches in ([i for i in self.meeting.items if paths[i.id] == path],
+                        [i for i in self.meeting.items if path and paths[i.id].endswith("." + path)]):
+            if len(matches) == 1:
+                return matches[0]
+            if matches:
+                numbers = ", ".join(self.meeting.full_number(i) for i in matches)
+                raise SessionError(f"{number.strip()} could be any of {numbers}: say which")
         raise SessionError(f"there is no item {number.strip()} on the agenda")
 
     def steppable_items(self) -> list[AgendaItem]:
@@ -180,10 +189,10 @@ class Session:
         left behind was closed without an outcome."""
         left = self.current_item
         item = step()
-        message = f"now on item {self.meeting.full_number(item)} {item.title}".rstrip()
+        message = f"now on item {self.meeting.full_label(item)}"
         if left is not None and left is not item and left.state is ItemState.DONE and not self.outcome_of(left.id):
             # Closure: minute-takers most often miss that a decision was (or was not) taken.
-            message += f" · item {self.meeting.full_number(left)} was left without an outcome (/outcome, or F4)"
+            message += f" · item {self.meeting.reference(left)} was left without an outcome (/outcome, or F4)"
         return message
 
     def go_to(self, number: str) -> AgendaItem:
@@ -549,7 +558,7 @@ class Session:
         if name in ("postpone", "withdraw"):
             item = self._target_item(None)
             self.set_item_state(item.id, ItemState.POSTPONED if name == "postpone" else ItemState.WITHDRAWN)
-            return LineResult(f"item {item.number} {name}{'d' if name == 'postpone' else 'n'}")
+            return LineResult(f"item {self.meeting.reference(item)} {name}{'d' if name == 'postpone' else 'n'}")
         if name == "add":
             number, _, title = args.partition(" ")
             if not re.match(r"^[\w.()–-]+$", number) or not any(ch.isdigit() or ch in ").–-" for ch in number):
@@ -557,7 +566,7 @@ class Session:
             if not title.strip():
                 raise SessionError("/add needs a title: /add 12.1 Schengen evaluation")
             item = self.add_item(title, number)
-            return LineResult(f"added item {item.label}")
+            return LineResult(f"added item {self.meeting.full_label(item)}")
         if name == "undo":
             action = self.undo()
             return LineResult(f"undone: {action}" if action else "nothing to undo")

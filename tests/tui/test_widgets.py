@@ -136,7 +136,7 @@ async def test_a_long_title_gives_way_to_the_line_of_times():
                       started_at=datetime(2021, 11, 22, 10, 24))
     async with Host().run_test(size=(80, 20)) as pilot:
         header = pilot.app.query_one(ItemHeader)
-        header.show(item, NOW, item.number)
+        header.show(item, NOW, item.label)
         lines = str(header.visual).splitlines()
         assert len(lines) == 3 and lines[1].endswith("…")
         assert lines[2].startswith("presented by Commission · started 10:24")

@@ -172,9 +172,9 @@ class LiveScreen(Screen[None]):
         self.query_one(MeetingHeader).show(meeting.details, now, meeting.started_at, self.saved)
         current = self.session.current_item
         shown = self.session.item(self._viewed_id) if self._viewed_id else current
-        self.query_one(ItemHeader).show(shown, now, meeting.full_number(shown) if shown else "")
+        self.query_one(ItemHeader).show(shown, now, meeting.full_label(shown) if shown else "")
         if current is not None:
-            self.query_one(AgendaTree).update_item(current, now, current.state)
+            self.query_one(AgendaTree).update_item(current, now, meeting.states_shown([current])[current.id])
         floor = (self.session.floor.speakers, self.session.floor.since) if self.session.floor else None
         self.query_one(QueuePanel).show(self.session.queue, floor, self.session.speaking_seconds(), now)
         self._show_schedule()
@@ -218,7 +218,7 @@ class LiveScreen(Screen[None]):
             set_border(record, title="Record")
             return
         item = self.session.item(item_id)
-        set_border(record, title=f"Record of {self.session.meeting.full_number(item).rstrip('.') or item.title[:20]}" + (
+        set_border(record, title=f"Record of {self.session.meeting.full_number(item).rstrip('.') or item.title[:20].rstrip()}" + (
             "" if item_id == self.session.current_item_id else " (not the current item)"
         ))
         wording = (self.style, self.session.register, self.session.meeting.details, item)  # what sentences depend on
@@ -341,7 +341,7 @@ class LiveScreen(Screen[None]):
         existing = self.session.outcome_of(item.id)
         choices = [(f"{label} ({code})", code) for code, label in phrasing.OUTCOME_LABELS.items()]
         self.ask(
-            f"Outcome of {item.label}",
+            f"Outcome of {self.session.meeting.full_label(item)}",
             [
                 Field("code", "Outcome", existing.outcome if existing and existing.outcome else "took_note", choices),
                 Field("text", "Wording (empty: the standard sentence)", existing.text if existing else "",
@@ -451,13 +451,14 @@ class LiveScreen(Screen[None]):
         elif event.what in ("withdraw", "postpone"):
             state = ItemState.WITHDRAWN if event.what == "withdraw" else ItemState.POSTPONED
             new = ItemState.PENDING if item.state is state else state
-            self.change(lambda: session.set_item_state(item_id, new), f"item {item.number} {new.value}", item_id)
+            said = f"item {session.meeting.reference(item)} {new.value}"
+            self.change(lambda: session.set_item_state(item_id, new), said, item_id)
         elif event.what in ("up", "down"):
             self.change(lambda: session.move_item(item_id, -1 if event.what == "up" else 1), "item moved")
         else:
             child = event.what == "add_sub"
             self.ask(
-                f"Add {'a sub-item under' if child else 'an item after'} {item.label}",
+                f"Add {'a sub-item under' if child else 'an item after'} {session.meeting.full_label(item)}",
                 [Field("number", "Number", placeholder="12.1"), Field("title", "Title", placeholder="AOB: ...")],
                 lambda v: self.change(
                     lambda: session.add_item(v["title"], v["number"], after_item_id=item_id, as_child=child), "item added"

@@ -54,12 +54,12 @@ class ItemHeader(Panel):
     has a fixed height (moving to the next item must not reflow the screen): a title too long for
     it is cut short, so the times stay in view."""
 
-    def show(self, item: AgendaItem | None, now: datetime, number: str) -> None:
-        """`number`: the item's number after its parents' (`Meeting.full_number`)."""
+    def show(self, item: AgendaItem | None, now: datetime, label: str) -> None:
+        """`label`: how the app names the item (`Meeting.full_label`)."""
         if item is None:
             self.show_text(Text("No item open yet: /next (or F6) opens the first one.", "italic"))
             return
-        title = Text.assemble((f"{number} {item.title}".strip(), "bold"))
+        title = Text.assemble((label, "bold"))
         if item.doc_refs:
             title.append("  " + ", ".join(item.doc_refs), "cyan")
         about = Text(" · ").join(
