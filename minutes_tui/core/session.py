@@ -24,13 +24,6 @@ from .store import Store, details_row, entry_row, item_row
 
 ATTENDANCE_STATUSES = ("present", "remote", "absent")
 FINAL_STATUS = "final"  # a final meeting is read-only until it is reopened
-
-
-def _path_key(number: str) -> str:
-    """"8. A. a)", "8.A.a", "(8)(a)(a)" -> "8.a.a": the labels of a path, lower case, dot-separated."""
-    return ".".join(part for part in re.split(r"[\s.()]+", number.lower()) if part)
-
-
 _DEADLINE = re.compile(r"\s+(by \d{1,2} [A-Z][a-z]+(?: \d{4})?)\.?$")
 
 
@@ -44,6 +37,11 @@ class LineResult:
 
     message: str
     entry: Entry | None = None
+
+
+def _path_key(number: str) -> str:
+    """"8. A. a)", "8.A.a", "(8)(a)(a)" -> "8.a.a": the labels of a path, lower case, dot-separated."""
+    return ".".join(part for part in re.split(r"[\s.()]+", number.lower()) if part)
 
 
 def _headings_in_force(items: list[AgendaItem]) -> list[str]:
@@ -118,14 +116,13 @@ class Session:
             if item.number.strip().rstrip(".").lower() == wanted:
                 return item
         path = _path_key(number)
-        paths = {item.id: _path_key(self.meeting.full_number(item)) for item in self.meeting.items}
-        for matches in ([i for i in self.meeting.items if paths[i.id] == path],
-                        [i for i in self.meeting.items if path and paths[i.id].endswith("." + path)]):
+        numbered = [(item, self.meeting.full_number(item)) for item in self.meeting.items]
+        for matches in ([(i, full) for i, full in numbered if _path_key(full) == path],
+                        [(i, full) for i, full in numbered if path and _path_key(full).endswith("." + path)]):
             if len(matches) == 1:
-                return matches[0]
+                return matches[0][0]
             if matches:
-                numbers = ", ".join(self.meeting.full_number(i) for i in matches)
-                raise SessionError(f"{number.strip()} could be any of {numbers}: say which")
+                raise SessionError(f"{number.strip()} could be any of {', '.join(full for _, full in matches)}: say which")
         raise SessionError(f"there is no item {number.strip()} on the agenda")
 
     def steppable_items(self) -> list[AgendaItem]:
