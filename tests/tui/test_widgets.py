@@ -11,7 +11,9 @@ from rich.style import Style
 from rich.text import Text
 from textual._compositor import Compositor
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Tree
 
 from minutes_tui.core.model import AgendaItem, Entry, EntryKind, ItemState, Meeting, MeetingDetails
@@ -49,6 +51,8 @@ class Wording:
 
 
 class TreeHost(App[None]):
+    AUTO_FOCUS = None  # as on the live screen, where the entry line has the focus
+
     def compose(self) -> ComposeResult:
         yield AgendaTree()
 
@@ -83,6 +87,32 @@ async def test_the_agenda_groups_items_under_their_sections_as_the_minutes_do():
         shape = [(str(node.label), [child.data for child in node.children]) if node.data is None else node.data
                  for node in tree.root.children]
     assert shape == [1, 2, ("Discussion items", [3, 4]), ("Other", [5, 6])]
+
+
+async def test_the_agenda_draws_with_the_styles_of_the_moment():
+    """The tree keeps its lines' part styles across repaints (Textual drops them on each): a change
+    of focus or theme must still show, on the cursor's line too."""
+    items = [AgendaItem(n, f"{n}.", f"Item {n}") for n in range(1, 4)]
+
+    def as_textual_works_them_out(tree: AgendaTree, names: tuple[str, ...]) -> tuple[Style, Style]:
+        tree._rich_style_cache.clear()
+        return Widget.get_component_rich_style(tree, *names), Widget.get_component_rich_style(tree, *names, partial=True)
+
+    async with TreeHost().run_test() as pilot:
+        tree = pilot.app.query_one(AgendaTree)
+        tree.build(Meeting(1, MeetingDetails(), items), NOW)
+        await pilot.pause()
+        tree.move_cursor(tree._item_nodes[3])
+        cursor_backgrounds = []
+        for change in (lambda: None, tree.focus, lambda: setattr(pilot.app, "theme", "gruvbox")):
+            change()
+            await pilot.pause()
+            for names in [("tree--cursor",), ("tree--guides",), ("tree--label",), ("tree--highlight-line",)]:
+                kept = tree.get_component_rich_style(*names), tree.get_component_rich_style(*names, partial=True)
+                assert kept == as_textual_works_them_out(tree, names), (change, names)
+            cursor_line = tree.render_lines(Region(0, 0, tree.size.width, tree.size.height))[tree.cursor_line]
+            cursor_backgrounds.append({segment.style.bgcolor for segment in cursor_line if "Item 3" in segment.text})
+    assert len({frozenset(colours) for colours in cursor_backgrounds}) == 3  # blurred, focused, another theme
 
 
 async def test_an_added_entry_is_worded_alone_and_highlighted():

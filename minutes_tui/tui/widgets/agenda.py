@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from datetime import datetime
 
 from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Region
@@ -57,6 +59,8 @@ class AgendaTree(ScrollsWithoutReflow, Tree[int | None]):
         self.auto_expand = False
         self._item_nodes: dict[int, TreeNode[int | None]] = {}
         self._to_reveal: TreeNode[int | None] | None = None  # see render_lines
+        self._line_style = Style()  # see render_lines
+        self._component_rich_styles: dict[tuple[str, ...], tuple[tuple[object, ...], Style, Style]] = {}
 
     def build(self, meeting: Meeting, now: datetime) -> None:
         """(Re)build every node: on open, and after the agenda's structure changed."""
@@ -116,7 +120,25 @@ class AgendaTree(ScrollsWithoutReflow, Tree[int | None]):
         if (node := self._to_reveal) is not None and self.last_line >= 0:
             self._to_reveal = None
             self._reveal(node)
+        self._line_style = self.rich_style  # Tree works it out for every line, walking up the DOM
         return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        return self._render_line(y + scroll_y, scroll_x, scroll_x + self.size.width, self._line_style)
+
+    def get_component_rich_style(self, *names: str, partial: bool = False, default: Style | None = None) -> Style:
+        # Textual forgets these on every refresh, and Tree asks for six of them for each line it
+        # draws. They change only with the components' styles, which Textual replaces (new objects)
+        # when the stylesheet, the theme or a pseudo-class (focus) changes.
+        if default is not None:
+            return super().get_component_rich_style(*names, partial=partial, default=default)
+        styles = tuple(self._component_styles.get(name) for name in names)
+        cached = self._component_rich_styles.get(names)
+        if cached is None or not all(map(operator.is_, cached[0], styles)):
+            whole = super().get_component_rich_style(*names)
+            cached = self._component_rich_styles[names] = (styles, whole, super().get_component_rich_style(*names, partial=True))
+        return cached[2] if partial else cached[1]
 
     def _reveal(self, node: TreeNode[int | None]) -> None:
         """Put the cursor on the node. When it is out of view, scroll it to a third of the way down,
