@@ -1,9 +1,13 @@
 """The session: every operation the live screen needs, against a real temporary database."""
 
+import copy
+import itertools
+import random
+
 import pytest
 
 from minutes_tui.core.entry import EntryLineError
-from minutes_tui.core.model import AgendaItem, EntryKind, ItemState, MeetingDetails, ParsedAgenda
+from minutes_tui.core.model import AgendaItem, Entry, EntryKind, ItemState, Meeting, MeetingDetails, ParsedAgenda
 from minutes_tui.core.phrasing import load_style
 from minutes_tui.core.session import Session, SessionError
 from minutes_tui.core.speakers import default_register
@@ -363,3 +367,35 @@ def test_asking_twice_keeps_one_place_in_the_queue(session):
     session.apply_line("/queue DE FR")
     session.apply_line("/queue DE")
     assert session.queue == [("DE",), ("FR",)]
+
+
+def test_an_items_entries_stay_right_however_the_entries_change():
+    """Meeting keeps the entries by item (the live screen asks at every step); whichever way the
+    list changes, an item's entries are those a scan of the list finds, in order."""
+    rng = random.Random(7)
+    meeting = Meeting(1, MeetingDetails(), entries=[])
+    ids = itertools.count(1)
+
+    def new_entry() -> Entry:
+        return Entry(next(ids), rng.randint(1, 4), EntryKind.NOTE, position=rng.randint(0, 9))
+
+    def scanned(item_id: int) -> list[int]:
+        return [id(e) for e in sorted((e for e in meeting.entries if e.item_id == item_id), key=lambda e: e.position)]
+
+    changes = {
+        "add_entry": lambda: meeting.add_entry(new_entry()),
+        "remove_entry": lambda: meeting.entries and meeting.remove_entry(rng.choice(meeting.entries)),
+        "list append": lambda: meeting.entries.append(new_entry()),
+        "list remove, then append": lambda: meeting.entries and (meeting.entries.remove(rng.choice(meeting.entries)),
+                                                                 meeting.entries.append(new_entry())),
+        "a new list": lambda: setattr(meeting, "entries", [e for e in meeting.entries if rng.random() < 0.8]),
+        "a copy changed": lambda: copy.deepcopy(meeting).add_entry(new_entry()),
+    }
+    done = []
+    for _ in range(600):
+        name = rng.choice(list(changes))
+        changes[name]()
+        done.append(name)
+        for item_id in range(1, 5):
+            assert [id(e) for e in meeting.entries_for(item_id)] == scanned(item_id), done[-3:]
+    assert set(done) == set(changes)

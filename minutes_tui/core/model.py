@@ -178,7 +178,9 @@ class Meeting:
     def __getstate__(self) -> dict[str, Any]:
         """Copies and pickles hold the entries, not the loader (which holds a database connection)."""
         self.load_entries()
-        return dict(self.__dict__)
+        state = dict(self.__dict__)
+        state.pop("_entry_index", None)  # worked out again when needed
+        return state
 
     @property
     def entries_loaded(self) -> bool:
@@ -187,7 +189,35 @@ class Meeting:
     def entries_for(self, item_id: int) -> list[Entry]:
         if not self.entries_loaded:
             return self._entries_loader(item_id)
-        return sorted((e for e in self.entries if e.item_id == item_id), key=lambda e: e.position)
+        return sorted(self._entries_by_item_id().get(item_id, []), key=lambda e: e.position)
+
+    def add_entry(self, entry: Entry) -> None:
+        by_item = self._entries_by_item_id()
+        self.entries.append(entry)
+        by_item.setdefault(entry.item_id, []).append(entry)
+        self._entry_index = (*self._entries_mark(), by_item)
+
+    def remove_entry(self, entry: Entry) -> None:
+        by_item = self._entries_by_item_id()
+        self.entries.remove(entry)
+        by_item[entry.item_id].remove(entry)
+        self._entry_index = (*self._entries_mark(), by_item)
+
+    def _entries_by_item_id(self) -> dict[int, list[Entry]]:
+        """The entries by item, in no particular order: a long meeting has thousands, and the live
+        screen asks for one item's at every step. Kept up to date by `add_entry` and `remove_entry`;
+        worked out again if the list was replaced, or changed length or last entry any other way."""
+        index, (entries, length, last) = self.__dict__.get("_entry_index"), self._entries_mark()
+        if index is None or index[0] is not entries or index[1] != length or index[2] is not last:
+            by_item: dict[int, list[Entry]] = {}
+            for entry in self.entries:
+                by_item.setdefault(entry.item_id, []).append(entry)
+            index = self._entry_index = (*self._entries_mark(), by_item)
+        return index[3]
+
+    def _entries_mark(self) -> tuple[list[Entry], int, Entry | None]:
+        entries = self.entries
+        return entries, len(entries), entries[-1] if entries else None
 
     def entries_by_item(self) -> dict[int, list[Entry]]:
         """Every item's entries in order, in one pass: for code that walks the whole agenda."""

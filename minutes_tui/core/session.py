@@ -131,9 +131,7 @@ class Session:
         return [i for i in self.meeting.items if i.id not in parents and i.state is not ItemState.WITHDRAWN]
 
     def outcome_of(self, item_id: int) -> Entry | None:
-        return next(
-            (e for e in self.meeting.entries if e.item_id == item_id and e.kind is EntryKind.OUTCOME), None
-        )
+        return next((e for e in self.meeting.entries_for(item_id) if e.kind is EntryKind.OUTCOME), None)
 
     def speaking_seconds(self) -> dict[str, int]:
         """Total speaking time per speaker over the meeting, from the timed interventions.
@@ -171,8 +169,9 @@ class Session:
         if not items:
             raise SessionError("the agenda has no items")
         current = self.current_item
-        if current in items:
-            index = items.index(current)
+        ids = [i.id for i in items]  # not `current in items`: that compares items field by field
+        if current is not None and current.id in ids:
+            index = ids.index(current.id)
         else:  # no item open yet, or the current one is withdrawn: step from where it stands
             index = len([i for i in items if current and i.position < current.position])
             index -= 1 if direction > 0 else 0
@@ -237,7 +236,7 @@ class Session:
         entry = replace(entry, position=max(siblings, default=0) + 1)
         with self._saving(self.clock.now()) as change:
             entry.id = change.insert("entries", entry_row(entry) | {"meeting_id": self.meeting_id}, action)
-        self.meeting.entries.append(entry)
+        self.meeting.add_entry(entry)
         if self._speaking_totals is not None:
             self._count_speaking_time(self._speaking_totals, entry)
         return entry
@@ -335,7 +334,7 @@ class Session:
         entry = self.entry(entry_id)
         with self._saving(self.clock.now()) as change:
             change.delete("entries", entry_id, "delete entry")
-        self.meeting.entries.remove(entry)
+        self.meeting.remove_entry(entry)
         self._speaking_totals = None
 
     def move_entry(self, entry_id: int, delta: int) -> None:
