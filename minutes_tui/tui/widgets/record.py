@@ -150,7 +150,13 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
             return Strip.blank(self._width, self._line_style)
         index, part = self._lines[line]
         style = self._highlight_style if index == self.highlighted and self.has_focus else self._line_style
-        return self._wrapped[index].strips[part].crop_extend(0, self._width, None).apply_style(style)
+        strip = self._wrapped[index].strips[part]
+        # What crop_extend(0, width).apply_style(style) gives (a line is never wider than the
+        # record: it was wrapped at that width), in one Strip instead of two more.
+        segments = [Segment(text, style + segment_style if segment_style else style) for text, segment_style, _ in strip]
+        if pad := self._width - strip.cell_length:
+            segments.append(Segment(" " * pad, style))
+        return Strip(segments, self._width)
 
     def watch_highlighted(self) -> None:
         self.refresh()
