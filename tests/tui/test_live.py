@@ -27,7 +27,7 @@ from minutes_tui.tui.screens.form import FormModal
 from minutes_tui.tui.screens.help import HelpScreen
 from minutes_tui.tui.screens.live import LiveScreen
 from minutes_tui.tui.widgets.agenda import AgendaTree
-from minutes_tui.tui.widgets.panels import ItemHeader
+from minutes_tui.tui.widgets.panels import ItemHeader, Panel
 from minutes_tui.tui.widgets.record import RecordList
 
 SIZE = (120, 40)
@@ -44,7 +44,7 @@ async def enter(pilot, line: str, seconds: int = 20) -> LiveScreen:
 
 
 def status(screen: LiveScreen) -> str:
-    return str(screen.query_one("#status", Static).visual)
+    return str(screen.query_one("#status", Panel).text)
 
 
 def stored(cosi_db):
@@ -154,11 +154,11 @@ async def test_a_failed_save_keeps_the_line_and_retries_on_enter(live_app, cosi_
         await enter(pilot, "DE called for support")
         assert screen.entry.value == "DE called for support"
         assert "disk is full" in status(screen)
-        assert "NOT SAVED" in str(screen.query_one("#header", Static).visual)
+        assert "NOT SAVED" in str(screen.query_one("#header", Panel).text)
         monkeypatch.setattr(session, "add_intervention", real)
         await pilot.press("enter")
         assert screen.entry.value == ""
-        assert "saved 10:00:40" in str(screen.query_one("#header", Static).visual)
+        assert "saved 10:00:40" in str(screen.query_one("#header", Panel).text)
     assert [e.text for e in stored(cosi_db).entries] == ["called for support"]
 
 
@@ -319,7 +319,7 @@ async def test_the_item_header_and_record_name_a_sub_item_with_its_parents(tmp_p
     app = make_app(tmp_path / "minutes.db", meeting_id, clock=tui_clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await enter(pilot, "/go 8.A.b")
-        assert str(screen.query_one(ItemHeader).visual).startswith("8. A. b) Rehabilitation programmes")
+        assert str(screen.query_one(ItemHeader).text).startswith("8. A. b) Rehabilitation programmes")
         assert screen.query_one(RecordList).border_title == "Record of 8. A. b)"
 
 

@@ -18,7 +18,7 @@ from textual.widgets import Tree
 
 from minutes_tui.core.model import AgendaItem, Entry, EntryKind, ItemState, Meeting, MeetingDetails
 from minutes_tui.tui.widgets.agenda import AgendaTree
-from minutes_tui.tui.widgets.panels import ItemHeader, QueuePanel
+from minutes_tui.tui.widgets.panels import ItemHeader, Panel, QueuePanel
 from minutes_tui.tui.widgets.record import RecordList, WrappedPrompt
 
 NOW = datetime(2021, 11, 22, 10, 30)
@@ -167,9 +167,40 @@ async def test_a_long_title_gives_way_to_the_line_of_times():
     async with Host().run_test(size=(80, 20)) as pilot:
         header = pilot.app.query_one(ItemHeader)
         header.show(item, NOW, item.label)
-        lines = str(header.visual).splitlines()
+        lines = str(header.text).splitlines()
         assert len(lines) == 3 and lines[1].endswith("…")
         assert lines[2].startswith("presented by Commission · started 10:24")
+
+
+class PanelHost(App[None]):
+    CSS = "Panel { width: 24; padding: 0 1; background: $surface; color: $text-muted; }"
+
+    def compose(self) -> ComposeResult:
+        yield Panel()
+
+
+async def test_a_panel_shows_its_text_wrapped_and_reflows_only_when_its_height_changes(monkeypatch):
+    layouts: list[bool] = []
+    refresh = Panel.refresh
+    monkeypatch.setattr(Panel, "refresh", lambda self, *a, layout=False, **k: layouts.append(layout) or refresh(self, *a, layout=layout, **k))
+    async with PanelHost().run_test(size=(40, 10)) as pilot:
+        panel = pilot.app.query_one(Panel)
+
+        def drawn() -> list[str]:
+            return [strip.text.rstrip() for strip in panel.render_lines(Region(0, 0, 24, panel.size.height))]
+
+        panel.show_text(Text.assemble(("Floor: ", "bold"), "DE 1:05\nQueue: FR IT ES PL NL BE AT"))
+        await pilot.pause()
+        assert drawn() == [" Floor: DE 1:05", " Queue: FR IT ES PL NL", " BE AT"]  # 22 columns inside the padding
+        layouts.clear()
+        panel.show_text(Text("Floor: DE 1:06\nQueue: FR IT ES PL NL BE AT"))  # the same three lines
+        await pilot.pause()
+        assert layouts == [False] and drawn()[0] == " Floor: DE 1:06"
+        panel.show_text(Text("Floor: –\nQueue: –"))
+        await pilot.pause()
+        assert layouts[-1] is True and panel.size.height == 2 and drawn() == [" Floor: –", " Queue: –"]
+        first_line = panel.render_lines(Region(0, 0, 24, 1))[0]
+        assert {segment.style.bgcolor for segment in first_line} == {panel.rich_style.bgcolor}  # the CSS background throughout
 
 
 async def test_the_speakers_panel_names_the_twelve_longest_speakers():
@@ -177,14 +208,14 @@ async def test_the_speakers_panel_names_the_twelve_longest_speakers():
     async with Host().run_test() as pilot:
         panel = pilot.app.query_one(QueuePanel)
         panel.show([("DE",), ("FR",)], None, totals, NOW)
-        text = str(panel.visual)
+        text = str(panel.text)
         assert "Queue: DE FR" in text and "S00 1:40" in text and "S11" in text
         assert "S12" not in text and "… 8 more" in text
         # Equal times come in the same order however the totals were counted (store or memory).
         panel.show([], None, {"SE": 60, "DK": 60, "HU": 60}, NOW)
-        first = str(panel.visual)
+        first = str(panel.text)
         panel.show([], None, {"HU": 60, "SE": 60, "DK": 60}, NOW)
-        assert str(panel.visual) == first and "DK 1:00  HU 1:00  SE 1:00" in first
+        assert str(panel.text) == first and "DK 1:00  HU 1:00  SE 1:00" in first
 
 
 async def test_a_record_that_fills_up_line_by_line_follows_the_newest():

@@ -34,7 +34,7 @@ from minutes_tui.core.store import StoreError
 from minutes_tui.tui.screens.form import Field, FormModal
 from minutes_tui.tui.widgets.agenda import AgendaTree
 from minutes_tui.tui.widgets.entry_line import EntryLine
-from minutes_tui.tui.widgets.panels import ItemHeader, MeetingHeader, QueuePanel
+from minutes_tui.tui.widgets.panels import ItemHeader, MeetingHeader, Panel, QueuePanel
 from minutes_tui.tui.widgets.record import RecordList
 
 ERRORS = (SessionError, EntryLineError, StoreError)
@@ -116,7 +116,7 @@ class LiveScreen(Screen[None]):
             with Vertical(id="right"):
                 yield ItemHeader(id="item")
                 yield RecordList(id="record")
-        yield Static("", id="status")
+        yield Panel(id="status")
         yield EntryLine(
             lambda text: completions(text, self.session.register),
             self.submit_line,
@@ -237,8 +237,8 @@ class LiveScreen(Screen[None]):
         return entry.text
 
     def say(self, message: str, error: bool = False) -> None:
-        status = self.query_one("#status", Static)
-        status.update(Text(message, "bold red" if error else ""), layout=False)  # always one line high
+        status = self.query_one("#status", Panel)
+        status.show_text(Text(message, "bold red" if error else ""))
         status.set_class(error, "error")
 
     # --- changing the meeting ------------------------------------------------------------------

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.style import Style
 from rich.text import Text
-from textual.widgets import Static
+from textual.geometry import Region, Size
+from textual.strip import Strip
+from textual.widget import Widget
 
 from minutes_tui.core.model import AgendaItem, MeetingDetails
 from minutes_tui.core.schedule import clock_text, item_seconds
@@ -18,25 +21,54 @@ def _seconds(since: datetime | None, now: datetime) -> int | None:
     return int((now - since).total_seconds()) if since else None
 
 
-class Panel(Static):
-    """A Static that repaints only when its text changes, and reflows the screen only when its
-    height would change: the once-a-second clocks change a few digits, and a layout pass for those
+class Panel(Widget):
+    """A few lines of text. Its lines are worked out when the text or the width changes and drawn
+    as they are: a Static renders its text again through Textual's content pipeline at every repaint
+    (a third of a millisecond a line), and these panels repaint at every step and every second.
+    It reflows the screen only when its height would change: a layout pass for a clock's digits
     would repaint every widget on the screen. A panel of fixed height never needs one."""
 
-    _lines: int | None = None
-    _text: Text | None = None
+    DEFAULT_CSS = "Panel { height: auto; }"
+
+    def __init__(self, text: str = "", **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._text = Text(text)
+        self._wrapped: tuple[int, list[Strip]] = (-1, [])  # (width, lines)
+        self._line_style = Style()  # see render_lines
+
+    @property
+    def text(self) -> Text:
+        return self._text
 
     def show_text(self, text: Text) -> None:
         if text == self._text:
             return
-        self._text = text
+        width = self.content_size.width
+        lines = len(self._lines(width))
+        self._text, self._wrapped = text, (-1, [])
         height = self.styles.height
-        if height is not None and not height.is_auto:
-            self.update(text, layout=False)
-            return
-        lines = len(text.wrap(self.app.console, max(self.content_size.width, 1)))
-        self.update(text, layout=lines != self._lines)
-        self._lines = lines
+        fixed = height is not None and not height.is_auto
+        self.refresh(layout=not fixed and len(self._lines(width)) != lines)
+
+    def _lines(self, width: int) -> list[Strip]:
+        if self._wrapped[0] != width:
+            console = self.app.console
+            lines = self._text.wrap(console, width) if width > 0 else []
+            self._wrapped = (width, [Strip(list(line.render(console)), line.cell_len) for line in lines])
+        return self._wrapped[1]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._line_style = self.rich_style  # once per repaint, not once per line
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width, lines, style = self.content_size.width, self._lines(self.content_size.width), self._line_style
+        if y >= len(lines):
+            return Strip.blank(width, style)
+        return lines[y].crop_extend(0, width, None).apply_style(style)
 
 
 class MeetingHeader(Panel):
