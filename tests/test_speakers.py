@@ -106,17 +106,24 @@ def test_phrases_and_adjectives_follow_council_usage(register):
     assert all(s.adjective for s in register if s.kind in {SpeakerKind.DELEGATION, SpeakerKind.ASSOCIATED})
 
 
-def test_sort_codes_uses_protocol_order_and_keeps_unknown_at_the_end(register):
-    assert register.sort_codes(["SE", "DE", "NL", "FR"]) == ["DE", "FR", "NL", "SE"]
-    assert register.sort_codes(["SI", "SK", "FI", "AT", "EL", "ES"]) == ["EL", "ES", "AT", "SI", "SK", "FI"]
-    assert register.sort_codes(["a mayor", "COM", "de", "Interpol", "PRES"]) == [
+def in_protocol_order(register, tokens):
+    """The tokens as `Register.in_protocol_order` orders them, and checked to be looked up right."""
+    pairs = register.in_protocol_order(tokens)
+    assert all(speaker is register.lookup(token) for token, speaker in pairs)
+    return [token for token, _ in pairs]
+
+
+def test_in_protocol_order_keeps_unknown_at_the_end(register):
+    assert in_protocol_order(register, ["SE", "DE", "NL", "FR"]) == ["DE", "FR", "NL", "SE"]
+    assert in_protocol_order(register, ["SI", "SK", "FI", "AT", "EL", "ES"]) == ["EL", "ES", "AT", "SI", "SK", "FI"]
+    assert in_protocol_order(register, ["a mayor", "COM", "de", "Interpol", "PRES"]) == [
         "PRES",
         "de",
         "COM",
         "a mayor",
         "Interpol",
     ]
-    assert register.sort_codes([]) == []
+    assert in_protocol_order(register, []) == []
 
 
 def test_complete_lists_codes_first_then_names(register):
@@ -138,7 +145,7 @@ def test_with_speakers_adds_a_meetings_own_speakers(register):
     assert meeting.get("CHAIR").phrase == "the Chair of the TELECOM working party"
     assert list(meeting)[-1] is mayor
     assert list(meeting)[1].phrase == chair.phrase  # the replaced Chair keeps its place
-    assert meeting.sort_codes(["MAYOR", "DE"]) == ["DE", "MAYOR"]
+    assert in_protocol_order(meeting, ["MAYOR", "DE"]) == ["DE", "MAYOR"]
     assert not register.is_known("MAYOR")  # the default register is unchanged
     assert len(meeting) == len(register) + 1
 

@@ -138,11 +138,12 @@ def _needs_subject(text: str) -> bool:
 def speakers_subject(codes: list[str], register: Register, style: HouseStyle) -> str:
     """The subject naming `codes`: "The German and French delegations", "The Commission" ..."""
     tokens = [c.strip() for c in codes if c.strip()]
-    if style.order != "spoken":
-        tokens = register.sort_codes(tokens)
+    if style.order == "spoken":
+        looked_up = [(token, register.lookup(token)) for token in tokens]
+    else:
+        looked_up = register.in_protocol_order(tokens)
     named: dict[str, tuple[str, Speaker | None]] = {}  # one entry per speaker, however named
-    for token in tokens:
-        speaker = register.lookup(token)
+    for token, speaker in looked_up:
         named.setdefault(speaker.code if speaker else token, (token, speaker))
     delegations = [s for _, s in named.values() if s and s.kind in DELEGATION_KINDS]
     parts: list[str] = []

@@ -89,12 +89,12 @@ class Register:
         ]
         return by_code + by_name
 
-    def sort_codes(self, codes: Iterable[str]) -> list[str]:
-        """`codes` in protocol order; tokens the register does not know follow in their own order."""
-        codes = list(codes)
-        known = [c for c in codes if self.is_known(c)]
-        unknown = [c for c in codes if not self.is_known(c)]
-        return sorted(known, key=lambda c: self.lookup(c).order) + unknown
+    def in_protocol_order(self, tokens: Iterable[str]) -> list[tuple[str, Speaker | None]]:
+        """Each token with its speaker, in protocol order; tokens the register does not know (None)
+        follow in their own order. Each is looked up once: every sentence of the minutes asks."""
+        looked_up = [(token, self.lookup(token)) for token in tokens]
+        known = [pair for pair in looked_up if pair[1] is not None]
+        return sorted(known, key=lambda pair: pair[1].order) + [pair for pair in looked_up if pair[1] is None]
 
     def with_speakers(self, extra: Iterable[Speaker]) -> Register:
         """A new register with a meeting's own speakers added.
