@@ -187,8 +187,9 @@ class Session:
         item = step()
         message = f"now on item {self.meeting.full_label(item)}"
         if left is not None and left is not item and left.state is ItemState.DONE and not self.outcome_of(left.id):
-            # Closure: minute-takers most often miss that a decision was (or was not) taken.
-            message += f" · item {self.meeting.reference(left)} was left without an outcome (/outcome, or F4)"
+            # Closure: minute-takers most often miss that a decision was (or was not) taken. Said
+            # first, as the status line is one line; /outcome would now go to the new item.
+            message = f"item {self.meeting.reference(left)} was left without an outcome (/undo goes back to it) · {message}"
         return message
 
     def go_to(self, number: str) -> AgendaItem:

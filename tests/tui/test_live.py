@@ -307,8 +307,8 @@ async def test_the_next_key_points_out_an_item_left_without_an_outcome(live_app)
     async with live_app.run_test(size=SIZE) as pilot:
         screen = await enter(pilot, "/go 1")
         await pilot.press("ctrl+n")
-        assert status(screen) == ("now on item 2. Information by the Presidency · item 1. was left without an"
-                                  " outcome (/outcome, or F4)")
+        assert status(screen) == ("item 1. was left without an outcome (/undo goes back to it) · now on item 2."
+                                  " Information by the Presidency")
 
 
 async def test_the_item_header_and_record_name_a_sub_item_with_its_parents(tmp_path, tui_clock):
