@@ -402,3 +402,15 @@ def test_an_items_entries_stay_right_however_the_entries_change():
         for item_id in range(1, 5):
             assert [id(e) for e in meeting.entries_for(item_id)] == scanned(item_id), done[-3:]
     assert set(done) == set(changes)
+
+
+def test_replacing_an_outcome_gives_the_entry_as_it_now_stands(store, meeting_id, clock):
+    """Also while the entries are deferred (the live screen's session), when looking up an item's
+    outcome reads a copy from the database."""
+    session = Session(store, meeting_id, clock, defer_entries=True)
+    session.go_next()
+    session.set_outcome("took_note", "first")
+    session = Session(store, meeting_id, clock, defer_entries=True)
+    replaced = session.set_outcome("endorsed", "second")
+    assert (replaced.outcome, replaced.text) == ("endorsed", "second")
+    assert any(entry is replaced for entry in session.meeting.entries)

@@ -274,8 +274,7 @@ class Session:
             raise SessionError(f"unknown outcome {code!r}: try {', '.join(phrasing.OUTCOME_LABELS)}")
         existing = self.outcome_of(item.id)
         if existing is not None:
-            self.edit_entry(existing.id, text=text.strip(), outcome=code)
-            result = existing
+            result = self.edit_entry(existing.id, text=text.strip(), outcome=code)  # the one in memory
         else:
             entry = Entry(None, item.id, EntryKind.OUTCOME, text=text.strip(), outcome=code, started_at=self.clock.now())
             result = self._add_entry(entry, "set outcome")

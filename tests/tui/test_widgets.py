@@ -203,6 +203,35 @@ async def test_a_panel_shows_its_text_wrapped_and_reflows_only_when_its_height_c
         assert {segment.style.bgcolor for segment in first_line} == {panel.rich_style.bgcolor}  # the CSS background throughout
 
 
+async def test_a_panel_draws_its_texts_own_style_and_its_selection(monkeypatch):
+    async with PanelHost().run_test(size=(40, 10)) as pilot:
+        panel = pilot.app.query_one(Panel)
+
+        def first_styles() -> set[Style]:
+            segments = panel.render_lines(Region(0, 0, 24, 1))[0]
+            return {segment.style for segment in segments if segment.text.strip()}
+
+        panel.show_text(Text("No item open yet", "italic"))  # the style of the whole Text, no spans
+        await pilot.pause()
+        assert all(style.italic for style in first_styles())
+        panel.show_text(Text("No item open yet", "bold"))  # equal as Rich compares Texts
+        await pilot.pause()
+        assert all(style.bold and not style.italic for style in first_styles())
+
+        panel.show_text(Text("Floor: DE 1:05\nQueue: FR IT"))
+        await pilot.pause()
+        panel.text_select_all()
+        await pilot.pause()
+        assert pilot.app.screen.get_selected_text() == "Floor: DE 1:05\nQueue: FR IT"
+        selected = pilot.app.screen.get_component_rich_style("screen--selection").bgcolor
+        assert {segment.style.bgcolor for segment in panel.render_lines(Region(0, 0, 24, 1))[0] if segment.text.strip()} == {selected}
+        pilot.app.screen.clear_selection()
+        await pilot.mouse_down(panel, offset=(8, 0))  # drag across "DE 1:05", as a user copies it
+        await pilot.hover(panel, offset=(15, 0))
+        await pilot.mouse_up(panel, offset=(15, 0))
+        assert pilot.app.screen.get_selected_text() == "DE 1:05"
+
+
 async def test_the_speakers_panel_names_the_twelve_longest_speakers():
     totals = {f"S{n:02}": 100 - n for n in range(20)}
     async with Host().run_test() as pilot:

@@ -238,7 +238,7 @@ class LiveScreen(Screen[None]):
 
     def say(self, message: str, error: bool = False) -> None:
         status = self.query_one("#status", Panel)
-        status.show_text(Text(message, "bold red" if error else ""))
+        status.show_text(Text(message, "bold" if error else ""))  # in the theme's error colour (#status.error)
         status.set_class(error, "error")
 
     # --- changing the meeting ------------------------------------------------------------------

@@ -130,7 +130,8 @@ class AgendaTree(ScrollsWithoutReflow, Tree[int | None]):
     def get_component_rich_style(self, *names: str, partial: bool = False, default: Style | None = None) -> Style:
         # Textual forgets these on every refresh, and Tree asks for six of them for each line it
         # draws. They change only with the components' styles, which Textual replaces (new objects)
-        # when the stylesheet, the theme or a pseudo-class (focus) changes.
+        # when the stylesheet, the theme or a pseudo-class (focus) changes. (Not when code sets an
+        # inline style on the tree or above it: the app sets none.)
         if default is not None:
             return super().get_component_rich_style(*names, partial=partial, default=default)
         styles = tuple(self._component_styles.get(name) for name in names)

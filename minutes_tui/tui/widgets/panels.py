@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Region, Size
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -33,7 +35,7 @@ class Panel(Widget):
     def __init__(self, text: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
         self._text = Text(text)
-        self._wrapped: tuple[int, list[Strip]] = (-1, [])  # (width, lines)
+        self._wrapped: tuple[int, list[Text], list[Strip]] = (-1, [], [])  # width, lines, their strips
         self._line_style = Style()  # see render_lines
 
     @property
@@ -41,34 +43,52 @@ class Panel(Widget):
         return self._text
 
     def show_text(self, text: Text) -> None:
-        if text == self._text:
+        if text == self._text and text.style == self._text.style:  # Text's == leaves its own style out
             return
         width = self.content_size.width
-        lines = len(self._lines(width))
-        self._text, self._wrapped = text, (-1, [])
+        lines = len(self._lines(width)[0])
+        self._text, self._wrapped = text, (-1, [], [])
         height = self.styles.height
         fixed = height is not None and not height.is_auto
-        self.refresh(layout=not fixed and len(self._lines(width)) != lines)
+        self.refresh(layout=not fixed and len(self._lines(width)[0]) != lines)
 
-    def _lines(self, width: int) -> list[Strip]:
+    def _lines(self, width: int) -> tuple[list[Text], list[Strip]]:
         if self._wrapped[0] != width:
-            console = self.app.console
-            lines = self._text.wrap(console, width) if width > 0 else []
-            self._wrapped = (width, [Strip(list(line.render(console)), line.cell_len) for line in lines])
-        return self._wrapped[1]
+            lines = list(self._text.wrap(self.app.console, width)) if width > 0 else []
+            self._wrapped = (width, lines, [self._strip(line) for line in lines])
+        return self._wrapped[1:]
+
+    def _strip(self, line: Text) -> Strip:
+        console = self.app.console
+        segments = line.render(console)
+        if line.style:  # Text.render leaves the text's own style to its caller
+            segments = Segment.apply_style(segments, console.get_style(line.style))
+        return Strip(list(segments), line.cell_len)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width))
+        return len(self._lines(width)[0])
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        lines, _ = self._lines(self.content_size.width)
+        return selection.extract("\n".join(line.plain for line in lines)), "\n"
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._line_style = self.rich_style  # once per repaint, not once per line
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        width, lines, style = self.content_size.width, self._lines(self.content_size.width), self._line_style
+        width = self.content_size.width
+        lines, strips = self._lines(width)
         if y >= len(lines):
-            return Strip.blank(width, style)
-        return lines[y].crop_extend(0, width, None).apply_style(style)
+            return Strip.blank(width, self._line_style)
+        strip = strips[y]
+        if (selection := self.text_selection) is not None and (span := selection.get_span(y)) is not None:
+            start, end = span
+            line = lines[y].copy()
+            line.stylize(self.screen.get_component_rich_style("screen--selection"), start, len(line) if end == -1 else end)
+            strip = self._strip(line)
+        # The offsets tell Textual which character is under the mouse, to select text.
+        return strip.apply_offsets(0, y).crop_extend(0, width, None).apply_style(self._line_style)
 
 
 class MeetingHeader(Panel):
