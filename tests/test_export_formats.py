@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 import docx
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from markdown_it import MarkdownIt
 
 from minutes_tui.core.model import AgendaItem, Entry, EntryKind, ItemState, Meeting, MeetingDetails
@@ -321,6 +322,21 @@ def test_docx_headings_carry_the_agenda_numbers():
     body = [p.text for p in word.paragraphs if p.style.name == "Normal"]
     assert "The agenda as set out in CM 5119/21 was adopted." in body
     assert [p.text for p in word.paragraphs if p.style.name == "Title"] == ["OUTCOME OF PROCEEDINGS"]
+
+
+def test_docx_body_text_is_one_run_of_the_documents_paragraph():
+    """The DOCX writer puts body text into the XML as it is (python-docx's run.text would turn a tab
+    or a line break into Word's): the document has collapsed the white space of every kind of entry,
+    imported ones included."""
+    meeting = sample_meeting()
+    meeting.entries += [Entry(30 + n, 3, kind, "said:\tfirst line\nsecond  line ", ["FR"], outcome="endorsed", position=8 + n)
+                        for n, kind in enumerate([K.INTERVENTION, K.OUTCOME, K.ACTION, K.NOTE])]
+    paragraphs = [p for section in document(meeting).sections for item in section.items for p in item.paragraphs]
+    assert sum(p.count("first line second line") for p in paragraphs) == 4  # a note joins the paragraph before
+    assert not any(c in p for p in paragraphs for c in "\t\n\r")
+    body = [p for p in read_back(meeting).paragraphs if p.style.name == "Normal"]
+    assert [p.text for p in body] == paragraphs
+    assert all(len(p.runs) == 1 and p.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY for p in body)
 
 
 def test_docx_header_tables_and_footer():
