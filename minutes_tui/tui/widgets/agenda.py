@@ -147,7 +147,7 @@ class AgendaTree(ScrollsWithoutReflow, Tree[int | None]):
         top, height = round(self.scroll_y), self.scrollable_content_region.height
         if not top <= node.line < top + height:
             self.scroll_to(y=max(node.line - height // 3, 0), animate=False, immediate=True)
-        self.move_cursor(node)
+        self.cursor_line = node.line  # in view now: move_cursor would work out a scroll to it again
 
     def get_label_width(self, node: TreeNode[int | None]) -> int:
         """What `render_label` would measure, without rendering the label: Textual measures every
