@@ -224,12 +224,29 @@ async def test_a_panel_draws_its_texts_own_style_and_its_selection(monkeypatch):
         await pilot.pause()
         assert pilot.app.screen.get_selected_text() == "Floor: DE 1:05\nQueue: FR IT"
         selected = pilot.app.screen.get_component_rich_style("screen--selection").bgcolor
-        assert {segment.style.bgcolor for segment in panel.render_lines(Region(0, 0, 24, 1))[0] if segment.text.strip()} == {selected}
+        drawn = [segment.style for segment in panel.render_lines(Region(0, 0, 24, 1))[0] if segment.text.strip()]
+        assert {style.bgcolor for style in drawn} == {selected}
+        assert all(style.color not in (None, selected) for style in drawn)  # the text stays readable
         pilot.app.screen.clear_selection()
         await pilot.mouse_down(panel, offset=(8, 0))  # drag across "DE 1:05", as a user copies it
         await pilot.hover(panel, offset=(15, 0))
         await pilot.mouse_up(panel, offset=(15, 0))
         assert pilot.app.screen.get_selected_text() == "DE 1:05"
+
+        # A line the panel wraps is copied as written: "Queue: FR IT ES PL NL" / "BE AT" on screen.
+        panel.show_text(Text("Floor: –\nQueue: FR IT ES PL NL BE AT"))
+        await pilot.pause()
+        panel.text_select_all()
+        await pilot.pause()
+        assert pilot.app.screen.get_selected_text() == "Floor: –\nQueue: FR IT ES PL NL BE AT"
+        pilot.app.screen.clear_selection()
+        await pilot.mouse_down(panel, offset=(20, 1))  # from "NL" on the first line of Queue
+        await pilot.hover(panel, offset=(2, 2))
+        await pilot.mouse_up(panel, offset=(2, 2))  # to "BE" on the line it wrapped onto
+        assert pilot.app.screen.get_selected_text() == "NL BE"
+        panel.show_text(Text("Floor: –"))  # the selection outlives the line it was on
+        await pilot.pause()
+        assert panel.get_selection(pilot.app.screen.selections[panel]) is None
 
 
 async def test_the_speakers_panel_names_the_twelve_longest_speakers():

@@ -6,11 +6,12 @@ Each one formats what the screen hands it; the screen decides when (once a secon
 from __future__ import annotations
 
 from datetime import datetime
+from typing import NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Region, Size
+from textual.geometry import Offset, Region, Size
 from textual.selection import Selection
 from textual.strip import Strip
 from textual.widget import Widget
@@ -35,7 +36,7 @@ class Panel(Widget):
     def __init__(self, text: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
         self._text = Text(text)
-        self._wrapped: tuple[int, list[Text], list[Strip]] = (-1, [], [])  # width, lines, their strips
+        self._wrapped = _Wrapped(-1, [], [], [])
         self._line_style = Style()  # see render_lines
 
     @property
@@ -46,17 +47,25 @@ class Panel(Widget):
         if text == self._text and text.style == self._text.style:  # Text's == leaves its own style out
             return
         width = self.content_size.width
-        lines = len(self._lines(width)[0])
-        self._text, self._wrapped = text, (-1, [], [])
+        lines = len(self._lines(width).lines)
+        self._text, self._wrapped = text, _Wrapped(-1, [], [], [])
         height = self.styles.height
         fixed = height is not None and not height.is_auto
-        self.refresh(layout=not fixed and len(self._lines(width)[0]) != lines)
+        self.refresh(layout=not fixed and len(self._lines(width).lines) != lines)
 
-    def _lines(self, width: int) -> tuple[list[Text], list[Strip]]:
-        if self._wrapped[0] != width:
-            lines = list(self._text.wrap(self.app.console, width)) if width > 0 else []
-            self._wrapped = (width, lines, [self._strip(line) for line in lines])
-        return self._wrapped[1:]
+    def _lines(self, width: int) -> _Wrapped:
+        """The text wrapped at `width`: each line, its strip, and where it starts in the text."""
+        if self._wrapped.width != width:
+            wrapped = self._wrapped = _Wrapped(width, [], [], [])
+            for y, line in enumerate(self._text.split("\n", allow_blank=True)):
+                x = 0
+                for part in line.wrap(self.app.console, width) if width > 0 else []:
+                    x = max(line.plain.find(part.plain.rstrip(), x), x)  # where Rich cut the line
+                    wrapped.lines.append(part)
+                    wrapped.strips.append(self._strip(part))
+                    wrapped.starts.append(Offset(x, y))
+                    x += len(part.plain.rstrip())
+        return self._wrapped
 
     def _strip(self, line: Text) -> Strip:
         console = self.app.console
@@ -66,11 +75,13 @@ class Panel(Widget):
         return Strip(list(segments), line.cell_len)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width)[0])
+        return len(self._lines(width).lines)
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        lines, _ = self._lines(self.content_size.width)
-        return selection.extract("\n".join(line.plain for line in lines)), "\n"
+        try:  # the text as written, not as wrapped: the offsets are the text's (see render_line)
+            return selection.extract(self._text.plain), "\n"
+        except IndexError:  # selected in a longer text than the one shown now (Textual does not check)
+            return None
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._line_style = self.rich_style  # once per repaint, not once per line
@@ -78,17 +89,32 @@ class Panel(Widget):
 
     def render_line(self, y: int) -> Strip:
         width = self.content_size.width
-        lines, strips = self._lines(width)
-        if y >= len(lines):
+        wrapped = self._lines(width)
+        if y >= len(wrapped.lines):
             return Strip.blank(width, self._line_style)
-        strip = strips[y]
-        if (selection := self.text_selection) is not None and (span := selection.get_span(y)) is not None:
-            start, end = span
-            line = lines[y].copy()
-            line.stylize(self.screen.get_component_rich_style("screen--selection"), start, len(line) if end == -1 else end)
-            strip = self._strip(line)
-        # The offsets tell Textual which character is under the mouse, to select text.
-        return strip.apply_offsets(0, y).crop_extend(0, width, None).apply_style(self._line_style)
+        line, strip, start = wrapped.lines[y], wrapped.strips[y], wrapped.starts[y]
+        if (selection := self.text_selection) is not None and (span := selection.get_span(start.y)) is not None:
+            first, last = span[0] - start.x, len(line) if span[1] == -1 else span[1] - start.x
+            if last > 0 and first < len(line):
+                line = line.copy()
+                line.stylize(self._selection_style(), max(first, 0), last)
+                strip = self._strip(line)
+        # The offsets (in the text as written) tell Textual which character the mouse is on.
+        return strip.apply_offsets(start.x, start.y).crop_extend(0, width, None).apply_style(self._line_style)
+
+    def _selection_style(self) -> Style:
+        """The screen's selection colours; its text colour only if it has one (the default theme's
+        is transparent, which Rich would draw in the background colour)."""
+        style = self.screen.get_component_rich_style("screen--selection")
+        transparent = self.screen.get_component_styles("screen--selection").color.a == 0
+        return Style(bgcolor=style.bgcolor) if transparent else style
+
+
+class _Wrapped(NamedTuple):
+    width: int
+    lines: list[Text]
+    strips: list[Strip]
+    starts: list[Offset]  # where each line starts in the text: column, line
 
 
 class MeetingHeader(Panel):
