@@ -195,7 +195,8 @@ def build_docx(doc: Document):
             for text in item.paragraphs:
                 paragraph = document.add_paragraph()
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-                paragraph.add_run()._r.add_t(text)
+                if text:  # as add_paragraph(text): no run for no text
+                    paragraph.add_run()._r.add_t(text)
     props = document.core_properties
     props.title = " ".join(x for x in (doc.header.doc_type, doc.header.doc_number) if x)
     props.subject = doc.header.subject
