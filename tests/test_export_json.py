@@ -134,3 +134,16 @@ def test_bad_input_raises_a_one_line_value_error(text, message):
     with pytest.raises(ValueError, match=message.replace("[", r"\[").replace("]", r"\]")) as err:
         meeting_from_json(text)
     assert "\n" not in str(err.value)
+
+
+def test_control_characters_are_dropped_on_import_and_every_format_exports():
+    """Text with control characters (from another program, or edited by hand) comes in readable:
+    the DOCX export failed on one, as Word's XML cannot hold it. Tabs and line breaks stay."""
+    meeting = full_meeting()
+    meeting.items[0].title = "Counter\x0cterrorism\x07"
+    meeting.entries[0].text = "called\x1b[31m for\x00 support\tand\nmore\x0b"
+    imported = meeting_from_json(meeting_to_json(meeting))
+    assert imported.items[0].title == "Counter terrorism"
+    assert imported.entries[0].text == "called[31m for support\tand\nmore "
+    for fmt in ("md", "txt", "html", "docx", "json", "log", "csv"):
+        assert export_meeting(imported, fmt)
