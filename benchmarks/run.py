@@ -42,9 +42,12 @@ class Row:
     note: str = ""
     unit: str = "ms"
     extra_ok: bool = True  # a second condition of the goal (e.g. "does not import Textual")
+    paired: float | None = None  # the median of per-round ratios, where rounds pair the two
 
     @property
     def ratio(self) -> float | None:
+        if self.paired is not None:
+            return self.paired
         return self.value / self.base if self.value is not None and self.base else None
 
     @property
@@ -202,6 +205,15 @@ def group_cli(d: Data, repeats: int) -> list[Row]:
     return rows
 
 
+def paired_row(label: str, samples: list[float], baseline: str, base: list[float], goal: str, limit: float) -> Row:
+    """A row whose samples were taken in rounds with the baseline's: the ratio is the median of the
+    rounds' ratios. A busy spell of the shared machine lasts seconds and falls on a whole round, so
+    it cancels out of a round's ratio, where the ratio of the two medians takes it in full."""
+    of_medians = median(samples) / median(base)
+    return Row(label, median(samples), baseline, median(base), goal, limit,
+               paired=median([a / b for a, b in zip(samples, base)]), note=f"ratio of medians {of_medians:.2f}×")
+
+
 def group_open(d: Data, repeats: int) -> list[Row]:
     large_db, large_id = d.large()
     cosi_db, cosi_id = d.cosi()
@@ -231,15 +243,12 @@ def group_open(d: Data, repeats: int) -> list[Row]:
     if "large" in errors:
         why = "not built yet" if "tui" in errors["large"] or "No module" in errors["large"] else errors["large"]
         return [na(label, why, "≤ 1.2× bare, ≤ 1.3× COSI"), na("peak memory (VmHWM at first frame) of `minutes open` large", why, "≤ 1.3× bare")]
-    rows = [
-        Row(label, median(frames["large"]), "bare Textual app (benchmarks/bare_app.py)", median(frames["bare"]),
-            "≤ 1.2×", 1.2),
-    ]
+    rows = [paired_row(label, frames["large"], "bare Textual app (benchmarks/bare_app.py)", frames["bare"], "≤ 1.2×", 1.2)]
     if "cosi" in errors:
         rows.append(na("… vs the same command on the COSI meeting", errors["cosi"]))
     else:
-        rows.append(Row("… vs the same command on the COSI meeting", median(frames["large"]),
-                        "`minutes open` COSI", median(frames["cosi"]), "≤ 1.3×", 1.3))
+        rows.append(paired_row("… vs the same command on the COSI meeting", frames["large"], "`minutes open` COSI",
+                               frames["cosi"], "≤ 1.3×", 1.3))
     rows.append(Row("peak memory (VmHWM at first frame) of `minutes open` large", median(rss["large"]),
                     "bare Textual app", median(rss["bare"]), "≤ 1.3×", 1.3, unit="MB"))
     return rows
