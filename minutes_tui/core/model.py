@@ -210,9 +210,9 @@ class Meeting:
         index, (entries, length, last) = self.__dict__.get("_entry_index"), self._entries_mark()
         if index is None or index[0] is not entries or index[1] != length or index[2] is not last:
             by_item: dict[int, list[Entry]] = {}
-            for entry in self.entries:
+            for entry in entries:
                 by_item.setdefault(entry.item_id, []).append(entry)
-            index = self._entry_index = (*self._entries_mark(), by_item)
+            index = self._entry_index = (entries, length, last, by_item)
         return index[3]
 
     def _entries_mark(self) -> tuple[list[Entry], int, Entry | None]:
