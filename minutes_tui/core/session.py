@@ -233,10 +233,11 @@ class Session:
         return current
 
     def _add_entry(self, entry: Entry, action: str) -> Entry:
-        siblings = [e.position for e in self.meeting.entries if e.item_id == entry.item_id]
-        entry = replace(entry, position=max(siblings, default=0) + 1)
+        siblings = self.meeting.entries_for(entry.item_id)
+        entry = replace(entry, position=siblings[-1].position + 1 if siblings else 1)
+        row = entry_row(entry) | {"meeting_id": self.meeting_id}
         with self._saving(self.clock.now()) as change:
-            entry.id = change.insert("entries", entry_row(entry) | {"meeting_id": self.meeting_id}, action)
+            entry.id = change.insert("entries", row, action)
         self.meeting.add_entry(entry)
         if self._speaking_totals is not None:
             self._count_speaking_time(self._speaking_totals, entry)

@@ -391,16 +391,12 @@ class SearchHit:
 class Change:
     """The row changes of one transaction; each is logged as an event of the same group."""
 
-    def __init__(self, store: Store, meeting_id: int | None, group: int, at: str, live: bool) -> None:
-        self._store, self.meeting_id, self._group, self._at, self._live = store, meeting_id, group, at, live
+    def __init__(self, store: Store, meeting_id: int | None, at: str, live: bool) -> None:
+        self._store, self.meeting_id, self._at, self._live = store, meeting_id, at, live
+        self._logged = False
 
     def insert(self, table: str, values: dict[str, Any], action: str) -> int:
-        cursor = self._store.conn.execute(
-            f"INSERT INTO [{table}] ({', '.join(f'[{k}]' for k in values)}) "
-            f"VALUES ({', '.join('?' for _ in values)})",
-            list(values.values()),
-        )
-        row_id = cursor.lastrowid
+        row_id = self._store.conn.execute(_insert_sql(table, tuple(values)), list(values.values())).lastrowid
         self._log(action, table, row_id, None, {"id": row_id, **values})
         return row_id
 
@@ -420,12 +416,13 @@ class Change:
         self._log(action, table, row_id, before, None)
 
     def _log(self, action: str, table: str, row_id: int, before: Any, after: Any) -> None:
+        # The group is worked out by SQLite: the first event opens the next group, the others join
+        # it (the newest event is then this transaction's). One statement fewer per line saved.
+        sql = _LOG_JOINING if self._logged else _LOG_OPENING
         self._store.conn.execute(
-            "INSERT INTO events (meeting_id, grp, at, action, table_name, row_id, before, after, live)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            sql,
             [
                 self.meeting_id,
-                self._group,
                 self._at,
                 action,
                 table,
@@ -435,6 +432,20 @@ class Change:
                 int(self._live),
             ],
         )
+        self._logged = True
+
+
+_LOG = ("INSERT INTO events (meeting_id, grp, at, action, table_name, row_id, before, after, live)"
+        " VALUES (?, {group}, ?, ?, ?, ?, ?, ?, ?)")
+_NEWEST_GROUP = "(SELECT grp FROM events ORDER BY id DESC LIMIT 1)"
+_LOG_OPENING = _LOG.format(group=f"coalesce({_NEWEST_GROUP}, 0) + 1")
+_LOG_JOINING = _LOG.format(group=_NEWEST_GROUP)
+
+
+@functools.lru_cache(maxsize=64)
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    return (f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})")
 
 
 class Store:
@@ -634,9 +645,7 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                last = self.conn.execute("SELECT grp FROM events ORDER BY id DESC LIMIT 1").fetchone()
-                group = last[0] + 1 if last else 1
-                yield Change(self, meeting_id, group, at_text, live)
+                yield Change(self, meeting_id, at_text, live)
                 if meeting_id is not None:
                     self.conn.execute("UPDATE meetings SET updated_at = ? WHERE id = ?", [at_text, meeting_id])
                 self.conn.execute("COMMIT")
