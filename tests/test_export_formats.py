@@ -168,6 +168,23 @@ def test_classified_item_title_carries_its_marker():
     assert {i.number: i for i in document().items()}["12."].title == "AOB [RESTREINT UE/EU RESTRICTED]"
 
 
+def test_control_characters_in_a_stored_meeting_are_dropped_and_every_format_exports():
+    """A paste or an older version's import may have stored control characters: the DOCX export
+    failed on them (Word's XML cannot hold them). Tabs and line breaks stay."""
+    meeting = sample_meeting(subject="Summary\x0cof\x07 discussions")
+    meeting.items[0].title = "Counter\x0cterrorism\x00"
+    meeting.entries[3].text = "COSI\x1b[31m expressed\tsupport\x01"
+    doc = document(meeting)
+    assert doc.header.subject == "Summary of discussions"
+    assert doc.sections[-1].title == "Items for information/endorsement:"
+    assert {i.number: i.title for i in doc.items()}["6."] == "Counter terrorism"
+    assert doc.sections[1].items[0].paragraphs[0].startswith("COSI[31m expressed support. Delegations")
+    for fmt in FORMATS:
+        assert export_meeting(meeting, fmt)
+    docx_text = "\n".join(p.text for p in build_docx(doc).paragraphs)
+    assert "Counter terrorism" in docx_text and "\x1b" not in docx_text
+
+
 def test_export_meeting_knows_every_format_and_rejects_others():
     meeting = sample_meeting()
     for fmt in FORMATS:

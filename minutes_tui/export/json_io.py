@@ -37,15 +37,10 @@ from enum import Enum
 from typing import Any
 
 from minutes_tui.core.model import Meeting, local_time
+from minutes_tui.export.document import without_controls
 
 SCHEMA = "minutes_tui/meeting"
 VERSION = 1
-
-# Control characters cannot be typed into the app, and Word's XML cannot hold them (the DOCX export
-# failed on one): the ones text treats as white space become a space, the others are dropped.
-_CONTROL = str.maketrans(
-    {c: " " for c in (0x0B, 0x0C, *range(0x1C, 0x20))} | {c: None for c in (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F)}
-)
 
 
 def _plain(value: Any) -> Any:
@@ -107,7 +102,7 @@ def _convert(hint: Any, value: Any, where: str) -> Any:
     if hint is bool and isinstance(value, bool):
         return value
     if hint is str and isinstance(value, str):
-        return value.translate(_CONTROL)
+        return without_controls(value)
     raise ValueError(f"{where}: expected {getattr(hint, '__name__', hint)}, got {type(value).__name__}")
 
 
