@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import MinutesError
+from .model import without_controls
 from .speakers import Register
 
 
@@ -83,7 +84,7 @@ _PREFIX_CODE = re.compile(r"[A-Za-z][\w-]*(?: [A-Z]{2,})?")  # "DE", "eu-LISA", 
 
 
 def parse_line(line: str, register: Register) -> Intervention | Note | Command:
-    text = line.strip()
+    text = without_controls(line).strip()
     if not text:
         raise EntryLineError("nothing to record: the line is empty")
     if text.startswith("/"):

@@ -125,6 +125,18 @@ def local_time(moment: datetime | None) -> datetime | None:
     return moment.astimezone().replace(tzinfo=None) if moment is not None and moment.tzinfo else moment
 
 
+# Control characters cannot be typed, but a paste or another program's file may hold them; no export
+# shows them and Word's XML cannot hold them at all.
+_CONTROLS = str.maketrans(
+    {c: " " for c in (0x0B, 0x0C, *range(0x1C, 0x20))} | {c: None for c in (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F)}
+)
+
+
+def without_controls(text: str) -> str:
+    """`text` without control characters; tabs and line breaks stay, the other spacing ones become a space."""
+    return text.translate(_CONTROLS)
+
+
 def seconds_between(started: datetime | None, ended: datetime | None) -> int | None:
     return int((ended - started).total_seconds()) if started and ended else None
 

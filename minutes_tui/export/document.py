@@ -29,19 +29,10 @@ from typing import Any
 
 from minutes_tui.core import phrasing
 from minutes_tui.core.agenda import format_date
-from minutes_tui.core.model import AgendaItem, Entry, EntryKind, ItemState, Meeting, MeetingDetails
+from minutes_tui.core.model import AgendaItem, Entry, EntryKind, ItemState, Meeting, MeetingDetails, without_controls
 
 DOC_TYPE = "OUTCOME OF PROCEEDINGS"
 INSTITUTION = "Council of the European Union"
-
-_CONTROLS = str.maketrans(
-    {c: " " for c in (0x0B, 0x0C, *range(0x1C, 0x20))} | {c: None for c in (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F)}
-)
-
-
-def without_controls(text: str) -> str:
-    """`text` without control characters; tabs and line breaks stay, the other spacing ones become a space."""
-    return text.translate(_CONTROLS)
 
 
 def _cleaned(value: Any) -> Any:

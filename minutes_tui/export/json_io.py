@@ -36,8 +36,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from minutes_tui.core.model import Meeting, local_time
-from minutes_tui.export.document import without_controls
+from minutes_tui.core.model import Meeting, local_time, without_controls
 
 SCHEMA = "minutes_tui/meeting"
 VERSION = 1
