@@ -207,7 +207,7 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
             self.post_message(self.EntryRequest(what, entry_id))
 
 
-_WORD = re.compile(r"\s*\S+\s*")  # a word with the white space around it, as Rich splits lines
+_NONSPACE = re.compile(r"[^ ]")
 
 
 class WrappedPrompt:
@@ -249,24 +249,35 @@ class WrappedPrompt:
 
 def _line_ranges(plain: str, width: int) -> Iterator[tuple[int, int]]:
     """(start, end) of each line, as rich's divide_line, rstrip_end and truncate make them when
-    every character is one cell wide."""
-    starts, offset = [0], 0
-    for match in _WORD.finditer(plain):
-        start, word = match.start(), match.group()
-        length = len(word.rstrip())
-        if width - offset >= length:
-            offset += len(word)
-        elif length > width:  # longer than a line: folded
-            chunks = [word[n:n + width] for n in range(0, len(word), width)]
-            for chunk in chunks:
-                if start:
-                    starts.append(start)
-                start += len(chunk)
-            offset = len(chunks[-1])
+    every character is one cell wide and the only white space is " " (printable ASCII).
+
+    Rich places word after word (a word: the text up to its next space, with the spaces after it;
+    the first also with the spaces before it); a line ends before the first word whose text runs
+    past the width, and a word longer than a line is folded. Worked out a line at a time: the word
+    that does not fit is the one at the width's end, or the next one if a space is there."""
+    starts, start, size = [0], 0, len(plain)
+    leading = size - len(plain.lstrip(" "))
+    while (end := start + width) < size:
+        if plain[end] == " ":
+            if (after := _NONSPACE.search(plain, end)) is None:
+                break  # only spaces to the end: they stay on this line
+            word = after.start()
         else:
-            starts.append(start)
-            offset = len(word)
-    for start, end in zip(starts, [*starts[1:], len(plain)]):
+            word = plain.rfind(" ", 0, end) + 1
+        if word == leading:
+            word = 0  # the first word carries the spaces before it
+        text_end = plain.find(" ", max(word, leading))
+        text_end = size if text_end < 0 else text_end
+        if text_end - word <= width:
+            start = word
+        else:  # longer than a line, with the spaces after it: cut into lines of the width
+            after = _NONSPACE.search(plain, text_end)
+            word_end = size if after is None else after.start()
+            start = word + (word_end - word - 1) // width * width
+            starts += range(word or width, start + 1, width)
+            continue
+        starts.append(start)
+    for start, end in zip(starts, [*starts[1:], size]):
         if end - start > width:  # white space past the width is dropped, then the line cut
             line = plain[start:end]
             end -= min(len(line) - len(line.rstrip()), end - start - width)
