@@ -138,6 +138,13 @@ async def test_an_error_keeps_the_line_and_says_why(live_app, cosi_db):
         screen = await enter(pilot, "/frobnicate")
         assert screen.entry.value == "/frobnicate"
         assert "unknown command" in status(screen)
+        await pilot.pause()
+        panel = screen.query_one("#status", Panel)
+        assert panel.region.height == 2  # the list of commands wraps rather than being cut at the edge
+        assert "/undo" in "".join(strip.text for strip in panel.render_lines(panel.region.reset_offset))
+        await enter(pilot, "/next")
+        await pilot.pause()
+        assert panel.region.height == 1
     assert stored(cosi_db).entries == []
 
 
