@@ -162,14 +162,26 @@ async def test_browsing_the_record_moves_the_highlight_and_keeps_it_in_view():
 
 async def test_a_long_title_gives_way_to_the_line_of_times():
     item = AgendaItem(1, "3.", "EU migrant smuggling action plan: operational cooperation aspects and more",
-                      doc_refs=["13682/21"], presenter="Commission", state=ItemState.CURRENT,
-                      started_at=datetime(2021, 11, 22, 10, 24))
+                      doc_refs=["13682/21"], state=ItemState.CURRENT, started_at=datetime(2021, 11, 22, 10, 24))
     async with Host().run_test(size=(80, 20)) as pilot:
         header = pilot.app.query_one(ItemHeader)
-        header.show(item, NOW, item.label)
-        lines = str(header.text).splitlines()
-        assert len(lines) == 3 and lines[1].endswith("…")
-        assert lines[2].startswith("presented by Commission · started 10:24")
+
+        async def drawn() -> list[str]:
+            header.show(item, NOW, item.label)
+            await pilot.pause()
+            return [strip.text.rstrip() for strip in header.render_lines(Region(0, 0, 40, header.size.height))]
+
+        assert await drawn() == [
+            "3. EU migrant smuggling action plan:",
+            "operational cooperation aspects and mor…",  # the ellipsis fits in the width
+            "started 10:24  on this item 6:00",
+        ]
+        item.presenter = "Commission"  # the times wrap onto two lines: the title gives way to both
+        assert await drawn() == [
+            "3. EU migrant smuggling action plan: …",
+            "presented by Commission · started 10:24",
+            "on this item 6:00",
+        ]
 
 
 class PanelHost(App[None]):

@@ -128,7 +128,7 @@ class MeetingHeader(Panel):
 
 
 class ItemHeader(Panel):
-    """The item's title and documents, then one line of who presents it and its times. The panel
+    """The item's title and documents, then who presents it and its times (a line, two if narrow). The panel
     has a fixed height (moving to the next item must not reflow the screen): a title too long for
     it is cut short, so the times stay in view."""
 
@@ -146,10 +146,12 @@ class ItemHeader(Panel):
         )
         width, height = self.content_size
         lines = title.wrap(self.app.console, width) if width else [title]
-        room = max(height - bool(about), 1)
+        about_height = len(about.wrap(self.app.console, width)) if about and width else bool(about)
+        room = max(height - about_height, 1)
         if height and len(lines) > room:  # a long title gives way to the line of times (not laid out yet: 0)
             lines = lines[:room]
             lines[-1].append("…")
+            lines[-1].truncate(width, overflow="ellipsis")  # a full line: its last character gives way
         self.show_text(Text("\n").join([*lines, about] if about else lines))
 
     @staticmethod
