@@ -414,3 +414,12 @@ def test_replacing_an_outcome_gives_the_entry_as_it_now_stands(store, meeting_id
     replaced = session.set_outcome("endorsed", "second")
     assert (replaced.outcome, replaced.text) == ("endorsed", "second")
     assert any(entry is replaced for entry in session.meeting.entries)
+
+
+def test_a_line_added_while_the_entries_are_deferred_is_held_once(store, meeting_id, clock):
+    session = Session(store, meeting_id, clock, defer_entries=True)  # as the live screen opens it
+    session.go_next()
+    note = session.add_note("First note")
+    assert [e.id for e in session.meeting.entries] == [note.id]
+    session.delete_entry(note.id)
+    assert session.meeting.entries_for(note.item_id) == [] and store.load_entries(meeting_id) == []

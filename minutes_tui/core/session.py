@@ -233,6 +233,7 @@ class Session:
         return current
 
     def _add_entry(self, entry: Entry, action: str) -> Entry:
+        self.meeting.load_entries()  # deferred ones read after the INSERT would hold the new entry already
         siblings = self.meeting.entries_for(entry.item_id)
         entry = replace(entry, position=siblings[-1].position + 1 if siblings else 1)
         row = entry_row(entry) | {"meeting_id": self.meeting_id}
