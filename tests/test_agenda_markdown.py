@@ -220,3 +220,18 @@ def test_invalid_utf8_names_the_line(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(AgendaError, match="cannot read"):
         load_agenda(tmp_path / "nowhere.md")
+
+
+@pytest.mark.parametrize("suffix", [".md", ".toml", ".txt"])
+def test_control_characters_in_an_agenda_file_are_dropped(tmp_path, suffix):
+    """A paste from a PDF brings form feeds; a title should hold none (no export shows them)."""
+    text = {
+        ".md": "# COSI\x07\n\n1. Adoption\x00 of the agenda\n\x0c\n2. AOB\n",
+        ".toml": '[meeting]\ncommittee = "COSI\x07"\n[[item]]\nnumber = "1."\ntitle = "Adoption\x00 of the agenda"\n'
+                 '\x0c\n[[item]]\nnumber = "2."\ntitle = "AOB"\n',
+        ".txt": "COSI\x07\n1. Adoption\x00 of the agenda\n\x0c\n2. AOB\n",
+    }[suffix]
+    path = tmp_path / f"agenda{suffix}"
+    path.write_text(text, encoding="utf-8")
+    parsed = load_agenda(path)
+    assert [(i.number, i.title) for i in parsed.items] == [("1.", "Adoption of the agenda"), ("2.", "AOB")]

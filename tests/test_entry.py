@@ -83,7 +83,7 @@ def test_empty_line_is_an_error():
 def test_pasted_control_characters_are_dropped():
     """A paste can carry them (the entry line keeps its first line only); no export can show them."""
     assert parse_line("DE:\x07 called for\x1b support\x00", REGISTER) == Intervention(("DE",), "called for support")
-    assert parse_line("\x01the\x0cagenda", REGISTER) == Note("the agenda")
+    assert parse_line("\x01the\x0cagenda\uffff", REGISTER) == Note("the agenda")
     with pytest.raises(EntryLineError):
         parse_line("\x07\x08", REGISTER)
 

@@ -168,21 +168,22 @@ def test_classified_item_title_carries_its_marker():
     assert {i.number: i for i in document().items()}["12."].title == "AOB [RESTREINT UE/EU RESTRICTED]"
 
 
-def test_control_characters_in_a_stored_meeting_are_dropped_and_every_format_exports():
+def test_control_characters_in_a_stored_meeting_are_dropped_before_wording_and_every_format_exports():
     """A paste or an older version's import may have stored control characters: the DOCX export
-    failed on them (Word's XML cannot hold them). Tabs and line breaks stay."""
+    failed on them (Word's XML cannot hold them), and the sentences were worded around them (no
+    subject before a leading one, a second full stop after a trailing one). Tabs and line breaks stay."""
     meeting = sample_meeting(subject="Summary\x0cof\x07 discussions")
-    meeting.items[0].title = "Counter\x0cterrorism\x00"
-    meeting.entries[3].text = "COSI\x1b[31m expressed\tsupport\x01"
-    doc = document(meeting)
-    assert doc.header.subject == "Summary of discussions"
-    assert doc.sections[-1].title == "Items for information/endorsement:"
-    assert {i.number: i.title for i in doc.items()}["6."] == "Counter terrorism"
-    assert doc.sections[1].items[0].paragraphs[0].startswith("COSI[31m expressed support. Delegations")
-    for fmt in FORMATS:
-        assert export_meeting(meeting, fmt)
-    docx_text = "\n".join(p.text for p in build_docx(doc).paragraphs)
-    assert "Counter terrorism" in docx_text and "\x1b" not in docx_text
+    meeting.items[0].title = "Counter\x0cterrorism\x00\uffff"
+    meeting.entries[1].text = "\x1binformed on the state of play.\x07"
+    meeting.entries[3].text = "COSI\x1b[31m expressed\tsupport\x01\ud800"
+    md = export_meeting(meeting, "md")
+    assert "Summary of discussions" in md and "Counter terrorism" in md
+    assert "\nThe Presidency informed on the state of play.\n" in md
+    assert "COSI[31m expressed support. Delegations" in md
+    for fmt in set(FORMATS) - {"docx", "json"}:  # JSON keeps the meeting as stored (escaped)
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800]", export_meeting(meeting, fmt)), fmt
+    docx_text = "\n".join(p.text for p in docx.Document(io.BytesIO(export_meeting(meeting, "docx"))).paragraphs)
+    assert "Counter terrorism" in docx_text and "The Presidency informed on the state of play." in docx_text
 
 
 def test_export_meeting_knows_every_format_and_rejects_others():

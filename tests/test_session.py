@@ -423,3 +423,22 @@ def test_a_line_added_while_the_entries_are_deferred_is_held_once(store, meeting
     assert [e.id for e in session.meeting.entries] == [note.id]
     session.delete_entry(note.id)
     assert session.meeting.entries_for(note.item_id) == [] and store.load_entries(meeting_id) == []
+
+
+def test_control_characters_are_dropped_on_every_way_text_comes_in(store, meeting_id, clock):
+    """The entry line drops them as it parses; the end of a turn (F9), the edit and details forms
+    and a new item's title pass text to the session directly. Word's XML cannot hold U+FFFF either."""
+    session = Session(store, meeting_id, clock)
+    session.go_next()
+    session.queue_add(("PRES",))
+    session.give_floor()
+    turn = session.end_floor("presented the report.\x07")
+    assert turn.text == "presented the report."
+    session.edit_entry(turn.id, text="\x1bpresented\x0cthe report\uffff")
+    session.update_details(subject="Summary\x00 of discussions")
+    item = session.add_item("AOB\x07", number="9.\x00")
+    assert (session.entry(turn.id).text, session.meeting.details.subject) == ("presented the report", "Summary of discussions")
+    assert (item.title, item.number) == ("AOB", "9.")
+    stored = store.load_meeting(meeting_id)
+    assert [e.text for e in stored.entries] == ["presented the report"] and stored.items[-1].title == "AOB"
+    assert stored.details.subject == "Summary of discussions"

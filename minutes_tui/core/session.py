@@ -18,7 +18,7 @@ from . import phrasing
 from .clock import Clock
 from .errors import MinutesError
 from .entry import Command, EntryLineError, Intervention, Note, parse_line, split_speakers
-from .model import AgendaItem, Attendance, Entry, EntryKind, ItemState, Meeting, add_speaking_time
+from .model import AgendaItem, Attendance, Entry, EntryKind, ItemState, Meeting, add_speaking_time, cleaned, without_controls
 from .speakers import Register, default_register
 from .store import Store, details_row, entry_row, item_row
 
@@ -235,7 +235,7 @@ class Session:
     def _add_entry(self, entry: Entry, action: str) -> Entry:
         self.meeting.load_entries()  # deferred ones read after the INSERT would hold the new entry already
         siblings = self.meeting.entries_for(entry.item_id)
-        entry = replace(entry, position=siblings[-1].position + 1 if siblings else 1)
+        entry = cleaned(replace(entry, position=siblings[-1].position + 1 if siblings else 1))
         row = entry_row(entry) | {"meeting_id": self.meeting_id}
         with self._saving(self.clock.now()) as change:
             entry.id = change.insert("entries", row, action)
@@ -323,6 +323,7 @@ class Session:
         allowed = {"text", "speakers", "outcome", "deadline", "private", "started_at", "ended_at"}
         if unknown := set(changes) - allowed:
             raise SessionError(f"cannot edit {', '.join(sorted(unknown))} of an entry")
+        changes = cleaned(changes)
         updated = replace(entry, **changes)
         row = entry_row(updated)
         with self._saving(self.clock.now()) as change:
@@ -368,6 +369,7 @@ class Session:
         self._find_current_item()
 
     def update_details(self, **changes: Any) -> None:
+        changes = cleaned(changes)
         details = replace(self.meeting.details, **changes)
         row = details_row(details)
         with self._saving(self.clock.now()) as change:
@@ -430,7 +432,8 @@ class Session:
         else:
             block = self._subtree(anchor)
             level, parent_id, section, index = anchor.level, anchor.parent_id, anchor.section, items.index(block[-1]) + 1
-        item = AgendaItem(None, number.strip(), title.strip(), section=section, level=level, parent_id=parent_id, position=index)
+        item = AgendaItem(None, without_controls(number).strip(), without_controls(title).strip(), section=section,
+                          level=level, parent_id=parent_id, position=index)
         with self._saving(self.clock.now()) as change:
             item.id = change.insert("items", item_row(item) | {"meeting_id": self.meeting_id}, "add item")
             self._renumber_positions(change, [*items[:index], item, *items[index:]])

@@ -15,7 +15,7 @@ This package never imports Textual.
 
 from __future__ import annotations
 
-from minutes_tui.core.model import Meeting
+from minutes_tui.core.model import Meeting, cleaned
 from minutes_tui.export.document import Document, build_document
 from minutes_tui.export.html import to_html
 from minutes_tui.export.json_io import meeting_to_json
@@ -47,10 +47,12 @@ def document_for(meeting: Meeting, register=None, style=None) -> Document:
 def export_meeting(meeting: Meeting, fmt: str, register=None, style=None, events=None) -> str | bytes:
     """`meeting` rendered in `fmt` (one of FORMATS, or an alias such as "markdown"); bytes for docx.
 
-    `events` (the store's edit history) goes into the JSON export only."""
+    `events` (the store's edit history) goes into the JSON export only, which keeps the meeting as
+    stored; the others drop control characters first (see `export.document`)."""
     fmt = ALIASES.get(fmt.lower(), fmt.lower())
     if fmt == "json":
         return meeting_to_json(meeting, events)
+    meeting = cleaned(meeting)
     if fmt in RECORD_RENDERERS:
         return RECORD_RENDERERS[fmt](meeting)
     if fmt not in DOCUMENT_RENDERERS:

@@ -13,9 +13,9 @@ Decisions, shared by every format:
 - A withdrawn or postponed item keeps its heading (so the numbering shows no gap) and, unless the
   secretary recorded an outcome for it, gets the standard "withdrawn"/"postponed" outcome sentence.
 - An item's classification marker is appended to its title: "Title [CONFIDENTIEL UE/EU CONFIDENTIAL]".
-- Control characters are dropped (those text treats as white space become a space): no format shows
-  them and Word's XML cannot hold them. They cannot be typed into the app, but a paste or a meeting
-  stored by an older version may hold some.
+- Control characters are dropped (those text treats as white space become a space) before anything
+  is worded (`export_meeting`): no format shows them and Word's XML cannot hold them. The app drops
+  them from what is typed or imported, but a meeting stored by an older version may hold some.
 - The letterhead line ("Council of the European Union") is drawn by the page layouts (DOCX, HTML);
   the plain formats (Markdown, text) start with the issue place and date, as the reference does.
 """
@@ -24,26 +24,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields, is_dataclass, replace
-from typing import Any
+from dataclasses import dataclass, field
 
 from minutes_tui.core import phrasing
 from minutes_tui.core.agenda import format_date
-from minutes_tui.core.model import AgendaItem, Entry, EntryKind, ItemState, Meeting, MeetingDetails, without_controls
+from minutes_tui.core.model import AgendaItem, Entry, EntryKind, ItemState, Meeting, MeetingDetails
 
 DOC_TYPE = "OUTCOME OF PROCEEDINGS"
 INSTITUTION = "Council of the European Union"
-
-
-def _cleaned(value: Any) -> Any:
-    """`value` (a document part, a list or tuple of them, or text) with every string `without_controls`."""
-    if isinstance(value, str):
-        return without_controls(value)
-    if isinstance(value, (list, tuple)):
-        return type(value)(_cleaned(v) for v in value)
-    if is_dataclass(value):
-        return replace(value, **{f.name: _cleaned(getattr(value, f.name)) for f in fields(value)})
-    return value
 
 
 @dataclass
@@ -220,4 +208,4 @@ def build_document(meeting: Meeting, register, style) -> Document:
                 paragraphs=item_paragraphs(meeting, item, register, style, entries_by_item.get(item.id, [])),
             )
         )
-    return _cleaned(doc)
+    return doc

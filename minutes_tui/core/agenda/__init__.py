@@ -13,7 +13,7 @@ from minutes_tui.core.agenda.common import AgendaError, find_doc_refs, format_da
 from minutes_tui.core.agenda.markdown import parse_markdown
 from minutes_tui.core.agenda.text import parse_text
 from minutes_tui.core.agenda.toml import parse_toml
-from minutes_tui.core.model import ParsedAgenda
+from minutes_tui.core.model import ParsedAgenda, without_controls
 
 __all__ = [
     "AgendaError",
@@ -41,4 +41,5 @@ def load_agenda(path: Path | str) -> ParsedAgenda:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise AgendaError(source, line, f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8") from None
-    return _PARSERS.get(path.suffix.lower(), parse_text)(text, source)
+    # Dropped before parsing: a paste from a PDF has form feeds; no title or export should hold any.
+    return _PARSERS.get(path.suffix.lower(), parse_text)(without_controls(text), source)
