@@ -95,6 +95,7 @@ async def test_a_whole_meeting_lands_in_the_store(live_app, cosi_db, tui_clock):
         # Edit the note in the record (ctrl+r, then e), then delete it and undo the deletion.
         await pilot.press("ctrl+r", "e")
         await fill_form(pilot, text="Several delegations asked for a follow-up.")
+        assert "Several delegations asked for a follow-up." in str(screen.query_one(RecordList).prompts[-1])
         await pilot.press("delete")
         assert [e.text for e in screen.session.meeting.entries_for(screen.session.current_item_id)][-1] == (
             "presented the threat assessment"

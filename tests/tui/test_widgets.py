@@ -132,11 +132,16 @@ async def test_an_edited_entry_or_another_wording_rewords_them_all():
         record = pilot.app.query_one(RecordList)
         shown, wording = entries(2), Wording()
         record.show_entries(shown, wording, "style")
-        record.show_entries([shown[0], replace(shown[1], text="changed")], wording, "style")
+        shown = [shown[0], replace(shown[1], text="changed")]
+        record.show_entries(shown, wording, "style")
         assert wording.asked == [1, 2, 1, 2]
         assert "changed" in str(record.prompts[-1])
-        record.show_entries(record.entries, wording, "another house style")
+        record.show_entries(shown, wording, "another house style")
         assert wording.asked == [1, 2, 1, 2, 1, 2]
+        shown[1].text = "edited in place"  # as the session edits its entries
+        record.show_entries(shown, wording, "another house style")
+        assert wording.asked == [1, 2, 1, 2, 1, 2, 1, 2]
+        assert "edited in place" in str(record.prompts[-1])
 
 
 async def test_browsing_the_record_moves_the_highlight_and_keeps_it_in_view():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import operator
 import re
+from copy import copy
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -72,7 +73,7 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.entries: list[Entry] = []
+        self.entries: list[Entry] = []  # copies of the entries as shown (the session edits its own in place)
         self.prompts: list[Text] = []  # each entry as shown: time, speakers, sentence
         self._wording: object = None
         self._wrapped: list[WrappedPrompt] = []  # the prompts wrapped at `_width`
@@ -86,13 +87,13 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
         restored by undo), else keep the place while browsing (the highlighted entry, or the one
         that took the place of a deleted one), else the newest."""
         shown, keep, place = self.entries, self.highlighted_entry_id, self.highlighted
-        if wording == self._wording and len(entries) >= len(shown) and all(map(operator.is_, shown, entries)):
-            new = entries[len(shown):]  # lines added (the usual step while taking minutes): word only those
+        if wording == self._wording and len(entries) >= len(shown) and all(map(operator.eq, shown, entries)):
+            new, kept = entries[len(shown):], shown  # lines added (the usual step while taking minutes): word only those
         else:
-            new, self.prompts, self._wrapped, self._lines, self._first_line = entries, [], [], [], []
+            new, kept, self.prompts, self._wrapped, self._lines, self._first_line = entries, [], [], [], [], []
         self.prompts += [self._prompt(entry, sentence(entry)) for entry in new]
         before = {entry.id for entry in shown}
-        self.entries, self._wording = list(entries), wording
+        self.entries, self._wording = kept + [copy(entry) for entry in new], wording
         self._wrap()
         ids = [entry.id for entry in entries]
         appeared = [n for n, entry_id in enumerate(ids) if entry_id not in before]
