@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from minutes_tui.core.agenda import AgendaError, load_agenda, parse_text
+from minutes_tui.core.agenda import AgendaError, load_agenda, parse_markdown, parse_text
 
 from test_agenda_markdown import COSI_PARENTS, COSI_REFS, COSI_TITLES, outline
 
@@ -162,3 +162,34 @@ def test_malformed_files_name_the_file_and_line(tmp_path, text, line, message):
 def test_control_characters_and_pdf_spaces_are_harmless():
     parsed = parse_text("\ufeff1.\xa0Adoption\x00 of the\x0cagenda\r\n2.\tAOB\x1b[0m\r\n", "t.txt")
     assert [i.title for i in parsed.items] == ["Adoption of the agenda", "AOB [0m"]
+
+
+@pytest.mark.parametrize("parse", [parse_text, lambda text, source: parse_markdown(text, source)])
+def test_a_roman_line_with_no_numbered_item_after_it_is_an_item(parse):
+    """Coreper's "II. Discussion items" heads the items "1.", "2." after it; an agenda numbered
+    I., II., III. (or "II." with sub-items "a)", "b)") has its items there. None may be lost."""
+    text = ("I. Adoption of the agenda\nII. Information from the Presidency\n   a) Outcome of the JHA Council\n"
+            "   b) Upcoming events\nIII. Threat assessment\n   1.1.1 Jihadist threat\n"
+            "IV. Europol TE-SAT report\n   WK 286/20\nV. Procedural items\n1. Minutes\nAOB")
+    parsed = parse(text, "t")
+    assert outline(parsed) == [
+        ("I.", "Adoption of the agenda", 0, None), ("II.", "Information from the Presidency", 0, None),
+        ("a)", "Outcome of the JHA Council", 1, 1), ("b)", "Upcoming events", 1, 1), ("III.", "Threat assessment", 0, None),
+        ("1.1.1", "Jihadist threat", 1, 4), ("IV.", "Europol TE-SAT report", 0, None), ("1.", "Minutes", 0, None),
+        ("", "AOB", 0, None),
+    ]
+    assert parsed.items[6].doc_refs == ["WK 286/20"]
+    assert [i.section for i in parsed.items] == [""] * 7 + ["V. Procedural items"] * 2
+
+
+@pytest.mark.parametrize("parse", [parse_text, lambda text, source: parse_markdown(text, source)])
+def test_aob_on_a_line_of_its_own_and_its_points(parse):
+    """A bare "AOB" after the items is an item, not the end of the last title; under AOB each dash
+    line is a point of its own, even one worded like a presenter ("Information from the Commission")."""
+    parsed = parse("1. Adoption of the agenda\n2. Schengen evaluation, CM 5119/21\nAOB\n"
+                   "   – Information from the Commission\n   – Information from the Presidency", "t")
+    assert outline(parsed) == [
+        ("1.", "Adoption of the agenda", 0, None), ("2.", "Schengen evaluation, CM 5119/21", 0, None), ("", "AOB", 0, None),
+        ("–", "Information from the Commission", 1, 2), ("–", "Information from the Presidency", 1, 2),
+    ]
+    assert [(i.presenter, i.mode) for i in parsed.items[3:]] == [("Commission", "Information"), ("Presidency", "Information")]

@@ -198,6 +198,8 @@ _LABEL = re.compile(
 DASH = ("dash",)
 BULLET = ("bullet",)  # a Markdown list bullet with no label of its own
 UNLABELLED = (DASH, BULLET)
+ROMAN = ("roman",)  # "II. Information from the Presidency": an item, where no "1." follows it
+_AOB = re.compile(r"(?i)(?:AOB|A\.O\.B\.?|any other business|other business)\b")
 _ROMAN_HEADING = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.\s+\S.*")  # "III. Discussion items (II)"
 
 
@@ -460,6 +462,10 @@ class Outline:
     label of a kind already open ("7." when "6." is open, "b)" when "a)" is) closes that item and
     everything under it and becomes its sibling; a new kind of label ("a)" under "3.") is a child.
     A dash or bullet line never holds a numbered item, so "– Opening" then "1." stay siblings.
+
+    A line numbered in Roman is a section heading when an item numbered "1." (any number) comes
+    next, as in Coreper's agendas; else it is an item ("I. Adoption of the agenda", "II. ..." with
+    sub-items "a)", "b)"). It is held until the next line decides.
     """
 
     def __init__(self, source: str) -> None:
@@ -467,12 +473,16 @@ class Outline:
         self.section = ""
         self.drafts: list[_Draft] = []
         self._open: list[int] = []  # indexes of the items that can still get children, outermost first
+        self._roman: tuple[str, int, int, str] | None = None  # a Roman line held: text, indent, line, section before it
+        self._roman_number = 0  # the last Roman number seen ("IV." -> 4)
 
     @property
-    def last(self) -> _Draft | None:
-        return self.drafts[-1] if self.drafts else None
+    def started(self) -> bool:
+        """An item was read, or a Roman line that may be one: what follows is no longer the header."""
+        return bool(self.drafts or self._roman)
 
     def add(self, label: Label, title: str, indent: int, line: int) -> None:
+        self._settle_roman(as_item=label.kind[:2] != ("num", 1))
         opened, drafts = self._open, self.drafts
         while opened and drafts[opened[-1]].indent > indent:
             opened.pop()
@@ -503,24 +513,45 @@ class Outline:
                 opened.pop()
         return opened[-1] if opened else None
 
-    def roman_heading(self, text: str, may_continue_title: bool) -> bool:
-        """A section heading numbered in Roman ("II. Discussion items (II)", as Coreper's agendas
-        have it) becomes the section, numeral and all; True if it was one. A lone "I.", "V." or "X."
-        is not one where it may be an initial continuing a wrapped title ("presented by" / "V.
-        Smith"), nor while an upper-case letter list is open ("H." came before "I.")."""
+    def roman_line(self, text: str, may_continue_title: bool, indent: int, line: int) -> bool:
+        """A line numbered in Roman ("II. Discussion items (II)"): held as the section, numeral and
+        all, until the next line says whether it is one (see the class); True if it was such a line.
+        A lone "I.", "V." or "X." is not one where it may be an initial continuing a wrapped title
+        ("presented by" / "V. Smith"), nor while an upper-case letter list is open ("H." came before "I.")."""
         if not _ROMAN_HEADING.fullmatch(text):
             return False
-        if text[1] == ".":
+        numeral = text.split(".", 1)[0]
+        if len(numeral) == 1:
             if any(self.drafts[i].label.kind[0] == "upper" for i in self._open):
                 return False
-            if may_continue_title and _roman_value(text[0]) != self._section_number() + 1:
-                return False  # not the next section ("IV." open, then "V."): an initial
+            if may_continue_title and _roman_value(numeral) != self._roman_number + 1:
+                return False  # not the next number ("IV." seen, then "V."): an initial
+        self._settle_roman(as_item=True)  # two in a row: the first was an item
+        self._roman, self._roman_number = (text, indent, line, self.section), _roman_value(numeral)
         self.section = text
         return True
 
-    def _section_number(self) -> int:
-        """The open section's Roman number ("IV. Other items" -> 4), or 0."""
-        return _roman_value(self.section.split(".", 1)[0]) if _ROMAN_HEADING.fullmatch(self.section) else 0
+    def _settle_roman(self, as_item: bool) -> None:
+        """The held Roman line is the section (already set) or, `as_item`, an item."""
+        if self._roman is None:
+            return
+        (text, indent, line, self.section), self._roman = self._roman, None
+        if not as_item:
+            self.section = text
+            self._open.clear()  # no item of the section before holds the new section's items
+            return
+        numeral, title = text.split(".", 1)
+        self.add(Label(numeral + ".", ROMAN, None, title.strip()), title.strip(), indent, line)
+
+    def aob_line(self, text: str, indent: int, line: int) -> bool:
+        """A line that is only "AOB" (or "Any other business") after the items: an unnumbered item,
+        not a wrapped title nor prose; True if it was one."""
+        if not self.started or not _AOB.fullmatch(text.rstrip(".:")) or (self.drafts and not self.drafts[-1].title):
+            return False  # (the title of a label alone on its line: "2." / "AOB")
+        self._settle_roman(as_item=True)
+        self._open.clear()  # at the top level, under no item
+        self.add(Label("", BULLET, None, text), text, indent, line)
+        return True
 
     def continue_title(self, text: str) -> None:
         """A wrapped line: join it to the last item's title ("counter-" + "terrorism" keeps no space)."""
@@ -534,8 +565,9 @@ class Outline:
 
     def take(self, label: Label, indent: int, line: int) -> bool:
         """A labelled line: references or a presenter suffix on a dash line under the open item, else
-        a new item (True: a wrapped title may follow)."""
-        if label.kind in UNLABELLED and self.drafts:
+        a new item (True: a wrapped title may follow). Under AOB a dash line is always a point of its own
+        ("– Information from the Commission", then "– Information from the Presidency")."""
+        if label.kind in UNLABELLED and self.drafts and not any(_AOB.match(self.drafts[i].title) for i in self._open):
             if refs := refs_only(label.rest):
                 self.add_refs(refs)
                 return False
@@ -546,13 +578,17 @@ class Outline:
         return True
 
     def add_refs(self, refs: list[str]) -> None:
-        self.drafts[-1].refs.extend(refs)
+        if refs:
+            self._settle_roman(as_item=True)  # "IV. Europol report" / "WK 286/20": the references of an item
+            self.drafts[-1].refs.extend(refs)
 
     def add_suffix(self, suffix: tuple[str, str], refs: list[str]) -> None:
+        self._settle_roman(as_item=True)
         self.drafts[-1].suffixes.append(suffix)
         self.add_refs(refs)
 
     def result(self, details: MeetingDetails, lines: list[str]) -> ParsedAgenda:
+        self._settle_roman(as_item=True)  # the last line: nothing follows it
         if not self.drafts:
             end = max((n for n, line in enumerate(lines, 1) if line.strip()), default=1)
             raise AgendaError(self.source, end, "no agenda items found (expected lines such as '1. Adoption of the agenda')")

@@ -146,14 +146,17 @@ class _Reader:
         first, self.seen_content = not self.seen_content, True
         if not text:
             return
-        if not heading and not bullet and self.outline.roman_heading(text, may_continue_title=self.after_item):
+        if not heading and not bullet and self.outline.roman_line(text, self.after_item, indent, line_no):
+            self.after_item = False
+            return
+        if not heading and not bullet and not bold and self.outline.aob_line(text, indent, line_no):
             self.after_item = False
             return
         label = match_label(text)
         if label is None and bullet:
             label = Label("", BULLET, None, text)
         outline = self.outline
-        if not outline.drafts and (label is None or label.kind == BULLET):
+        if not outline.started and (label is None or label.kind == BULLET):
             key_value = _KEY_VALUE.match(text)
             if key_value and self.set_header(key_value.group(1), key_value.group(2).strip(), line_no):
                 return
@@ -162,7 +165,7 @@ class _Reader:
             self.after_item = outline.take(label, indent, line_no)
             return
         is_heading = bool(heading) or bold or (text.endswith(":") and len(text) <= 120)
-        if not outline.drafts:
+        if not outline.started:
             if _NOT_A_TITLE.search(text):
                 return
             if not self.details.committee and (heading or bold or first) and not text.endswith(":"):

@@ -65,11 +65,13 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
             continue
         wrapped = not gap or page_break
         gap = page_break = False
-        if outline.roman_heading(stripped, may_continue_title=after_item and wrapped):
+        if outline.roman_line(stripped, after_item and wrapped, indent_of(line), line_no) or outline.aob_line(
+            stripped, indent_of(line), line_no
+        ):
             after_item = False
             continue
         label = match_label(stripped)
-        if not outline.drafts and (label is None or label.kind in UNLABELLED):
+        if not outline.started and (label is None or label.kind in UNLABELLED):
             open_field = _header(details, stripped, open_field if wrapped else "", source, line_no)
             continue
         if label:
