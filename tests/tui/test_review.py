@@ -99,7 +99,9 @@ async def test_polishing_a_meeting_never_ended_asks_to_end_it_first(store, clock
         await pilot.press("enter")
         await pilot.press("n")
         assert isinstance(pilot.app.screen, ConfirmScreen)
-        await pilot.press("y")
+        await pilot.press("y")  # no letter answers yes
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        await pilot.press("tab", "enter")
         screen = pilot.app.screen
         screen.query_one("#editor", Input).value = "The agenda was adopted."
         await pilot.press("enter")
@@ -113,7 +115,9 @@ async def test_mark_final_makes_the_meeting_read_only_until_reopened(db, store):
     async with app_for(db).run_test(size=SIZE) as pilot:
         screen = await open_november(pilot)
         meeting_id = screen.session.meeting_id
-        await pilot.press("d", "f")
+        await pilot.press("d", "f", "enter")  # asked first: Enter says no
+        assert archive.status_of(store, meeting_id) == "draft 1"
+        await pilot.press("f", "tab", "enter")
         assert archive.status_of(store, meeting_id) == "final"
         await pilot.press("n")
         assert not screen.editing  # refused: final

@@ -68,15 +68,22 @@ class BackScreen(Screen):
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question; dismisses with True for yes."""
+    """A yes/no question; dismisses with True for yes. "No" has the focus and no letter answers yes:
+    a secretary typing on, unaware the screen changed, must not say yes by a "y" in a word."""
 
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
     ConfirmScreen > Vertical { width: 64; height: auto; border: thick $primary; background: $surface; padding: 1 2; }
     ConfirmScreen Horizontal { height: auto; margin-top: 1; }
     ConfirmScreen Button { margin-right: 2; }
+    ConfirmScreen Label { width: 100%; }  /* the question wraps */
+    ConfirmScreen .hint { margin-top: 1; color: $text-muted; }
     """
-    BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n,escape", "answer(False)", "No")]
+    BINDINGS = [
+        Binding("n,escape", "answer(False)", "No"),
+        Binding("left", "app.focus_previous", show=False),
+        Binding("right", "app.focus_next", show=False),
+    ]
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -88,6 +95,10 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal():
                 yield Button("Yes", id="yes", variant="primary")
                 yield Button("No", id="no")
+            yield Label("Tab, then Enter: yes · Enter or Escape: no", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
@@ -372,7 +383,11 @@ class MeetingScreen(BackScreen):
         self._mark(archive.next_draft(self.store, self.session.meeting_id))
 
     def action_final(self) -> None:
-        self._mark(archive.FINAL)
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._mark(archive.FINAL)
+
+        self.app.push_screen(ConfirmScreen("Mark these minutes final? They cannot be edited until reopened (r)."), answered)
 
     def action_reopen(self) -> None:
         try:
