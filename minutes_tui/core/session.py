@@ -482,12 +482,13 @@ class Session:
             self.queue.append(speakers)
             self._save_floor_state()
 
-    def give_floor(self) -> Floor:
-        """The next speaker in the queue takes the floor; their speaking time starts now."""
+    def give_floor(self, text: str = "") -> Floor:
+        """The next speaker in the queue takes the floor; their speaking time starts now. The one
+        who had it is recorded with `text`, as `end_floor` would."""
         if not self.queue:
             raise SessionError("nobody is waiting for the floor: /queue DE FR ...")
         if self.floor is not None:
-            self.end_floor()
+            self.end_floor(text)
         self.floor = Floor(self.queue.pop(0), self.clock.now())
         self._save_floor_state()
         return self.floor

@@ -131,6 +131,22 @@ async def test_a_whole_meeting_lands_in_the_store(live_app, cosi_db, tui_clock):
     assert by_item["12.1"][0].speakers == ["DE"]
 
 
+async def test_f8_records_the_turn_that_ends_with_the_entry_lines_gist(live_app, cosi_db):
+    """F8 while someone speaks gives the floor to the next one: what is typed is the first one's gist, as with F9."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/next")
+        await enter(pilot, "/queue DE FR IT")
+        await pilot.press("f8")
+        screen.clock.advance(seconds=30)
+        screen.entry.value = "called for closer cooperation"
+        await pilot.press("f8")
+        assert screen.entry.value == "" and screen.session.floor.speakers == ("FR",)
+        screen.clock.advance(seconds=10)
+        await pilot.press("f8")  # nothing typed: FR only took the floor
+    turns = [(e.speakers, e.text, e.duration_seconds) for e in stored(cosi_db).entries]
+    assert turns == [(["DE"], "called for closer cooperation", 30), (["FR"], "", 10)]
+
+
 async def test_an_error_keeps_the_line_and_says_why(live_app, cosi_db):
     async with live_app.run_test(size=SIZE) as pilot:
         screen = await enter(pilot, "DE called for support")  # no item open yet

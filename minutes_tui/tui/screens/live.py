@@ -322,7 +322,10 @@ class LiveScreen(Screen[None]):
         self.entry.focus()
 
     def action_give_floor(self) -> None:
-        self.change(lambda: f"{' '.join(self.session.give_floor().speakers)} has the floor")
+        # The entry line holds the gist of the turn that ends, if one does (as for F9).
+        text = self.entry.value if self.session.floor else ""
+        if self.change(lambda: f"{' '.join(self.session.give_floor(text).speakers)} has the floor") is None and text.strip():
+            self.entry.remember(text)
 
     def action_end_floor(self) -> None:
         text = self.entry.value
