@@ -79,7 +79,7 @@ class LiveScreen(Screen[None]):
         Binding("f2,ctrl+g", "go_to_item", "Go to", id="go_to_item", tooltip="Open an item by its number (/go 6.2)"),
         Binding("f4,ctrl+o", "set_outcome", "Outcome", id="set_outcome", tooltip="Set the current item's outcome (/outcome)"),
         Binding("f7", "queue", "Queue", id="queue_add", show=False, tooltip="Add speakers to the queue: types /queue in the entry line"),
-        Binding("f8", "give_floor", "Floor", id="give_floor", tooltip="Give the floor to the next speaker in the queue (/floor)"),
+        Binding("f8", "give_floor", "Floor", id="give_floor", tooltip="Give the floor to the next in the queue; the entry line is what the last one said (/floor)"),
         Binding("f9", "end_floor", "End turn", id="end_floor", tooltip="End the current turn; the entry line's text is what they said (/end)"),
         Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last change (/undo)"),
         Binding("ctrl+t", "focus('agenda')", "Agenda", id="focus_agenda", tooltip="Browse the agenda: add, withdraw, postpone, move items"),
