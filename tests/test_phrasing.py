@@ -187,6 +187,13 @@ def test_intervention_sentences(speakers, text, style, expected):
             "The Commission invited delegations to communicate their comments by 30 July 2014.",
         ),
         (["PRES"], "will circulate a revised text by Friday", "by Friday", "The Presidency will circulate a revised text by Friday."),
+        # a bare verb is what the addressee was invited to do
+        (["COM"], "present a progress report", "3 December 2021",
+         "The Commission was invited to present a progress report by 3 December 2021."),
+        (["Delegations"], "send comments", "by 30 July 2014", "Delegations were invited to send comments by 30 July 2014."),
+        (["DE", "FR"], "to submit a joint paper", "", "The German and French delegations were invited to submit a joint paper."),
+        (["PRES"], "circulates the text; delegations discuss it", "", "The Presidency circulates the text; delegations discuss it."),
+        (["COM"], "assess the impact", "", "The Commission was invited to assess the impact."),
         ([], "A progress report will be presented to the Council on 3 December 2021", "", "A progress report will be presented to the Council on 3 December 2021."),
         ([], "", "", ""),
     ],

@@ -210,11 +210,19 @@ def intervention_sentence(entry: Entry, register: Register, style: HouseStyle) -
     return _with_subject(subject, entry.text.strip(), "took the floor")
 
 
+# A verb that needs no "invited to" before it: an auxiliary, a past ("-ed") or present ("-s") tense.
+_FINITE_VERB = re.compile(
+    r"(?:will|shall|would|should|could|can|may|might|must|is|are|was|were|has|have|had|took|gave|sent|made"
+    r"|undertook|wrote|said|held|led|brought|drew|spoke|told|kept|\w+ed|\w+[^su\W]s)\b"
+)
+
+
 def action_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:
-    """Who (speakers) does what (text) by when (deadline).
+    """Who (speakers) does what (text) by when (deadline), as the Council words an action point.
 
     "Delegations were invited to send comments" + "30 July 2014" ->
-    "Delegations were invited to send comments by 30 July 2014."
+    "Delegations were invited to send comments by 30 July 2014."; "COM" + "present a report" ->
+    "The Commission was invited to present a report." (a bare verb is what the addressee is to do).
     """
     text = entry.text.strip()
     deadline = entry.deadline.strip()
@@ -223,6 +231,9 @@ def action_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:
             deadline = f"by {deadline}"
         text = f"{text.rstrip(' .')} {deadline}".strip()
     subject = speakers_subject(entry.speakers, register, style)
+    if subject and _needs_subject(text) and not _FINITE_VERB.match(text):
+        plural = len(entry.speakers) > 1 or re.search(r"(?i)(delegations|states|members|parties)$", subject)
+        text = f"{'were' if plural else 'was'} invited to {text.removeprefix('to ')}"
     return _with_subject(subject, text, "")
 
 
