@@ -11,7 +11,7 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from markdown_it import MarkdownIt
 
-from minutes_tui.core.model import AgendaItem, Entry, EntryKind, ItemState, Meeting, MeetingDetails
+from minutes_tui.core.model import AgendaItem, Attendance, Entry, EntryKind, ItemState, Meeting, MeetingDetails
 from minutes_tui.core.phrasing import load_style
 from minutes_tui.core.speakers import default_register
 from minutes_tui.export import FORMATS, export_meeting
@@ -184,6 +184,19 @@ def test_control_characters_in_a_stored_meeting_are_dropped_before_wording_and_e
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800]", export_meeting(meeting, fmt)), fmt
     docx_text = "\n".join(p.text for p in docx.Document(io.BytesIO(export_meeting(meeting, "docx"))).paragraphs)
     assert "Counter terrorism" in docx_text and "The Presidency informed on the state of play." in docx_text
+
+
+def test_remote_and_absent_delegations_are_noted_under_the_first_item():
+    meeting = sample_meeting()
+    meeting.attendance = [Attendance("SE", "remote"), Attendance("EE", "remote"), Attendance("UK", "absent"),
+                          Attendance("DE", "present")]
+    first = next(document(meeting).items())
+    assert first.number == "1." and first.paragraphs == [
+        "The agenda as set out in CM 5119/21 was adopted.",
+        "Two delegations (EE and SE) were also connected in videoconference.",
+        "One delegation (UK) did not attend the meeting.",
+    ]
+    assert "One delegation (UK) did not attend the meeting." in export_meeting(meeting, "txt")
 
 
 def test_export_meeting_knows_every_format_and_rejects_others():

@@ -4,11 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from minutes_tui.core.model import OUTCOME_CODES, AgendaItem, Entry, EntryKind, MeetingDetails, Speaker
+from minutes_tui.core.model import OUTCOME_CODES, AgendaItem, Attendance, Entry, EntryKind, MeetingDetails, Speaker
 from minutes_tui.core.phrasing import (
     OUTCOME_LABELS,
     HouseStyle,
     action_sentence,
+    attendance_sentences,
     intervention_sentence,
     load_style,
     number_word,
@@ -201,6 +202,17 @@ def test_intervention_sentences(speakers, text, style, expected):
 def test_action_sentences(speakers, text, deadline, expected):
     entry = Entry(id=1, item_id=1, kind=EntryKind.ACTION, text=text, speakers=speakers, deadline=deadline)
     assert action_sentence(entry, REGISTER, COUNCIL) == expected
+
+
+def test_attendance_sentences_count_the_delegations_and_name_the_others():
+    remote = [Attendance(code, "remote") for code in ("PT", "EE", "COM", "IT")] + [Attendance("EE", "remote")]
+    assert attendance_sentences(remote + [Attendance("DE", "present")], REGISTER, COUNCIL) == [
+        "Three delegations (EE, IT and PT) and the Commission were also connected in videoconference."
+    ]
+    assert attendance_sentences([Attendance("COM", "absent")], REGISTER, COUNCIL) == ["The Commission did not attend the meeting."]
+    assert attendance_sentences([Attendance("EE", "remote")], REGISTER, COUNCIL) == [
+        "One delegation (EE) was also connected in videoconference."
+    ]
 
 
 # --- outcomes ----------------------------------------------------------------------------------

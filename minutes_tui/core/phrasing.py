@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from minutes_tui.core.model import OUTCOME_CODES, AgendaItem, Entry, MeetingDetails, Speaker
+from minutes_tui.core.model import OUTCOME_CODES, AgendaItem, Attendance, Entry, MeetingDetails, Speaker
 from minutes_tui.core.speakers import DELEGATION_KINDS, Register, default_register
 
 
@@ -235,6 +235,32 @@ def action_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:
         plural = len(entry.speakers) > 1 or re.search(r"(?i)(delegations|states|members|parties)$", subject)
         text = f"{'were' if plural else 'was'} invited to {text.removeprefix('to ')}"
     return _with_subject(subject, text, "")
+
+
+# --- attendance --------------------------------------------------------------------------------
+
+_ATTENDANCE_PREDICATES = {  # (one, several); those present are not mentioned
+    "remote": ("was also connected in videoconference", "were also connected in videoconference"),
+    "absent": ("did not attend the meeting", "did not attend the meeting"),
+}
+
+
+def attendance_sentences(attendance: list[Attendance], register: Register, style: HouseStyle) -> list[str]:
+    """Who was connected remotely and who was absent, as the Council notes it under item 1: "Two
+    delegations (EE and SE) were also connected in videoconference." Delegations (and codes the
+    register does not know) are counted and listed; others are named ("the Commission")."""
+    sentences = []
+    for status, (one, several) in _ATTENDANCE_PREDICATES.items():
+        looked_up = register.in_protocol_order(dict.fromkeys(a.code for a in attendance if a.status == status))
+        counted = [s.code if s and style.group_list == "code" else s.name if s else token
+                   for token, s in looked_up if s is None or s.kind in DELEGATION_KINDS]
+        named = [style.speaker_phrase(s) for _, s in looked_up if s is not None and s.kind not in DELEGATION_KINDS]
+        if not counted and not named:
+            continue
+        group = style.group_format if len(counted) > 1 else re.sub(r"(\{count\} \w+?)s\b", r"\1", style.group_format)
+        parts = ([group.format(count=number_word(len(counted)), list=join_words(counted))] if counted else []) + named
+        sentences.append(sentence(f"{join_words(parts)} {several if len(counted) + len(named) > 1 else one}"))
+    return sentences
 
 
 # --- outcomes ----------------------------------------------------------------------------------

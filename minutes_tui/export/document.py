@@ -10,6 +10,8 @@ Decisions, shared by every format:
 - A section heading is printed once, where the section changes, with a colon as the Council writes
   it ("Discussion items:") unless it ends in punctuation already.
 - Private entries are never exported.
+- Delegations connected remotely or absent are noted after the first item's sentences, as the
+  Council does under item 1 ("Two delegations (EE and SE) were also connected in videoconference.").
 - A withdrawn or postponed item keeps its heading (so the numbering shows no gap) and, unless the
   secretary recorded an outcome for it, gets the standard "withdrawn"/"postponed" outcome sentence.
 - An item's classification marker is appended to its title: "Title [CONFIDENTIEL UE/EU CONFIDENTIAL]".
@@ -120,15 +122,14 @@ def build_header(details: MeetingDetails) -> Header:
 def agenda_order(meeting: Meeting) -> list[AgendaItem]:
     """Every item once, parents before their children, siblings by agenda position."""
     ids = {item.id for item in meeting.items}
+    children: dict[int | None, list[AgendaItem]] = {}  # an item whose parent is missing is a top-level one
+    for item in meeting.items:
+        children.setdefault(item.parent_id if item.parent_id in ids else None, []).append(item)
     ordered: list[AgendaItem] = []
     seen: set[int] = set()  # object ids: guards against a parent cycle in damaged data
 
     def walk(parent_id: int | None) -> None:
-        children = [
-            i for i in meeting.items
-            if i.parent_id == parent_id or (parent_id is None and i.parent_id not in ids)
-        ]
-        for child in sorted(children, key=lambda i: i.position):
+        for child in sorted(children.get(parent_id, []), key=lambda i: i.position):
             if id(child) in seen:
                 continue
             seen.add(id(child))
@@ -144,10 +145,15 @@ def _paragraphs(text: str) -> list[str]:
     return [p for p in (" ".join(chunk.split()) for chunk in re.split(r"\n\s*\n", text)) if p]
 
 
-def item_paragraphs(meeting: Meeting, item: AgendaItem, register, style, entries: list[Entry] | None = None) -> list[str]:
-    """The item's sentences; pass `entries` (from Meeting.entries_by_item) when walking a whole agenda."""
+def item_paragraphs(
+    meeting: Meeting, item: AgendaItem, register, style, entries: list[Entry] | None = None, first: bool | None = None
+) -> list[str]:
+    """The item's sentences. Walking a whole agenda, pass `entries` (from Meeting.entries_by_item)
+    and whether the item is the `first` in agenda order (the attendance is noted under it)."""
     if entries is None:
         entries = meeting.entries_for(item.id) if item.id is not None else []
+    if first is None:
+        first = agenda_order(meeting)[0] is item
     entries = [e for e in entries if not e.private]
     closing = {ItemState.WITHDRAWN: "withdrawn", ItemState.POSTPONED: "postponed"}.get(item.state)
     if closing and not any(e.kind == EntryKind.OUTCOME for e in entries):
@@ -170,6 +176,8 @@ def item_paragraphs(meeting: Meeting, item: AgendaItem, register, style, entries
         else:
             sentence = phrasing.action_sentence(entry, register, style)
         paragraphs.extend(_paragraphs(sentence))
+    if first:
+        paragraphs += phrasing.attendance_sentences(meeting.attendance, register, style)
     return paragraphs
 
 
@@ -192,7 +200,8 @@ def build_document(meeting: Meeting, register, style) -> Document:
     by_id = {item.id: item for item in meeting.items}
     entries_by_item = meeting.entries_by_item()
     current: DocSection | None = None
-    for item in agenda_order(meeting):
+    ordered = agenda_order(meeting)
+    for item in ordered:
         section = item.section
         parent = by_id.get(item.parent_id)
         while not section and parent is not None:  # sub-items sit in their parent's section
@@ -205,7 +214,7 @@ def build_document(meeting: Meeting, register, style) -> Document:
                 number=item.number,
                 title=_title(item),
                 level=item.level,
-                paragraphs=item_paragraphs(meeting, item, register, style, entries_by_item.get(item.id, [])),
+                paragraphs=item_paragraphs(meeting, item, register, style, entries_by_item.get(item.id, []), item is ordered[0]),
             )
         )
     return doc
