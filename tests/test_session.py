@@ -233,19 +233,31 @@ def test_speakers_queue_times_each_turn(session, clock):
 
 def test_agenda_changes_during_the_meeting(session):
     session.apply_line("/go 3")
-    session.apply_line("/add 3.1 Candidate for Interpol")
+    session.apply_line("/add 4. Candidate for Interpol")
     added = session.current_item
     session.apply_line("/go 2.2")
     session.apply_line("/withdraw")
     meeting = reopened(session)
-    assert [i.number for i in meeting.items] == ["1.", "2.", "2.1.", "2.2.", "3.", "3.1"]
+    assert [i.number for i in meeting.items] == ["1.", "2.", "2.1.", "2.2.", "3.", "4."]
     assert meeting.items[-1].level == 0 and added.number == "3."
     assert {i.number: i.state for i in meeting.items}["2.2."] is ItemState.WITHDRAWN
     session.move_item(meeting.items[-1].id, -1)  # "3." has no section: it stands in the one above
-    assert [(i.number, i.section) for i in reopened(session).items][4:] == [("3.1", "Discussion items:"), ("3.", "")]
-    session.move_item(session.find_item("3.1").id, -1)  # jumps "2." together with 2.1 and 2.2
-    assert [i.number for i in reopened(session).items] == ["1.", "3.1", "2.", "2.1.", "2.2.", "3."]
+    assert [(i.number, i.section) for i in reopened(session).items][4:] == [("4.", "Discussion items:"), ("3.", "")]
+    session.move_item(session.find_item("4.").id, -1)  # jumps "2." together with 2.1 and 2.2
+    assert [i.number for i in reopened(session).items] == ["1.", "4.", "2.", "2.1.", "2.2.", "3."]
     assert [i.position for i in reopened(session).items] == list(range(6))
+
+
+def test_an_added_sub_number_goes_under_its_item_in_order(session):
+    session.apply_line("/go 1")
+    session.apply_line("/add 3.1 Candidate for Interpol")
+    session.apply_line("/add 3.2 Cybercrime conference")
+    session.apply_line("/add Tour de table")  # no number: after the current item
+    items = reopened(session).items
+    assert [(i.number, i.level) for i in items] == [
+        ("1.", 0), ("", 0), ("2.", 0), ("2.1.", 1), ("2.2.", 1), ("3.", 0), ("3.1", 1), ("3.2", 1)
+    ]
+    assert items[6].parent_id == items[7].parent_id == items[5].id
 
 
 def test_an_item_moved_past_a_section_heading_never_brings_the_heading_back(store, clock):

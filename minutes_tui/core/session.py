@@ -439,6 +439,13 @@ class Session:
             self._renumber_positions(change, [*items[:index], item, *items[index:]])
         return item
 
+    def _place_by_number(self, number: str) -> tuple[int | None, bool]:
+        """Where /add puts an item numbered `number`: "12.1" as the last sub-item of an item numbered
+        "12", else after the current item (`add_item`'s anchor and as_child)."""
+        parent_number = number.rstrip(".").rpartition(".")[0]
+        parent = next((i for i in self.meeting.items if parent_number and i.number.rstrip(".") == parent_number), None)
+        return (parent.id, True) if parent is not None else (None, False)
+
     def move_item(self, item_id: int, delta: int) -> None:
         """Move an item (with its sub-items) before or after its neighbouring sibling. Next to a
         section heading it first crosses the heading: the first item of a section moved up becomes
@@ -567,7 +574,7 @@ class Session:
                 number, title = "", args
             if not title.strip():
                 raise SessionError("/add needs a title: /add 12.1 Schengen evaluation")
-            item = self.add_item(title, number)
+            item = self.add_item(title, number, *self._place_by_number(number))
             return LineResult(f"added item {self.meeting.full_label(item)}")
         if name == "undo":
             action = self.undo()
