@@ -454,3 +454,16 @@ def test_control_characters_are_dropped_on_every_way_text_comes_in(store, meetin
     stored = store.load_meeting(meeting_id)
     assert [e.text for e in stored.entries] == ["presented the report"] and stored.items[-1].title == "AOB"
     assert stored.details.subject == "Summary of discussions"
+
+
+
+def test_the_next_number_of_an_added_item_is_suggested_when_evident(session):
+    number = {i.number: i.id for i in session.meeting.items}
+    assert session.next_number(number["2.1."], as_child=False) == ""  # 2.2. is taken
+    assert session.next_number(number["2.2."], as_child=False) == "2.3."
+    assert session.next_number(number["2."], as_child=True) == "2.3."
+    assert session.next_number(number["3."], as_child=True) == "3.1."
+    assert session.next_number(number["3."], as_child=False) == "4."
+    assert session.next_number(number["1."], as_child=False) == ""  # 2. is taken
+    session.apply_line("/add 3.a) Candidate for Interpol")
+    assert session.next_number(number["3."], as_child=True) == "3.b)"

@@ -439,6 +439,23 @@ class Session:
             self._renumber_positions(change, [*items[:index], item, *items[index:]])
         return item
 
+    def next_number(self, item_id: int, as_child: bool) -> str:
+        """The number an item added after (or under) `item_id` would likely have: "12.3" after
+        "12.2", "12.1." under "12.", "c)" after "b)"; "" when the next one is taken or not evident."""
+        item = self.item(item_id)
+        if as_child:
+            children = [i for i in self.meeting.items if i.parent_id == item_id]
+            if not children:
+                return f"{item.number.rstrip('.')}.1." if re.fullmatch(r"\d+(\.\d+)*\.?", item.number) else ""
+            item = children[-1]
+        match = re.fullmatch(r"(.*?)(\d+|[a-z])([.)]?)", item.number)
+        if not match:
+            return ""
+        head, last, tail = match.groups()
+        following = str(int(last) + 1) if last.isdigit() else chr(ord(last) + 1) if last < "z" else ""
+        number = f"{head}{following}{tail}" if following else ""
+        return "" if any(i.number.rstrip(".") == number.rstrip(".") for i in self.meeting.items) else number
+
     def _place_by_number(self, number: str) -> tuple[int | None, bool]:
         """Where /add puts an item numbered `number`: "12.1" as the last sub-item of an item numbered
         "12", else after the current item (`add_item`'s anchor and as_child)."""

@@ -295,7 +295,9 @@ async def test_agenda_keys_add_withdraw_postpone_and_move_items(live_app, cosi_d
         tree = screen.query_one(AgendaTree)
         await pilot.press("ctrl+t")
         assert tree.highlighted_item_id == screen.session.current_item_id
-        await pilot.press("a")
+        await pilot.press("s")
+        assert pilot.app.screen.query_one("#field-number").value == "2.1."  # suggested: item 2 has no sub-items
+        await pilot.press("escape", "a")
         await fill_form(pilot, number="2a", title="Urgent point")
         await pilot.press("down")  # the new item comes right after item 2
         assert tree.cursor_node.data == screen.session.find_item("2a").id
