@@ -467,3 +467,13 @@ def test_the_next_number_of_an_added_item_is_suggested_when_evident(session):
     assert session.next_number(number["1."], as_child=False) == ""  # 2. is taken
     session.apply_line("/add 3.a) Candidate for Interpol")
     assert session.next_number(number["3."], as_child=True) == "3.b)"
+
+
+
+def test_a_speaker_code_the_register_does_not_know_is_recorded_with_a_warning(session):
+    session.go_next()
+    result = session.apply_line("DR: supported the approach")  # a typo for DE, or a code of the meeting's own
+    assert result.entry.speakers == ["DR"]
+    assert result.message == "DR: recorded — DR: no such speaker code, the minutes will say it as typed"
+    assert session.apply_line("DE: supported the approach").message == "DE: recorded"
+    assert session.apply_line("The Chair of the TELECOM working party: reported").message.endswith(": recorded")

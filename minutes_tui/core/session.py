@@ -534,7 +534,9 @@ class Session:
         parsed = parse_line(line, self.register)
         if isinstance(parsed, Intervention):
             entry = self.add_intervention(parsed.speakers, parsed.text)
-            return LineResult(f"{' '.join(parsed.speakers)}: recorded", entry)
+            unknown = [s for s in parsed.speakers if re.fullmatch(r"[A-Z]{2,6}", s) and self.register.lookup(s) is None]
+            warning = f" — {', '.join(unknown)}: no such speaker code, the minutes will say it as typed" if unknown else ""
+            return LineResult(f"{' '.join(parsed.speakers)}: recorded{warning}", entry)
         if isinstance(parsed, Note):
             return LineResult("note recorded", self.add_note(parsed.text))
         return self._run_command(parsed)
