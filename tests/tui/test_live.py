@@ -15,7 +15,7 @@ from datetime import datetime
 
 import pytest
 
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Static
 
 from live_fixtures import COSI, cosi_db, live_app, no_cursor_blink, tui_clock  # noqa: F401  (fixtures)
 from minutes_tui.core.agenda import load_agenda
@@ -61,7 +61,7 @@ async def fill_form(pilot, **values: str) -> None:
     assert isinstance(form, FormModal)
     for name, value in values.items():
         form.query_one(f"#field-{name}").value = value
-    await pilot.press("enter") if any(isinstance(w, Input) and w.has_focus for w in form.query(Input)) else form.action_ok()
+    await pilot.press("enter")  # OK from any field, a choice list too
     await pilot.pause()
 
 
@@ -412,6 +412,18 @@ async def test_export_writes_the_minutes_and_never_overwrites(live_app, tmp_path
         await pilot.press("ctrl+s")
         await fill_form(pilot, file=str(target))
         assert "exists already" in str(pilot.app.screen.query_one("#form-error", Static).visual)
+
+
+async def test_enter_in_a_choice_list_is_ok_and_the_arrows_open_it(live_app, cosi_db):
+    """The outcome form starts on its choice list: Enter there is OK, as the button says."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/next")
+        await pilot.press("f4", "enter")
+        assert screen.session.outcome_of(screen.session.current_item_id).outcome == "took_note"
+        await pilot.press("f4", "down", "down", "enter")  # the list opens, the next choice is taken
+        assert isinstance(pilot.app.screen, FormModal)
+        await pilot.press("enter")
+        assert screen.session.outcome_of(screen.session.current_item_id).outcome != "took_note"
 
 
 async def test_export_form_shows_what_is_unfinished_and_a_preview(live_app):

@@ -25,8 +25,17 @@ class Field:
     placeholder: str = ""
 
 
+class FormSelect(Select, inherit_bindings=False):
+    """A Select whose list opens with space or the arrows: Enter, as in every field of the form, is OK."""
+
+    BINDINGS = [Binding("down,space,up", "show_overlay", "Show menu", show=False)]
+
+
 class FormModal(ModalScreen[bool]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without changing anything")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without changing anything"),
+        Binding("enter", "ok", "OK", show=False),  # reached from a FormSelect: an Input and a Button take their own Enter
+    ]
 
     def __init__(self, title: str, fields: Sequence[Field], submit: Callable[[dict[str, str]], str | None],
                  hint: str = "") -> None:
@@ -43,8 +52,8 @@ class FormModal(ModalScreen[bool]):
                 with Horizontal(classes="form-row"):
                     yield Label(field.label, classes="form-label")
                     if field.choices:
-                        yield Select(field.choices, value=field.value, allow_blank=False, compact=True,
-                                     id=f"field-{field.name}")
+                        yield FormSelect(field.choices, value=field.value, allow_blank=False, compact=True,
+                                         id=f"field-{field.name}")
                     else:
                         yield Input(field.value, placeholder=field.placeholder, compact=True, select_on_focus=False,
                                     id=f"field-{field.name}")
