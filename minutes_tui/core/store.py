@@ -453,10 +453,12 @@ class Store:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self.conn = self._connect(self.path)
+        self.conn, self.read_only = self._connect(self.path)
 
     @staticmethod
-    def _connect(path: Path) -> sqlite3.Connection:
+    def _connect(path: Path) -> tuple[sqlite3.Connection, bool]:
+        """A connection, and whether it is read-only: a database on a read-only disk or folder (an
+        archive on a CD, a mounted backup) is opened for reading."""
         where = str(path)
         try:
             if str(path) != ":memory:":
@@ -479,10 +481,30 @@ class Store:
             Store._migrate(conn, where)
         except sqlite3.DatabaseError as error:
             if where != ":memory:" and not os.access(path.parent, os.W_OK):
+                if path.is_file():
+                    return Store._connect_read_only(path), True
                 raise StoreError(f"{where}: the database is on a read-only disk or folder ({error})") from None
             raise StoreError(f"{where}: cannot use this database ({error})") from None
         except OSError as error:
             raise StoreError(f"{where}: cannot open the database ({error.strerror})") from None
+        return conn, False
+
+    @staticmethod
+    def _connect_read_only(path: Path) -> sqlite3.Connection:
+        # "immutable": nothing can change the file, so SQLite reads a WAL database without the -shm
+        # file it cannot create here.
+        where = str(path)
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None)
+            conn.execute("PRAGMA query_only = ON")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{where}: the database is on a read-only disk or folder, and cannot be read ({error})") from None
+        if version < SCHEMA_VERSION:
+            conn.close()
+            raise StoreError(f"{where}: the database is on a read-only disk or folder and was written by an older"
+                             " minutes_tui: copy it to a writable folder to open it")
+        Store._migrate(conn, where)  # a newer schema: says so
         return conn
 
     @staticmethod

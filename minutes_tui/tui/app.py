@@ -151,7 +151,9 @@ def make_app(
     store = Store(db_path)
     session = Session(store, meeting_id, clock, register, defer_entries=True)
     read_only = ""
-    if not store.acquire_lock(meeting_id, clock.now()):
+    if store.read_only:
+        read_only = f"{db_path} is on a read-only disk or folder: read-only"
+    elif not store.acquire_lock(meeting_id, clock.now()):
         pid, host, since = store.lock_holder(meeting_id) or (0, "", clock.now())
         read_only = (f"Meeting {meeting_id} is open in another minutes window (process {pid} on {host},"
                      f" since {since:%H:%M}): read-only")
