@@ -164,7 +164,10 @@ def test_control_characters_and_pdf_spaces_are_harmless():
     assert [i.title for i in parsed.items] == ["Adoption of the agenda", "AOB [0m"]
 
 
-@pytest.mark.parametrize("parse", [parse_text, lambda text, source: parse_markdown(text, source)])
+BOTH = [parse_text, lambda text, source: parse_markdown(text, source)]
+
+
+@pytest.mark.parametrize("parse", BOTH)
 def test_a_roman_line_with_no_numbered_item_after_it_is_an_item(parse):
     """Coreper's "II. Discussion items" heads the items "1.", "2." after it; an agenda numbered
     I., II., III. (or "II." with sub-items "a)", "b)") has its items there. None may be lost."""
@@ -182,7 +185,7 @@ def test_a_roman_line_with_no_numbered_item_after_it_is_an_item(parse):
     assert [i.section for i in parsed.items] == [""] * 7 + ["V. Procedural items"] * 2
 
 
-@pytest.mark.parametrize("parse", [parse_text, lambda text, source: parse_markdown(text, source)])
+@pytest.mark.parametrize("parse", BOTH)
 def test_aob_on_a_line_of_its_own_and_its_points(parse):
     """A bare "AOB" after the items is an item, not the end of the last title; under AOB each dash
     line is a point of its own, even one worded like a presenter ("Information from the Commission")."""
@@ -193,3 +196,74 @@ def test_aob_on_a_line_of_its_own_and_its_points(parse):
         ("–", "Information from the Commission", 1, 2), ("–", "Information from the Presidency", 1, 2),
     ]
     assert [(i.presenter, i.mode) for i in parsed.items[3:]] == [("Commission", "Information"), ("Presidency", "Information")]
+
+
+
+@pytest.mark.parametrize("parse", BOTH)
+@pytest.mark.parametrize(
+    ("text", "expected", "sections"),
+    [
+        # sub-headings under a Roman section are the sections; a Roman line last is an item of its own
+        ("1. Approval of the agenda\n\nII. Discussion items\nJustice and Home Affairs:\n2. JHA Council\n\n"
+         "III. Items for information\nEconomic and Financial Affairs:\n3. ECOFIN\nIV. ANY OTHER BUSINESS",
+         [("1.", "Approval of the agenda", 0, None), ("2.", "JHA Council", 0, None), ("3.", "ECOFIN", 0, None),
+          ("IV.", "ANY OTHER BUSINESS", 0, None)],
+         ["", "Justice and Home Affairs", "Economic and Financial Affairs", "Economic and Financial Affairs"]),
+        # a Roman line goes on on the next when it ends open, or that line starts in lower case
+        ("I. Adoption of the agenda\nII. Approval of the minutes of the meeting held on\n12 October 2025\n"
+         "III. Information on the state of\nplay of the negotiations\na) Drones",
+         [("I.", "Adoption of the agenda", 0, None), ("II.", "Approval of the minutes of the meeting held on 12 October 2025", 0, None),
+          ("III.", "Information on the state of play of the negotiations", 0, None), ("a)", "Drones", 1, 2)],
+         ["", "", "", ""]),
+        # letters under Roman items; the next Roman number is not a letter
+        ("IV. Elections\nA. Chair\nB. Treasurer\nV. Closing\nA. Date of next meeting",
+         [("IV.", "Elections", 0, None), ("A.", "Chair", 1, 0), ("B.", "Treasurer", 1, 0), ("V.", "Closing", 0, None),
+          ("A.", "Date of next meeting", 1, 3)],
+         ["", "", "", "", ""]),
+        # an initial after a title that ended open goes on with it
+        ("1. Opening\n2. Presentation of the study by\nI. Ivanova\n3. Close",
+         [("1.", "Opening", 0, None), ("2.", "Presentation of the study by I. Ivanova", 0, None), ("3.", "Close", 0, None)],
+         ["", "", ""]),
+        # "other business" going on with a wrapped title is not AOB
+        ("1. Opening\n2. Preparation: state of play and\nother business\n3. Drones",
+         [("1.", "Opening", 0, None), ("2.", "Preparation: state of play and other business", 0, None), ("3.", "Drones", 0, None)],
+         ["", "", ""]),
+        # AOB: its points, a line of references (the last point's), then a numbered item again
+        ("1. Adoption\n3. AOB\n– Drones: Information by the Presidency\n– Presentation by the Commission\n– (WK 1234/24)\n4. Next meeting",
+         [("1.", "Adoption", 0, None), ("3.", "AOB", 0, None), ("–", "Drones", 1, 1),
+          ("–", "Presentation by the Commission", 1, 1), ("4.", "Next meeting", 0, None)],
+         ["", "", "", "", ""]),
+        # an AOB line before numbered items is their section
+        ("1. Adoption\n\nAny other business:\n3. Drones – Information by the Presidency",
+         [("1.", "Adoption", 0, None), ("3.", "Drones", 0, None)], ["", "Any other business"]),
+        # and with points, an item: "Any other business (AOB)"
+        ("1. Adoption\n\nAny other business (AOB)\n– Drones: Information by the Presidency",
+         [("1.", "Adoption", 0, None), ("", "Any other business (AOB)", 0, None), ("–", "Drones", 1, 1)], ["", "", ""]),
+        # a Roman line's first dash line is its presenter, as an item's is
+        ("I. Europol report\n– Presentation by Europol\nII. Drones",
+         [("I.", "Europol report", 0, None), ("II.", "Drones", 0, None)], ["", ""]),
+    ],
+)
+def test_roman_and_aob_lines_decided_by_what_follows(parse, text, expected, sections):
+    parsed = parse(text, "t")
+    assert outline(parsed) == expected
+    assert [i.section for i in parsed.items] == sections
+
+
+def test_references_under_an_aob_point_and_a_line_indented_under_it():
+    parsed = parse_text("1. Adoption\nAOB\n- Drones\n  - Information by the Presidency\n- WK 1234/24", "t")
+    assert outline(parsed) == [("1.", "Adoption", 0, None), ("", "AOB", 0, None), ("-", "Drones", 1, 1)]
+    assert (parsed.items[2].presenter, parsed.items[2].doc_refs) == ("Presidency", ["WK 1234/24"])
+
+
+def test_a_description_under_a_roman_section_leaves_it_a_section():
+    text = ("I. Non-legislative activities\n\nThe documents are listed in CM 2345/24.\n\n1. Adoption\n2. Europol report\n\n"
+            "II. Legislative deliberations\n\nThe Presidency will present the text (WK 1234/24).\n\n3. E-evidence")
+    parsed = parse_markdown(text, "t.md")
+    assert [(i.number, i.section) for i in parsed.items] == [
+        ("1.", "I. Non-legislative activities"), ("2.", "I. Non-legislative activities"), ("3.", "II. Legislative deliberations")]
+
+
+def test_bold_aob_with_points_is_an_item():
+    parsed = parse_markdown("1. Adoption\n\n**AOB**\n\n- Drones: Information by the Presidency", "t.md")
+    assert outline(parsed) == [("1.", "Adoption", 0, None), ("", "AOB", 0, None), ("", "Drones", 1, 1)]

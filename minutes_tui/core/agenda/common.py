@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..errors import MinutesError
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from dateutil import parser as dateparser
@@ -199,7 +199,11 @@ DASH = ("dash",)
 BULLET = ("bullet",)  # a Markdown list bullet with no label of its own
 UNLABELLED = (DASH, BULLET)
 ROMAN = ("roman",)  # "II. Information from the Presidency": an item, where no "1." follows it
+AOB = ("aob",)  # a line that is only "AOB": an unnumbered item, its points under it
 _AOB = re.compile(r"(?i)(?:AOB|A\.O\.B\.?|any other business|other business)\b")
+_AOB_LINE = re.compile(r"(?i)(?:AOB|A\.O\.B\.?|any other business|other business)(?:\s*\((?:AOB|A\.O\.B\.?)\))?\s*[.:]?")
+# A title that ends like this goes on on the next line ("held on" / "12 October 2025", "by" / "V. Smith").
+_OPEN_END = re.compile(r"(?i)(?:\b(?:of|on|in|for|and|or|the|to|by|with|from|at|a|an|as|into|about)|[,(–-])$")
 _ROMAN_HEADING = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.\s+\S.*")  # "III. Discussion items (II)"
 
 
@@ -463,9 +467,10 @@ class Outline:
     everything under it and becomes its sibling; a new kind of label ("a)" under "3.") is a child.
     A dash or bullet line never holds a numbered item, so "– Opening" then "1." stay siblings.
 
-    A line numbered in Roman is a section heading when an item numbered "1." (any number) comes
-    next, as in Coreper's agendas; else it is an item ("I. Adoption of the agenda", "II. ..." with
-    sub-items "a)", "b)"). It is held until the next line decides.
+    A line numbered in Roman, or one that is only "AOB", is a section heading when an item numbered
+    "1." (any number) comes next, as in Coreper's agendas ("II. Discussion items", "Any other
+    business:"); else it is an item ("I. Adoption of the agenda", "II. ..." with sub-items "a)",
+    "b)", "AOB" with its points "– Drones"). It is held until the next line decides.
     """
 
     def __init__(self, source: str) -> None:
@@ -473,16 +478,16 @@ class Outline:
         self.section = ""
         self.drafts: list[_Draft] = []
         self._open: list[int] = []  # indexes of the items that can still get children, outermost first
-        self._roman: tuple[str, int, int, str] | None = None  # a Roman line held: text, indent, line, section before it
+        self._held: tuple[Label, int, int, str] | None = None  # a Roman or AOB line: its label, indent, line, the section before it
         self._roman_number = 0  # the last Roman number seen ("IV." -> 4)
 
     @property
     def started(self) -> bool:
-        """An item was read, or a Roman line that may be one: what follows is no longer the header."""
-        return bool(self.drafts or self._roman)
+        """An item was read, or a line held that may be one: what follows is no longer the header."""
+        return bool(self.drafts or self._held)
 
     def add(self, label: Label, title: str, indent: int, line: int) -> None:
-        self._settle_roman(as_item=label.kind[:2] != ("num", 1))
+        self._settle_held(as_item=label.kind[:2] != ("num", 1))
         opened, drafts = self._open, self.drafts
         while opened and drafts[opened[-1]].indent > indent:
             opened.pop()
@@ -508,8 +513,8 @@ class Outline:
             if drafts[opened[depth]].label.kind == label.kind:
                 del opened[depth:]
                 break
-        if label.kind not in UNLABELLED:
-            while opened and drafts[opened[-1]].label.kind in UNLABELLED:
+        if label.kind not in UNLABELLED:  # nor under AOB, which holds its points only
+            while opened and drafts[opened[-1]].label.kind in (*UNLABELLED, AOB):
                 opened.pop()
         return opened[-1] if opened else None
 
@@ -522,36 +527,66 @@ class Outline:
             return False
         numeral = text.split(".", 1)[0]
         if len(numeral) == 1:
-            if any(self.drafts[i].label.kind[0] == "upper" for i in self._open):
+            follows = self._roman_number > 0 and _roman_value(numeral) == self._roman_number + 1  # "IV.", then "V."
+            if any(self.drafts[i].label.kind[0] == "upper" for i in self._open) and not follows:
                 return False
-            if may_continue_title and _roman_value(numeral) != self._roman_number + 1:
-                return False  # not the next number ("IV." seen, then "V."): an initial
-        self._settle_roman(as_item=True)  # two in a row: the first was an item
-        self._roman, self._roman_number = (text, indent, line, self.section), _roman_value(numeral)
-        self.section = text
+            title = self._held[0].rest if self._held else self.drafts[-1].title if self.drafts else ""
+            if may_continue_title and (_roman_value(numeral) != self._roman_number + 1 or _OPEN_END.search(title)):
+                return False  # an initial ("presented by" / "V. Smith")
+        self._roman_number = _roman_value(numeral)
+        self._hold(Label(numeral + ".", ROMAN, None, text.split(".", 1)[1].strip()), text, indent, line)
         return True
-
-    def _settle_roman(self, as_item: bool) -> None:
-        """The held Roman line is the section (already set) or, `as_item`, an item."""
-        if self._roman is None:
-            return
-        (text, indent, line, self.section), self._roman = self._roman, None
-        if not as_item:
-            self.section = text
-            self._open.clear()  # no item of the section before holds the new section's items
-            return
-        numeral, title = text.split(".", 1)
-        self.add(Label(numeral + ".", ROMAN, None, title.strip()), title.strip(), indent, line)
 
     def aob_line(self, text: str, indent: int, line: int) -> bool:
-        """A line that is only "AOB" (or "Any other business") after the items: an unnumbered item,
-        not a wrapped title nor prose; True if it was one."""
-        if not self.started or not _AOB.fullmatch(text.rstrip(".:")) or (self.drafts and not self.drafts[-1].title):
-            return False  # (the title of a label alone on its line: "2." / "AOB")
-        self._settle_roman(as_item=True)
-        self._open.clear()  # at the top level, under no item
-        self.add(Label("", BULLET, None, text), text, indent, line)
+        """A line that is only "AOB" (or "Any other business:") after the items; True if it was one."""
+        if not self.started or not text[:1].isupper() or not _AOB_LINE.fullmatch(text):
+            return False
+        if self.drafts and not self.drafts[-1].title:
+            return False  # the title of a label alone on its line: "2." / "AOB"
+        self._hold(Label("", AOB, None, text.rstrip(".: ")), text.rstrip(".: "), indent, line)
         return True
+
+    def _hold(self, label: Label, section: str, indent: int, line: int) -> None:
+        self._settle_held(as_item=True)  # two in a row: the first was an item
+        self._held = (label, indent, line, self.section)
+        self.section = section
+
+    def continue_held(self, text: str) -> bool:
+        """A line right after a held line continues it when it starts in lower case or the held line
+        ends open ("II. Approval of the minutes of the meeting held on" / "12 October 2025")."""
+        if self._held is None or match_label(text) or not (text[:1].islower() or _OPEN_END.search(self._held[0].rest)):
+            return False
+        label, indent, line, before = self._held
+        joined = replace(label, rest=f"{label.rest} {text.strip()}")
+        if self.section.endswith(label.rest):
+            self.section = f"{self.section} {text.strip()}"
+        self._held = (joined, indent, line, before)
+        return True
+
+    def _settle_held(self, as_item: bool) -> None:
+        """The held line is the section (already set, unless a heading came after it) or, `as_item`,
+        an item at the top level."""
+        if self._held is None:
+            return
+        (label, indent, line, before), self._held = self._held, None
+        self._open.clear()  # no item before a section or a held item holds what follows
+        if as_item:
+            if self.section.endswith(label.rest):  # no heading came after it
+                self.section = before
+            self.add(label, label.rest, indent, line)
+
+    def describe(self, text: str) -> None:
+        """A line of prose under an item: only its references are kept. (Under a held Roman line it
+        may describe a section: it decides nothing.)"""
+        if self._held is None and self.drafts:
+            self.drafts[-1].refs.extend(find_doc_refs(text))
+
+    def initial(self, label: Label) -> bool:
+        """Whether a one-letter label goes on with a wrapped title that ended open: "presented by" / "V. Smith"."""
+        return (
+            label.kind == ("upper", ".") and bool(self.drafts) and _OPEN_END.search(self.drafts[-1].title) is not None
+            and not any(self.drafts[i].label.kind[0] == "upper" for i in self._open)
+        )
 
     def continue_title(self, text: str) -> None:
         """A wrapped line: join it to the last item's title ("counter-" + "terrorism" keeps no space)."""
@@ -565,13 +600,18 @@ class Outline:
 
     def take(self, label: Label, indent: int, line: int) -> bool:
         """A labelled line: references or a presenter suffix on a dash line under the open item, else
-        a new item (True: a wrapped title may follow). Under AOB a dash line is always a point of its own
-        ("– Information from the Commission", then "– Information from the Presidency")."""
-        if label.kind in UNLABELLED and self.drafts and not any(_AOB.match(self.drafts[i].title) for i in self._open):
+        a new item (True: a wrapped title may follow). Under AOB a dash line is a point of its own
+        ("– Information from the Commission", then "– Information from the Presidency"), unless it
+        is indented under the point before it."""
+        if label.kind in UNLABELLED:
+            self._settle_held(as_item=True)  # "I. Europol report" / "– Presentation by Europol"
+        if label.kind in UNLABELLED and self.drafts:
             if refs := refs_only(label.rest):
                 self.add_refs(refs)
                 return False
-            if found := suffix_line(label.rest):
+            last = self.drafts[-1]
+            under_aob = any(_AOB.match(self.drafts[i].title) for i in self._open)
+            if (not under_aob or (not _AOB.match(last.title) and indent > last.indent)) and (found := suffix_line(label.rest)):
                 self.add_suffix(*found)
                 return False
         self.add(label, label.rest, indent, line)
@@ -579,16 +619,16 @@ class Outline:
 
     def add_refs(self, refs: list[str]) -> None:
         if refs:
-            self._settle_roman(as_item=True)  # "IV. Europol report" / "WK 286/20": the references of an item
+            self._settle_held(as_item=True)  # "IV. Europol report" / "WK 286/20": the references of an item
             self.drafts[-1].refs.extend(refs)
 
     def add_suffix(self, suffix: tuple[str, str], refs: list[str]) -> None:
-        self._settle_roman(as_item=True)
+        self._settle_held(as_item=True)
         self.drafts[-1].suffixes.append(suffix)
         self.add_refs(refs)
 
     def result(self, details: MeetingDetails, lines: list[str]) -> ParsedAgenda:
-        self._settle_roman(as_item=True)  # the last line: nothing follows it
+        self._settle_held(as_item=True)  # the last line: nothing follows it
         if not self.drafts:
             end = max((n for n, line in enumerate(lines, 1) if line.strip()), default=1)
             raise AgendaError(self.source, end, "no agenda items found (expected lines such as '1. Adoption of the agenda')")

@@ -20,7 +20,6 @@ from minutes_tui.core.agenda.common import (
     Label,
     Outline,
     detail_field,
-    find_doc_refs,
     indent_of,
     match_label,
     parse_speakers,
@@ -96,6 +95,7 @@ class _Reader:
         self.speakers: list[Speaker] = []  # the meeting's own, from "Speakers:" header lines
         self.outline = Outline(source)
         self.after_item = False  # the previous line was an item's: a wrapped title may follow
+        self.after_held = False  # the previous line was one the outline holds (Roman, AOB): it may go on
         self.in_note = False  # inside an "NB:" paragraph, which belongs to no item
         self.seen_content = False
 
@@ -130,7 +130,7 @@ class _Reader:
         return True
 
     def blank(self) -> None:
-        self.after_item = self.in_note = False
+        self.after_item = self.in_note = self.after_held = False
 
     def read(self, line: str, line_no: int) -> None:
         indent = indent_of(line)
@@ -146,11 +146,15 @@ class _Reader:
         first, self.seen_content = not self.seen_content, True
         if not text:
             return
-        if not heading and not bullet and self.outline.roman_line(text, self.after_item, indent, line_no):
-            self.after_item = False
+        after_held, self.after_held = self.after_held, False
+        if not heading and not bullet and after_held and self.outline.continue_held(text):
+            self.after_held = True
             return
-        if not heading and not bullet and not bold and self.outline.aob_line(text, indent, line_no):
-            self.after_item = False
+        if not heading and not bullet and (
+            self.outline.roman_line(text, self.after_item, indent, line_no)
+            or self.outline.aob_line(text, indent, line_no)  # bold too: a section if numbered items follow
+        ):
+            self.after_item, self.after_held = False, True
             return
         label = match_label(text)
         if label is None and bullet:
@@ -161,6 +165,10 @@ class _Reader:
             if key_value and self.set_header(key_value.group(1), key_value.group(2).strip(), line_no):
                 return
         after_item, self.after_item = self.after_item, False
+        if label and after_item and outline.initial(label):
+            outline.continue_title(text)
+            self.after_item = True
+            return
         if label:
             self.after_item = outline.take(label, indent, line_no)
             return
@@ -184,5 +192,5 @@ class _Reader:
         elif after_item:
             outline.continue_title(text)
             self.after_item = True
-        else:  # a description under the item: only its references are kept
-            outline.add_refs(find_doc_refs(text))
+        else:
+            outline.describe(text)

@@ -45,6 +45,7 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
     outline = Outline(source)
     open_field = ""  # the header field a wrapped header line continues
     after_item = False  # the last content line was an item's title or its continuation
+    after_held = False  # the last content line was one the outline holds (Roman, AOB): it may go on
     gap = False  # a blank line since the last content line
     page_break = False  # page furniture since the last content line: a gap there is no gap
     for line_no, line in enumerate(lines, 1):
@@ -65,14 +66,20 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
             continue
         wrapped = not gap or page_break
         gap = page_break = False
-        if outline.roman_line(stripped, after_item and wrapped, indent_of(line), line_no) or outline.aob_line(
+        if after_held and wrapped and outline.continue_held(stripped):
+            continue
+        after_held = outline.roman_line(stripped, after_item and wrapped, indent_of(line), line_no) or outline.aob_line(
             stripped, indent_of(line), line_no
-        ):
+        )
+        if after_held:
             after_item = False
             continue
         label = match_label(stripped)
         if not outline.started and (label is None or label.kind in UNLABELLED):
             open_field = _header(details, stripped, open_field if wrapped else "", source, line_no)
+            continue
+        if label and after_item and wrapped and outline.initial(label):
+            outline.continue_title(stripped)
             continue
         if label:
             after_item = outline.take(label, indent_of(line), line_no)
