@@ -129,7 +129,7 @@ def sentence(text: str) -> str:
 
 def _needs_subject(text: str) -> bool:
     """Whether `text` starts with a lower-case word, i.e. a verb waiting for its subject."""
-    return re.match(r"[a-z]+(?=[\s,;:.]|$)", text) is not None
+    return re.match(r"[a-z]+(?:-[a-z]+)*(?=[\s,;:.]|$)", text) is not None  # "cross-check", "co-chaired" too
 
 
 # --- speakers ----------------------------------------------------------------------------------
@@ -210,10 +210,14 @@ def intervention_sentence(entry: Entry, register: Register, style: HouseStyle) -
     return _with_subject(subject, entry.text.strip(), "took the floor")
 
 
-# A verb that needs no "invited to" before it: an auxiliary, a past ("-ed") or present ("-s") tense.
+# A verb that needs no "invited to" before it: an auxiliary, a past ("-ed", or irregular) or a
+# present ("-s") tense; not a bare verb that happens to end so ("proceed", "need", "discuss").
 _FINITE_VERB = re.compile(
-    r"(?:will|shall|would|should|could|can|may|might|must|is|are|was|were|has|have|had|took|gave|sent|made"
-    r"|undertook|wrote|said|held|led|brought|drew|spoke|told|kept|\w+ed|\w+[^su\W]s)\b"
+    r"(?!(?:pro|suc|ex)ceed\b|(?:f|n|sp|h|bl|br)eed\b|shed\b|embed\b)"
+    r"(?:will|shall|would|should|could|can|may|might|must|is|are|was|were|has|have|had|did|does|took|gave|sent"
+    r"|made|undertook|wrote|said|held|led|brought|drew|spoke|told|kept|came|became|got|went|began|found|knew"
+    r"|left|lost|met|paid|ran|saw|sold|stood|thought|understood|won|withdrew|chose|fell|felt|heard|meant|rose"
+    r"|sought|taught|\w+ed|\w+[^su\W]s)\b"
 )
 
 
