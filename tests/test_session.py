@@ -477,3 +477,7 @@ def test_a_speaker_code_the_register_does_not_know_is_recorded_with_a_warning(se
     assert result.message == "DR: recorded — DR: no such speaker code, the minutes will say it as typed"
     assert session.apply_line("DE: supported the approach").message == "DE: recorded"
     assert session.apply_line("The Chair of the TELECOM working party: reported").message.endswith(": recorded")
+    result = session.apply_line("DE, FRR: supported")
+    assert result.entry.speakers == ["DE", "FRR"]  # DE stays the German delegation
+    assert result.message.endswith("— FRR: no such speaker code, the minutes will say it as typed")
+    assert session.apply_line("dr: supported").message.endswith("— dr: no such speaker code, the minutes will say it as typed")

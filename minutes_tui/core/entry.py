@@ -17,6 +17,7 @@ The grammar (shared by the live screen, the CLI and the tests):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .errors import MinutesError
@@ -80,6 +81,7 @@ _VERBS = frozenset(
     stood understood won wrote also again then too""".split()
 )
 _SEPARATORS = re.compile(r"\s*(?:,|\band\b|&|\+|/)\s*")
+_CODE_LIKE = re.compile(r"[A-Z]{2,7}|[a-z]{2,3}")  # what a speaker code looks like: "DE", "EUROPOL", "de"
 _PREFIX_CODE = re.compile(r"[A-Za-z][\w-]*(?: [A-Z]{2,})?")  # "DE", "eu-LISA", "EU CTC"
 
 
@@ -99,6 +101,13 @@ def _parse_command(text: str) -> Command:
         known = ", ".join("/" + spec.name for spec in COMMANDS)
         raise EntryLineError(f"unknown command /{word[:30]}: try {known}")
     return Command(name, args.strip())
+
+
+def unknown_codes(speakers: Iterable[str], register: Register) -> list[str]:
+    """The parts of `speakers` that look like speaker codes the register does not know ("DR", or
+    "FRR" in "DE, FRR"): likely typos. A free-text speaker ("the Chair of the TELECOM WP") has none."""
+    parts = [p for speaker in speakers if register.lookup(speaker) is None for p in _SEPARATORS.split(speaker) if p]
+    return [p for p in parts if _CODE_LIKE.fullmatch(p) and register.lookup(p) is None]
 
 
 def split_speakers(prefix: str, register: Register) -> tuple[str, ...] | None:
@@ -122,6 +131,10 @@ def _colon_intervention(text: str, register: Register) -> Intervention | None:
     codes = split_speakers(prefix, register)
     if codes:
         return Intervention(codes, rest)
+    parts = [p for p in _SEPARATORS.split(prefix.strip()) if p]
+    if rest[:1].islower() and len(parts) > 1 and all(register.lookup(p) or _CODE_LIKE.fullmatch(p) for p in parts):
+        # "DE, FRR": the known codes stay codes, the unknown one (a typo?) as typed
+        return Intervention(tuple(dict.fromkeys(getattr(register.lookup(p), "code", p) for p in parts)), rest)
     if rest[:1].islower() and len(prefix.split()) <= 10:
         return Intervention((prefix.strip(),), rest)
     return None

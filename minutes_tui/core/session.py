@@ -17,7 +17,7 @@ from typing import Any
 from . import phrasing
 from .clock import Clock
 from .errors import MinutesError
-from .entry import Command, EntryLineError, Intervention, Note, parse_line, split_speakers
+from .entry import Command, EntryLineError, Intervention, Note, parse_line, split_speakers, unknown_codes
 from .model import AgendaItem, Attendance, Entry, EntryKind, ItemState, Meeting, add_speaking_time, cleaned, without_controls
 from .speakers import Register, default_register
 from .store import Store, details_row, entry_row, item_row
@@ -534,7 +534,7 @@ class Session:
         parsed = parse_line(line, self.register)
         if isinstance(parsed, Intervention):
             entry = self.add_intervention(parsed.speakers, parsed.text)
-            unknown = [s for s in parsed.speakers if re.fullmatch(r"[A-Z]{2,6}", s) and self.register.lookup(s) is None]
+            unknown = unknown_codes(parsed.speakers, self.register)
             warning = f" — {', '.join(unknown)}: no such speaker code, the minutes will say it as typed" if unknown else ""
             return LineResult(f"{' '.join(parsed.speakers)}: recorded{warning}", entry)
         if isinstance(parsed, Note):
