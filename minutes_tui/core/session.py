@@ -457,11 +457,19 @@ class Session:
         return "" if any(i.number.rstrip(".") == number.rstrip(".") for i in self.meeting.items) else number
 
     def _place_by_number(self, number: str) -> tuple[int | None, bool]:
-        """Where /add puts an item numbered `number`: "12.1" as the last sub-item of an item numbered
-        "12", else after the current item (`add_item`'s anchor and as_child)."""
+        """Where /add puts an item numbered `number` (`add_item`'s anchor and as_child): "12.1" as the
+        last sub-item of an item numbered "12"; "6" or "2a" after the last top-level item numbered up
+        to 6 or 2; without a number, after the current item."""
         parent_number = number.rstrip(".").rpartition(".")[0]
         parent = next((i for i in self.meeting.items if parent_number and i.number.rstrip(".") == parent_number), None)
-        return (parent.id, True) if parent is not None else (None, False)
+        if parent is not None:
+            return parent.id, True
+        if lead := re.match(r"\d+", number):
+            before = [i for i in self.meeting.items
+                      if i.parent_id is None and (n := re.match(r"\d+", i.number)) and int(n.group()) <= int(lead.group())]
+            if before:
+                return before[-1].id, False
+        return None, False
 
     def move_item(self, item_id: int, delta: int) -> None:
         """Move an item (with its sub-items) before or after its neighbouring sibling. Next to a
