@@ -217,6 +217,13 @@ def test_attendance_sentences_count_the_delegations_and_name_the_others():
     assert attendance_sentences([Attendance("EE", "remote")], REGISTER, COUNCIL) == [
         "One delegation (EE) was also connected in videoconference."
     ]
+    assert attendance_sentences([Attendance("the Mayor", "absent"), Attendance("UK", "absent")], REGISTER, COUNCIL) == [
+        "One delegation (UK) and the Mayor did not attend the meeting."  # a code is counted, a name as typed
+    ]
+    board = [Attendance("DE", "remote"), Attendance("AT", "remote")]
+    assert attendance_sentences(board, REGISTER, load_style("board")) == [
+        "Two members (Austria and Germany) were also connected in videoconference."  # the style's alphabetical order
+    ]
 
 
 # --- outcomes ----------------------------------------------------------------------------------

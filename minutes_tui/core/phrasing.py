@@ -137,11 +137,7 @@ def _needs_subject(text: str) -> bool:
 
 def speakers_subject(codes: list[str], register: Register, style: HouseStyle) -> str:
     """The subject naming `codes`: "The German and French delegations", "The Commission" ..."""
-    tokens = [c.strip() for c in codes if c.strip()]
-    if style.order == "spoken":
-        looked_up = [(token, register.lookup(token)) for token in tokens]
-    else:
-        looked_up = register.in_protocol_order(tokens)
+    looked_up = _looked_up(register, style, [c.strip() for c in codes if c.strip()])
     named: dict[str, tuple[str, Speaker | None]] = {}  # one entry per speaker, however named
     for token, speaker in looked_up:
         named.setdefault(speaker.code if speaker else token, (token, speaker))
@@ -155,6 +151,13 @@ def speakers_subject(codes: list[str], register: Register, style: HouseStyle) ->
         elif speaker is delegations[0]:
             parts.extend(_delegations(delegations, style))
     return capitalise(join_words(parts))
+
+
+def _looked_up(register: Register, style: HouseStyle, tokens: list[str]) -> list[tuple[str, Speaker | None]]:
+    """Each token with its speaker (None if unknown), in protocol order unless the style keeps the spoken one."""
+    if style.order == "spoken":
+        return [(token, register.lookup(token)) for token in tokens]
+    return register.in_protocol_order(tokens)
 
 
 def _delegations(delegations: list[Speaker], style: HouseStyle) -> list[str]:
@@ -252,13 +255,16 @@ _ATTENDANCE_PREDICATES = {  # (one, several); those present are not mentioned
 def attendance_sentences(attendance: list[Attendance], register: Register, style: HouseStyle) -> list[str]:
     """Who was connected remotely and who was absent, as the Council notes it under item 1: "Two
     delegations (EE and SE) were also connected in videoconference." Delegations (and codes the
-    register does not know) are counted and listed; others are named ("the Commission")."""
+    register does not know) are counted and listed, in the style's order; others are named ("the
+    Commission", a free-text name as typed)."""
     sentences = []
     for status, (one, several) in _ATTENDANCE_PREDICATES.items():
-        looked_up = register.in_protocol_order(dict.fromkeys(a.code for a in attendance if a.status == status))
-        counted = [s.code if s and style.group_list == "code" else s.name if s else token
-                   for token, s in looked_up if s is None or s.kind in DELEGATION_KINDS]
-        named = [style.speaker_phrase(s) for _, s in looked_up if s is not None and s.kind not in DELEGATION_KINDS]
+        looked_up = _looked_up(register, style, list(dict.fromkeys(a.code for a in attendance if a.status == status)))
+        delegation = [(t, s) for t, s in looked_up if (s.kind in DELEGATION_KINDS if s else re.fullmatch(r"[A-Z]{2,7}", t))]
+        counted = [s.code if s and style.group_list == "code" else s.name if s else t for t, s in delegation]
+        if style.order == "alphabetical":
+            counted.sort(key=lambda label: label.removeprefix("the "))
+        named = [style.speaker_phrase(s) if s else t for t, s in looked_up if (t, s) not in delegation]
         if not counted and not named:
             continue
         group = style.group_format if len(counted) > 1 else re.sub(r"(\{count\} \w+?)s\b", r"\1", style.group_format)
