@@ -462,7 +462,7 @@ class LiveScreen(Screen[None]):
             child = event.what == "add_sub"
             self.ask(
                 f"Add {'a sub-item under' if child else 'an item after'} {session.meeting.full_label(item)}",
-                [Field("number", "Number (may stay empty)", session.next_number(item_id, child), placeholder="12.1"),
+                [Field("number", "Number (may stay empty)", session.next_number(item_id, child), placeholder="e.g. 12.1"),
                  Field("title", "Title", placeholder="AOB: ...")],
                 lambda v: self.change(
                     lambda: session.add_item(v["title"], v["number"], after_item_id=item_id, as_child=child), "item added"

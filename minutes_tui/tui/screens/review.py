@@ -79,11 +79,7 @@ class ConfirmScreen(ModalScreen[bool]):
     ConfirmScreen Label { width: 100%; }  /* the question wraps */
     ConfirmScreen .hint { margin-top: 1; color: $text-muted; }
     """
-    BINDINGS = [
-        Binding("n,escape", "answer(False)", "No"),
-        Binding("left", "app.focus_previous", show=False),
-        Binding("right", "app.focus_next", show=False),
-    ]
+    BINDINGS = [Binding("n,escape", "answer(False)", "No")]  # (no arrow keys: from No, one would wrap round to Yes)
 
     def __init__(self, question: str) -> None:
         super().__init__()
