@@ -123,9 +123,12 @@ def search(query: tuple[str, ...], limit: int, db_path: Path | None) -> None:
 
     from .core.agenda import format_date
 
-    hits = archive.search(open_store(db_path), " ".join(query), SystemClock().now().date(), limit=limit)
+    store = open_store(db_path)
+    hits = archive.search(store, " ".join(query), SystemClock().now().date(), limit=limit)
     if not hits:
         click.echo("No matches.")
+    if note := archive.unsearched_note(store):
+        click.echo(f"note: {note}", err=True)
     for hit in hits:
         when = format_date(hit.meeting_date) if hit.meeting_date else ""
         who = f" {' '.join(hit.speakers)}:" if hit.speakers else ""

@@ -12,6 +12,7 @@ from minutes_tui.core import archive
 from minutes_tui.core.archive import ArchiveError, Query, parse_query
 from minutes_tui.core.clock import FrozenClock
 from minutes_tui.core.session import Session
+from minutes_tui.core.store import IndexNotWritten
 
 TODAY = date(2022, 2, 10)
 
@@ -120,6 +121,17 @@ def test_search_phrases_and_item_titles(store, meetings):
     assert [h.kind for h in archive.search(store, '"closer cooperation"', TODAY)] == ["intervention"]
     titles = archive.search(store, "security checks committee:CATS", TODAY)
     assert [(h.kind, h.snippet) for h in titles] == [("item", "[Security] [checks]")]
+
+
+def test_a_search_says_what_it_could_not_index(store, meetings, monkeypatch):
+    assert archive.search(store, "threat", TODAY) and archive.unsearched_note(store) == ""  # indexed first
+    hold_meeting(store, "COSI", date(2022, 2, 1), [(("DE",), "raised the threat of drones.", 60)])
+    def read_only() -> int:
+        raise IndexNotWritten("the database is read-only")
+
+    monkeypatch.setattr(store, "index_pending", read_only)
+    assert {h.meeting_id for h in archive.search(store, "drones", TODAY)} == set()
+    assert archive.unsearched_note(store) == "1 newest entry could not be indexed here (the database cannot be written) and is not searched"
 
 
 def test_search_text_is_never_sql(store, meetings):

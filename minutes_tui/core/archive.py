@@ -201,6 +201,13 @@ def search(store: Store, query: str | Query, today: date, limit: int = 50) -> li
     ))
 
 
+def unsearched_note(store: Store) -> str:
+    """What a search could not look at, if anything: entries not indexed where the index cannot be written."""
+    count = store.unindexed()
+    return (f"{count} newest entr{'y' if count == 1 else 'ies'} could not be indexed here (the database cannot be"
+            f" written) and {'is' if count == 1 else 'are'} not searched") if count else ""
+
+
 def list_archive(store: Store, query: str | Query = "", today: date | None = None,
                  sort: str = "date", descending: bool = True) -> list[MeetingSummary]:
     """The stored meetings filtered by committee (filter words match the committee too) and dates."""

@@ -884,6 +884,11 @@ class Store:
 
     # --- search --------------------------------------------------------------------------------
 
+    def unindexed(self) -> int:
+        """How many entries are not indexed for search: some only where the index cannot be written
+        (a read-only disk), which a search should say."""
+        return self.conn.execute("SELECT count(*) FROM entries WHERE " + _PENDING).fetchone()[0]
+
     def try_index_pending(self) -> None:
         """`index_pending` where failing to write must not stop what follows (a search, an import).
         If the index cannot be written (a full disk, a read-only file), a search runs on what is

@@ -213,6 +213,8 @@ def test_read_only_file_system(tiny_fs, clock):
         assert "\n" not in str(error.value)
         store.close()
         assert "COSI" in cli("list", db=db).stdout and "Before the remount." in cli("export", db=db).stdout
+        found = cli("search", "remount", db=db)  # saved, not yet indexed, and the index cannot be written
+        assert found.stdout == "No matches.\n" and "1 newest entry could not be indexed here" in found.stderr
         app = make_app(db, meeting, clock)  # the live screen opens read-only, saying why
         assert "read-only disk" in app.read_only
         app.store.close()

@@ -452,7 +452,8 @@ class SearchScreen(BackScreen):
                 prompt.append(" ".join(hit.speakers) + ": " if hit.speakers else "", style="bold")
                 prompt.append_text(highlighted(hit.snippet))
             results.add_option(Option(prompt, id=str(index)))
-        found.update(f"{len(self.hits)} result{'s' * (len(self.hits) != 1)}")
+        note = archive.unsearched_note(self.store)
+        found.update(f"{len(self.hits)} result{'s' * (len(self.hits) != 1)}" + (f" · {note}" if note else ""))
         if self.hits:
             results.highlighted = 0
             results.focus()
