@@ -355,6 +355,30 @@ def test_undo_brings_back_a_deleted_entry_whose_id_another_meeting_took(store, c
     _check_index_matches_content(store)
 
 
+def test_redo_makes_again_what_undo_reverted_until_the_next_change(store, meeting_id, clock):
+    session = Session(store, meeting_id, clock)
+    session.go_next()
+    note = session.add_note("First note")
+    session.edit_entry(note.id, text="First note, edited")
+    session.move_item(session.find_item("2.").id, 1)  # a change of several rows
+    order = [i.number for i in session.meeting.items]
+    assert [session.undo(), session.undo(), session.undo()] == ["item section", "edit entry", "add note"]
+    assert session.meeting.entries == []
+    assert [session.redo(), session.redo()] == ["add note", "edit entry"]
+    assert [(e.id, e.text) for e in Store(store.path).load_meeting(meeting_id).entries] == [(note.id, "First note, edited")]
+    assert session.redo() == "item section" and [i.number for i in session.meeting.items] == order
+    assert session.redo() is None  # all made again
+    assert session.undo() == "item section"
+    session.add_note("Second note")  # a new change: what was undone stays undone
+    assert session.redo() is None
+    assert [e.text for e in session.meeting.entries] == ["First note, edited", "Second note"]
+    assert [session.undo(), session.undo()] == ["add note", "edit entry"]  # and undo goes on as before
+    session.delete_entry(note.id)
+    assert session.undo() == "delete entry" and session.redo() == "delete entry" and session.meeting.entries == []
+    store.index_pending()
+    _check_index_matches_content(store)
+
+
 def test_search_still_answers_when_the_index_cannot_be_written(store, clock, meeting_id):
     session = Session(store, meeting_id, clock)
     session.go_next()

@@ -71,6 +71,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("withdraw", "/withdraw", "withdraw the current item from the agenda"),
     CommandSpec("add", "/add 12.1 Title", "add an item (e.g. an AOB point) after the current one"),
     CommandSpec("undo", "/undo", "undo the last change", ("u",)),
+    CommandSpec("redo", "/redo", "make again what the last undo reverted"),
 )
 _COMMAND_NAMES = {alias: spec.name for spec in COMMANDS for alias in (spec.name, *spec.aliases)}
 

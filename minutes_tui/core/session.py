@@ -74,6 +74,7 @@ class Session:
         self.current_item_id: int | None = None
         self._speaking_totals: dict[str, int] | None = None
         self._pending: list[Callable[[], None]] = []  # memory changes waiting for their commit
+        self._redoable: list[int] = []  # the groups undone in this session, newest last; any other change forgets them
         self._find_current_item()
 
     def _find_current_item(self) -> None:
@@ -357,9 +358,21 @@ class Session:
     def undo(self) -> str | None:
         """Undo the last change; returns what was undone ('add note', ...) or None."""
         self._ensure_editable()
-        action = self.store.undo(self.meeting_id, self.clock.now())
-        if action:
-            self.reload()
+        undone = self.store.undo(self.meeting_id, self.clock.now())
+        if undone is None:
+            return None
+        self._redoable.append(undone[0])
+        self.reload()
+        return undone[1]
+
+    def redo(self) -> str | None:
+        """Make again the change the last undo reverted, if nothing changed since; returns what, or None."""
+        self._ensure_editable()
+        if not self._redoable:
+            return None
+        action = self.store.redo(self.meeting_id, self._redoable[-1], self.clock.now())
+        self._redoable.pop()
+        self.reload()
         return action
 
     def reload(self) -> None:
@@ -388,7 +401,7 @@ class Session:
         """One store transaction; the memory changes `_update_item` queues are made only once it has
         committed, so a failed save (disk full, read-only) leaves `meeting` exactly as stored."""
         self._ensure_editable()
-        self._pending = []
+        self._pending, self._redoable = [], []
         with self.store.change(self.meeting_id, at, self.live) as change:
             yield change
         pending, self._pending = self._pending, []
@@ -606,4 +619,7 @@ class Session:
         if name == "undo":
             action = self.undo()
             return LineResult(f"undone: {action}" if action else "nothing to undo")
+        if name == "redo":
+            action = self.redo()
+            return LineResult(f"redone: {action}" if action else "nothing to redo")
         raise EntryLineError(f"/{name} is not available here")

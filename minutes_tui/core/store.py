@@ -733,10 +733,10 @@ class Store:
         self.try_index_pending()  # an import is searchable at once (no live screen may index it)
         return meeting_id
 
-    def undo(self, meeting_id: int, at: datetime) -> str | None:
-        """Revert the newest group of changes not yet undone; returns its action, or None."""
+    def undo(self, meeting_id: int, at: datetime) -> tuple[int, str] | None:
+        """Revert the newest group of changes not yet undone; returns the group and its action, or None."""
         row = self.conn.execute(
-            "SELECT max(grp) FROM events WHERE meeting_id = ? AND undone = 0 AND action != 'undo'",
+            "SELECT max(grp) FROM events WHERE meeting_id = ? AND undone = 0 AND action NOT IN ('undo', 'redo')",
             [meeting_id],
         ).fetchone()
         if row[0] is None:
@@ -750,26 +750,39 @@ class Store:
             return None  # the meeting's creation is not an edit
         with self.change(meeting_id, at) as change:
             for event in events:
-                table, row_id = event["table_name"], event["row_id"]
-                before = json.loads(event["before"]) if event["before"] else None
-                if before is None:
-                    change.delete(table, row_id, "undo")
-                elif event["after"] is None:
-                    self._restore(change, table, before)
-                else:
-                    change.update(table, row_id, {k: v for k, v in before.items() if k != "id"}, "undo")
+                self._apply(change, event["table_name"], event["row_id"], event["after"], event["before"], "undo")
             self.conn.execute("UPDATE events SET undone = 1 WHERE meeting_id = ? AND grp = ?", [meeting_id, group])
-        return events[-1]["action"]
+        return group, events[-1]["action"]
 
-    def _restore(self, change: Change, table: str, row: dict[str, Any]) -> None:
+    def redo(self, meeting_id: int, group: int, at: datetime) -> str:
+        """Make again the changes of `group`, which `undo` reverted (nothing may have changed since:
+        the session sees to that); returns its action."""
+        events = list(self.rows("SELECT * FROM events WHERE meeting_id = ? AND grp = ? ORDER BY id", [meeting_id, group]))
+        with self.change(meeting_id, at) as change:
+            for event in events:
+                self._apply(change, event["table_name"], event["row_id"], event["before"], event["after"], "redo")
+            self.conn.execute("UPDATE events SET undone = 0 WHERE meeting_id = ? AND grp = ?", [meeting_id, group])
+        return events[0]["action"] if events else ""
+
+    def _apply(self, change: Change, table: str, row_id: int, now: str | None, wanted: str | None, action: str) -> None:
+        """Take a row from one logged state (`now`, JSON; None: no row) to another (`wanted`)."""
+        row = json.loads(wanted) if wanted else None
+        if row is None:
+            change.delete(table, row_id, action)
+        elif now is None:
+            self._restore(change, table, row, action)
+        else:
+            change.update(table, row_id, {k: v for k, v in row.items() if k != "id"}, action)
+
+    def _restore(self, change: Change, table: str, row: dict[str, Any], action: str) -> None:
         """Insert a deleted row again, under its id. SQLite gives the highest id again once its row
         is deleted, so another meeting may have taken it since: then the row comes back under a new
         id, and this meeting's events not undone yet are made to name that one, so that undoing them
         finds it."""
         if self.conn.execute(f"SELECT 1 FROM [{table}] WHERE id = ?", [row["id"]]).fetchone() is None:
-            change.insert(table, row, "undo")
+            change.insert(table, row, action)
             return
-        new_id = change.insert(table, {k: v for k, v in row.items() if k != "id"}, "undo")
+        new_id = change.insert(table, {k: v for k, v in row.items() if k != "id"}, action)
         self.conn.execute(
             "UPDATE events SET row_id = :new, before = json_set(before, '$.id', :new), after = json_set(after, '$.id', :new)"
             " WHERE meeting_id = :meeting AND undone = 0 AND table_name = :table AND row_id = :old",

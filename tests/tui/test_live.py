@@ -101,6 +101,11 @@ async def test_a_whole_meeting_lands_in_the_store(live_app, cosi_db, tui_clock):
             "presented the threat assessment"
         )
         await pilot.press("ctrl+z")
+        await pilot.press("ctrl+y")  # the deletion made again ...
+        assert "redone: delete entry" in status(screen)
+        assert len(screen.session.meeting.entries_for(screen.session.current_item_id)) == 1
+        await pilot.press("ctrl+z")  # ... and undone again
+        assert len(screen.session.meeting.entries_for(screen.session.current_item_id)) == 2
         await pilot.press("ctrl+up")  # the note moves above the intervention
         await pilot.press("escape")
         assert screen.entry.has_focus

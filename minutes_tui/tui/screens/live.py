@@ -82,6 +82,7 @@ class LiveScreen(Screen[None]):
         Binding("f8", "give_floor", "Floor", id="give_floor", tooltip="Give the floor to the next in the queue; the entry line is what the last one said (/floor)"),
         Binding("f9", "end_floor", "End turn", id="end_floor", tooltip="End the current turn; the entry line's text is what they said (/end)"),
         Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last change (/undo)"),
+        Binding("ctrl+y", "redo", "Redo", id="redo", show=False, tooltip="Make again what the last undo reverted (/redo)"),
         Binding("ctrl+t", "focus('agenda')", "Agenda", id="focus_agenda", tooltip="Browse the agenda: add, withdraw, postpone, move items"),
         Binding("ctrl+r", "focus('record')", "Record", id="focus_record", tooltip="Browse the record: edit, delete, move entries"),
         Binding("escape", "focus('entry')", "Entry line", id="focus_entry", show=False, tooltip="Back to the entry line"),
@@ -301,6 +302,9 @@ class LiveScreen(Screen[None]):
 
     def action_undo(self) -> None:
         self.change(lambda: f"undone: {a}" if (a := self.session.undo()) else "nothing to undo")
+
+    def action_redo(self) -> None:
+        self.change(lambda: f"redone: {a}" if (a := self.session.redo()) else "nothing to redo")
 
     def on_key(self, event: events.Key) -> None:
         """A letter typed while browsing the agenda or the record (and not one of their keys) starts
