@@ -177,6 +177,8 @@ def test_title_suffixes(raw, title, presenter, mode):
         ("Public spaces (6712/24)", "Public spaces", ["6712/24"], "", None),
         ("Public spaces – Exchange of views (14213/24)", "Public spaces", ["14213/24"], "", None),
         ("Public spaces – doc. 6712/24 + ADD 1", "Public spaces", ["6712/24 + ADD 1"], "", None),
+        ("Schengen evaluation, CM 5119/21", "Schengen evaluation", ["CM 5119/21"], "", None),
+        ("Schengen, Frontex and Europol", "Schengen, Frontex and Europol", [], "", None),
         ("Follow-up of 13682/21 recommendations", "Follow-up of 13682/21 recommendations", ["13682/21"], "", None),
         ("Threat assessment [CONFIDENTIEL UE/EU CONFIDENTIAL]", "Threat assessment", [],
          "CONFIDENTIEL UE/EU CONFIDENTIAL", None),

@@ -192,7 +192,7 @@ def test_aob_on_a_line_of_its_own_and_its_points(parse):
     parsed = parse("1. Adoption of the agenda\n2. Schengen evaluation, CM 5119/21\nAOB\n"
                    "   – Information from the Commission\n   – Information from the Presidency", "t")
     assert outline(parsed) == [
-        ("1.", "Adoption of the agenda", 0, None), ("2.", "Schengen evaluation, CM 5119/21", 0, None), ("", "AOB", 0, None),
+        ("1.", "Adoption of the agenda", 0, None), ("2.", "Schengen evaluation", 0, None), ("", "AOB", 0, None),
         ("–", "Information from the Commission", 1, 2), ("–", "Information from the Presidency", 1, 2),
     ]
     assert [(i.presenter, i.mode) for i in parsed.items[3:]] == [("Commission", "Information"), ("Presidency", "Information")]

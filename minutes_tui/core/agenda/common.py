@@ -250,7 +250,7 @@ _SUFFIX = re.compile(
     rf"(?:,?\sand\s(?P<mode2>{_MODE}))?",
     re.IGNORECASE,
 )
-_SEPARATOR = re.compile(r"\s[–—-]\s|:\s")
+_SEPARATOR = re.compile(r"\s[–—-]\s|[:,]\s")
 _MINUTES = re.compile(r"\s?[\[(]?\s?(\d{1,3})\s?(?:'|’|′|min(?:ute)?s?\.?)[\])]?$")
 _CLASSIFIED = re.compile(r"RESTREINT|CONFIDENTIEL|SECRET|RESTRICTED|CONFIDENTIAL|LIMITE")
 _KEEP = re.compile(r"(?i)poss\.?|possibly|continued|tbc\.?|if needed")  # status notes, kept in titles
