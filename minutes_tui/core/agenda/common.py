@@ -431,11 +431,11 @@ def set_detail(details: MeetingDetails, name: str, value: object) -> None:
 
 def finish_details(details: MeetingDetails) -> MeetingDetails:
     """Derive what the header implies: a subject names the committee when nothing else did;
-    "… Security (COSI)" gives the short name "COSI"; a subject that only repeats the committee is
+    "… Security (COSI)" gives the short name "COSI" (not "COREPER (Part 2)": an acronym only); a subject that only repeats the committee is
     left empty, since the export uses the committee for it."""
     details.committee = details.committee or details.subject
     short = _SHORT_NAME.search(details.committee)
-    if short and not details.short_name and re.search(r"[A-Z]", short.group(1)):
+    if short and not details.short_name and re.fullmatch(r"[A-Z][A-Z0-9&./-]*(?: [A-Z0-9&./-]+)*", short.group(1).strip()):
         details.short_name = short.group(1).strip()
     if details.subject == details.committee:
         details.subject = ""
