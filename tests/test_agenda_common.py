@@ -155,6 +155,8 @@ def test_lines_that_are_not_labels(line):
         ("Prisons and radicalisation (continued)", "Prisons and radicalisation (continued)", "", "Continued"),
         ("Ministerial Conference (poss.)", "Ministerial Conference (poss.)", "", ""),
         ("Drones – Presentation by Europol (poss.)", "Drones (poss.)", "Europol", "Presentation"),
+        ("Joint Action Days – presentation by Europol, Frontex and Eurojust", "Joint Action Days",
+         "Europol, Frontex and Eurojust", "Presentation"),
         # dashes and colons that are part of the title
         ("COVID -19 recovery funds – role of law enforcement authorities to prevent infiltration by organised crime",
          "COVID -19 recovery funds – role of law enforcement authorities to prevent infiltration by organised crime",
@@ -179,6 +181,7 @@ def test_title_suffixes(raw, title, presenter, mode):
         ("Public spaces – doc. 6712/24 + ADD 1", "Public spaces", ["6712/24 + ADD 1"], "", None),
         ("Schengen evaluation, CM 5119/21", "Schengen evaluation", ["CM 5119/21"], "", None),
         ("Schengen, Frontex and Europol", "Schengen, Frontex and Europol", [], "", None),
+        ("Report, state of play", "Report, state of play", [], "", None),  # only references after a comma
         ("Follow-up of 13682/21 recommendations", "Follow-up of 13682/21 recommendations", ["13682/21"], "", None),
         ("Threat assessment [CONFIDENTIEL UE/EU CONFIDENTIAL]", "Threat assessment", [],
          "CONFIDENTIEL UE/EU CONFIDENTIAL", None),

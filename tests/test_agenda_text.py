@@ -127,7 +127,8 @@ def test_a_suffix_line_with_its_document_stays_with_the_item():
     [
         ("NOTICE OF MEETING AND PROVISIONAL AGENDA\nCM 5119/21", "agenda_ref", "CM 5119/21"),
         ("Terrorism Working Party (TWP)", "short_name", "TWP"),
-        ("COREPER (Part 2)", "short_name", ""),  # not an acronym
+        ("COREPER (Part 2)", "short_name", ""),  # a number: not a name
+        ("Committee of Permanent Representatives (Coreper)", "short_name", "Coreper"),
         ("Standing Committee (COSI SG)", "short_name", "COSI SG"),
         ("To: Terrorism Working Party", "committee", "Terrorism Working Party"),
         ("To: Delegations\nSubject: Terrorism Working Party", "committee", "Terrorism Working Party"),

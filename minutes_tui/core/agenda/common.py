@@ -250,7 +250,7 @@ _SUFFIX = re.compile(
     rf"(?:,?\sand\s(?P<mode2>{_MODE}))?",
     re.IGNORECASE,
 )
-_SEPARATOR = re.compile(r"\s[–—-]\s|[:,]\s")
+_SEPARATOR = re.compile(r"\s[–—-]\s|:\s")
 _MINUTES = re.compile(r"\s?[\[(]?\s?(\d{1,3})\s?(?:'|’|′|min(?:ute)?s?\.?)[\])]?$")
 _CLASSIFIED = re.compile(r"RESTREINT|CONFIDENTIEL|SECRET|RESTRICTED|CONFIDENTIAL|LIMITE")
 _KEEP = re.compile(r"(?i)poss\.?|possibly|continued|tbc\.?|if needed")  # status notes, kept in titles
@@ -307,6 +307,11 @@ def analyse_title(raw: str) -> TitleParts:
             else:
                 break
             text = text[:-group].rstrip()
+            continue
+        head, comma, tail = text.rpartition(", ")
+        if comma and (refs := refs_only(tail)):  # "Schengen evaluation, CM 5119/21" (only references: a
+            tail_refs[:0] = refs  # comma also parts a list of presenters or a title's own words)
+            text = head.rstrip()
             continue
         separators = list(_SEPARATOR.finditer(text))
         if not separators:
@@ -431,11 +436,11 @@ def set_detail(details: MeetingDetails, name: str, value: object) -> None:
 
 def finish_details(details: MeetingDetails) -> MeetingDetails:
     """Derive what the header implies: a subject names the committee when nothing else did;
-    "… Security (COSI)" gives the short name "COSI" (not "COREPER (Part 2)": an acronym only); a subject that only repeats the committee is
+    "… Security (COSI)" gives the short name "COSI" (not "COREPER (Part 2)": no number); a subject that only repeats the committee is
     left empty, since the export uses the committee for it."""
     details.committee = details.committee or details.subject
     short = _SHORT_NAME.search(details.committee)
-    if short and not details.short_name and re.fullmatch(r"[A-Z][A-Z0-9&./-]*(?: [A-Z0-9&./-]+)*", short.group(1).strip()):
+    if short and not details.short_name and re.search(r"[A-Z]", short.group(1)) and not re.search(r"\d", short.group(1)):
         details.short_name = short.group(1).strip()
     if details.subject == details.committee:
         details.subject = ""
