@@ -379,6 +379,42 @@ def test_redo_makes_again_what_undo_reverted_until_the_next_change(store, meetin
     _check_index_matches_content(store)
 
 
+def test_redo_when_another_meeting_took_the_ids_meanwhile(store, agenda, clock):
+    """Redo re-inserts a row under a new id when another meeting has taken its own: the rest of the
+    group, and the undo after, must follow it there and never touch the other meeting's rows."""
+    a = Session(store, store.create_meeting(agenda, clock.now()), clock)
+    b = Session(store, store.create_meeting(agenda, clock.now()), clock)
+    a.go_next()
+    b.go_next()
+    note = a.add_note("A note")
+    a.edit_entry(note.id, text="A note, edited")
+    item = a.add_item("AOB point", "4.")
+    assert [a.undo(), a.undo(), a.undo()] == ["add item", "edit entry", "add note"]
+    assert b.add_note("B note").id == note.id and b.add_item("B point", "4.").id == item.id
+    assert [a.redo(), a.redo(), a.redo()] == ["add note", "edit entry", "add item"]
+    a_items = [i.title for i in Store(store.path).load_meeting(a.meeting_id).items]
+    assert [e.text for e in Store(store.path).load_meeting(a.meeting_id).entries] == ["A note, edited"]
+    assert a_items.count("AOB point") == 1 and "B point" not in a_items
+    assert [a.undo(), a.undo(), a.undo()] == ["add item", "edit entry", "add note"]
+    other = Store(store.path).load_meeting(b.meeting_id)
+    assert [e.text for e in other.entries] == ["B note"] and [i.title for i in other.items].count("B point") == 1
+    assert "AOB point" not in [i.title for i in Store(store.path).load_meeting(a.meeting_id).items]
+    store.index_pending()
+    _check_index_matches_content(store)
+
+
+def test_redo_is_refused_once_the_meeting_changed_elsewhere(store, meeting_id, clock):
+    live = Session(store, meeting_id, clock)
+    live.go_next()
+    entry = live.apply_line("DE called for support").entry
+    live.edit_entry(entry.id, text="called for strong support")
+    assert live.undo() == "edit entry"
+    Session(store, meeting_id, clock).edit_entry(entry.id, text="called for support (polished)")  # the archive's window
+    live.reload()
+    assert live.redo() is None
+    assert [e.text for e in Store(store.path).load_meeting(meeting_id).entries] == ["called for support (polished)"]
+
+
 def test_search_still_answers_when_the_index_cannot_be_written(store, clock, meeting_id):
     session = Session(store, meeting_id, clock)
     session.go_next()

@@ -371,6 +371,9 @@ class Session:
         if not self._redoable:
             return None
         action = self.store.redo(self.meeting_id, self._redoable[-1], self.clock.now())
+        if action is None:  # the meeting changed since, elsewhere
+            self._redoable = []
+            return None
         self._redoable.pop()
         self.reload()
         return action
@@ -401,9 +404,10 @@ class Session:
         """One store transaction; the memory changes `_update_item` queues are made only once it has
         committed, so a failed save (disk full, read-only) leaves `meeting` exactly as stored."""
         self._ensure_editable()
-        self._pending, self._redoable = [], []
+        self._pending = []
         with self.store.change(self.meeting_id, at, self.live) as change:
             yield change
+        self._redoable = []  # what was undone stays undone (a failed save changed nothing)
         pending, self._pending = self._pending, []
         for apply in pending:
             apply()

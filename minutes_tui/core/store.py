@@ -749,45 +749,56 @@ class Store:
         if any(e["action"] == "create meeting" for e in events):
             return None  # the meeting's creation is not an edit
         with self.change(meeting_id, at) as change:
-            for event in events:
-                self._apply(change, event["table_name"], event["row_id"], event["after"], event["before"], "undo")
+            self._replay(change, events, "undo", group)
             self.conn.execute("UPDATE events SET undone = 1 WHERE meeting_id = ? AND grp = ?", [meeting_id, group])
         return group, events[-1]["action"]
 
-    def redo(self, meeting_id: int, group: int, at: datetime) -> str:
-        """Make again the changes of `group`, which `undo` reverted (nothing may have changed since:
-        the session sees to that); returns its action."""
-        events = list(self.rows("SELECT * FROM events WHERE meeting_id = ? AND grp = ? ORDER BY id", [meeting_id, group]))
+    def redo(self, meeting_id: int, group: int, at: datetime) -> str | None:
+        """Make again the changes of `group`, which `undo` reverted; returns its action. None, and
+        nothing done, if the meeting changed since the undo other than by undo and redo (another
+        window, the archive): the changes would land on rows that are no longer as they were."""
+        newest = self.conn.execute("SELECT action FROM events WHERE meeting_id = ? ORDER BY id DESC LIMIT 1", [meeting_id]).fetchone()
+        events = list(self.rows(
+            "SELECT * FROM events WHERE meeting_id = ? AND grp = ? AND undone = 1 ORDER BY id", [meeting_id, group]
+        ))
+        if not events or newest is None or newest[0] not in ("undo", "redo"):
+            return None
         with self.change(meeting_id, at) as change:
-            for event in events:
-                self._apply(change, event["table_name"], event["row_id"], event["before"], event["after"], "redo")
+            self._replay(change, events, "redo", group)
             self.conn.execute("UPDATE events SET undone = 0 WHERE meeting_id = ? AND grp = ?", [meeting_id, group])
-        return events[0]["action"] if events else ""
+        return events[0]["action"]
 
-    def _apply(self, change: Change, table: str, row_id: int, now: str | None, wanted: str | None, action: str) -> None:
-        """Take a row from one logged state (`now`, JSON; None: no row) to another (`wanted`)."""
-        row = json.loads(wanted) if wanted else None
-        if row is None:
-            change.delete(table, row_id, action)
-        elif now is None:
-            self._restore(change, table, row, action)
-        else:
-            change.update(table, row_id, {k: v for k, v in row.items() if k != "id"}, action)
+    def _replay(self, change: Change, events: list[dict[str, Any]], action: str, group: int) -> None:
+        """Take each logged row back to its state before (undo, the newest event first) or after (redo)."""
+        moved: dict[tuple[str, int], int] = {}  # rows restored under a new id in this replay
+        for event in events:
+            table = event["table_name"]
+            row_id = moved.get((table, event["row_id"]), event["row_id"])
+            now, wanted = (event["after"], event["before"]) if action == "undo" else (event["before"], event["after"])
+            row = json.loads(wanted) if wanted else None
+            if row is None:
+                change.delete(table, row_id, action)
+            elif now is None:
+                moved[(table, event["row_id"])] = self._restore(change, table, {**row, "id": row_id}, action, group)
+            else:
+                change.update(table, row_id, {k: v for k, v in row.items() if k != "id"}, action)
 
-    def _restore(self, change: Change, table: str, row: dict[str, Any], action: str) -> None:
-        """Insert a deleted row again, under its id. SQLite gives the highest id again once its row
-        is deleted, so another meeting may have taken it since: then the row comes back under a new
-        id, and this meeting's events not undone yet are made to name that one, so that undoing them
-        finds it."""
+    def _restore(self, change: Change, table: str, row: dict[str, Any], action: str, group: int) -> int:
+        """Insert a deleted row again, under its id; returns the id. SQLite gives the highest id again
+        once its row is deleted, so another meeting may have taken it since: then the row comes back
+        under a new id, and this meeting's events that may be replayed later are made to name that
+        one: those not undone (undo goes on back) and, on redo, this group and the later ones undone."""
         if self.conn.execute(f"SELECT 1 FROM [{table}] WHERE id = ?", [row["id"]]).fetchone() is None:
             change.insert(table, row, action)
-            return
+            return row["id"]
         new_id = change.insert(table, {k: v for k, v in row.items() if k != "id"}, action)
+        replayable = "undone = 0" if action == "undo" else "grp >= :group"
         self.conn.execute(
             "UPDATE events SET row_id = :new, before = json_set(before, '$.id', :new), after = json_set(after, '$.id', :new)"
-            " WHERE meeting_id = :meeting AND undone = 0 AND table_name = :table AND row_id = :old",
-            {"new": new_id, "meeting": change.meeting_id, "table": table, "old": row["id"]},
+            f" WHERE meeting_id = :meeting AND {replayable} AND table_name = :table AND row_id = :old",
+            {"new": new_id, "meeting": change.meeting_id, "table": table, "old": row["id"], "group": group},
         )
+        return new_id
 
     # --- drafts, locks, backup -----------------------------------------------------------------
 
