@@ -792,10 +792,10 @@ class Store:
             change.insert(table, row, action)
             return row["id"]
         new_id = change.insert(table, {k: v for k, v in row.items() if k != "id"}, action)
-        replayable = "undone = 0" if action == "undo" else "grp >= :group"
+        condition = "undone = 0" if action == "undo" else "grp >= :group"  # the events that may be replayed
         self.conn.execute(
             "UPDATE events SET row_id = :new, before = json_set(before, '$.id', :new), after = json_set(after, '$.id', :new)"
-            f" WHERE meeting_id = :meeting AND {replayable} AND table_name = :table AND row_id = :old",
+            f" WHERE meeting_id = :meeting AND {condition} AND table_name = :table AND row_id = :old",
             {"new": new_id, "meeting": change.meeting_id, "table": table, "old": row["id"], "group": group},
         )
         return new_id
