@@ -107,15 +107,19 @@ def _parse_command(text: str) -> Command:
 def unknown_codes(speakers: Iterable[str], register: Register) -> list[str]:
     """The parts of `speakers` that look like speaker codes the register does not know ("DR", or
     "FRR" in "DE, FRR"): likely typos. A free-text speaker ("the Chair of the TELECOM WP") has none."""
-    parts = [p for speaker in speakers if register.lookup(speaker) is None for p in _SEPARATORS.split(speaker) if p]
+    parts = [p for speaker in speakers if register.lookup(speaker) is None for p in _speaker_parts(speaker)]
     return [p for p in parts if _CODE_LIKE.fullmatch(p) and register.lookup(p) is None]
+
+
+def _speaker_parts(text: str) -> list[str]:
+    """'DE, FR and the Netherlands' -> ['DE', 'FR', 'the Netherlands']."""
+    return [p for p in _SEPARATORS.split(text.strip()) if p]
 
 
 def split_speakers(prefix: str, register: Register) -> tuple[str, ...] | None:
     """'DE, FR and the Netherlands' -> ('DE', 'FR', 'NL'); None unless every part is a known speaker."""
-    parts = [p for p in _SEPARATORS.split(prefix.strip()) if p]
     codes = []
-    for part in parts:
+    for part in _speaker_parts(prefix):
         speaker = register.lookup(part)
         if speaker is None:
             return None
@@ -132,7 +136,7 @@ def _colon_intervention(text: str, register: Register) -> Intervention | None:
     codes = split_speakers(prefix, register)
     if codes:
         return Intervention(codes, rest)
-    parts = [p for p in _SEPARATORS.split(prefix.strip()) if p]
+    parts = _speaker_parts(prefix)
     if rest[:1].islower() and len(parts) > 1 and all(register.lookup(p) or _CODE_LIKE.fullmatch(p) for p in parts):
         # "DE, FRR": the known codes stay codes, the unknown one (a typo?) as typed
         return Intervention(tuple(dict.fromkeys(getattr(register.lookup(p), "code", p) for p in parts)), rest)

@@ -436,8 +436,8 @@ def set_detail(details: MeetingDetails, name: str, value: object) -> None:
 
 def finish_details(details: MeetingDetails) -> MeetingDetails:
     """Derive what the header implies: a subject names the committee when nothing else did;
-    "… Security (COSI)" gives the short name "COSI" (not "COREPER (Part 2)": no number); a subject that only repeats the committee is
-    left empty, since the export uses the committee for it."""
+    "… Security (COSI)" gives the short name "COSI" (not "COREPER (Part 2)": no number); a subject
+    that only repeats the committee is left empty, since the export uses the committee for it."""
     details.committee = details.committee or details.subject
     short = _SHORT_NAME.search(details.committee)
     if short and not details.short_name and re.search(r"[A-Z]", short.group(1)) and not re.search(r"\d", short.group(1)):
@@ -523,17 +523,22 @@ class Outline:
                 opened.pop()
         return opened[-1] if opened else None
 
-    def roman_line(self, text: str, may_continue_title: bool, indent: int, line: int) -> bool:
-        """A line numbered in Roman ("II. Discussion items (II)"): held as the section, numeral and
-        all, until the next line says whether it is one (see the class); True if it was such a line.
-        A lone "I.", "V." or "X." is not one where it may be an initial continuing a wrapped title
-        ("presented by" / "V. Smith"), nor while an upper-case letter list is open ("H." came before "I.")."""
+    def held_line(self, text: str, may_continue_title: bool, indent: int, line: int) -> bool:
+        """A line numbered in Roman or only "AOB", held until the next line decides (see the class);
+        True if it was one."""
+        return self._roman_line(text, may_continue_title, indent, line) or self._aob_line(text, indent, line)
+
+    def _roman_line(self, text: str, may_continue_title: bool, indent: int, line: int) -> bool:
+        """A line numbered in Roman ("II. Discussion items (II)"), held as the section, numeral and
+        all. A lone "I.", "V." or "X." is not one where it may be an initial continuing a wrapped
+        title ("presented by" / "V. Smith"), nor while an upper-case letter list is open ("H." came
+        before "I.")."""
         if not _ROMAN_HEADING.fullmatch(text):
             return False
         numeral = text.split(".", 1)[0]
         if len(numeral) == 1:
             follows = self._roman_number > 0 and _roman_value(numeral) == self._roman_number + 1  # "IV.", then "V."
-            if any(self.drafts[i].label.kind[0] == "upper" for i in self._open) and not follows:
+            if self._upper_list_open() and not follows:
                 return False
             title = self._held[0].rest if self._held else self.drafts[-1].title if self.drafts else ""
             if may_continue_title and (_roman_value(numeral) != self._roman_number + 1 or _OPEN_END.search(title)):
@@ -542,8 +547,8 @@ class Outline:
         self._hold(Label(numeral + ".", ROMAN, None, text.split(".", 1)[1].strip()), text, indent, line)
         return True
 
-    def aob_line(self, text: str, indent: int, line: int) -> bool:
-        """A line that is only "AOB" (or "Any other business:") after the items; True if it was one."""
+    def _aob_line(self, text: str, indent: int, line: int) -> bool:
+        """A line that is only "AOB" (or "Any other business:") after the items."""
         if not self.started or not text[:1].isupper() or not _AOB_LINE.fullmatch(text):
             return False
         if self.drafts and not self.drafts[-1].title:
@@ -590,8 +595,11 @@ class Outline:
         """Whether a one-letter label goes on with a wrapped title that ended open: "presented by" / "V. Smith"."""
         return (
             label.kind == ("upper", ".") and bool(self.drafts) and _OPEN_END.search(self.drafts[-1].title) is not None
-            and not any(self.drafts[i].label.kind[0] == "upper" for i in self._open)
+            and not self._upper_list_open()
         )
+
+    def _upper_list_open(self) -> bool:
+        return any(self.drafts[i].label.kind[0] == "upper" for i in self._open)
 
     def continue_title(self, text: str) -> None:
         """A wrapped line: join it to the last item's title ("counter-" + "terrorism" keeps no space)."""

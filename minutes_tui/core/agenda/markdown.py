@@ -150,10 +150,7 @@ class _Reader:
         if not heading and not bullet and after_held and self.outline.continue_held(text):
             self.after_held = True
             return
-        if not heading and not bullet and (
-            self.outline.roman_line(text, self.after_item, indent, line_no)
-            or self.outline.aob_line(text, indent, line_no)  # bold too: a section if numbered items follow
-        ):
+        if not heading and not bullet and self.outline.held_line(text, self.after_item, indent, line_no):  # bold too
             self.after_item, self.after_held = False, True
             return
         label = match_label(text)

@@ -68,9 +68,7 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
         gap = page_break = False
         if after_held and wrapped and outline.continue_held(stripped):
             continue
-        after_held = outline.roman_line(stripped, after_item and wrapped, indent_of(line), line_no) or outline.aob_line(
-            stripped, indent_of(line), line_no
-        )
+        after_held = outline.held_line(stripped, after_item and wrapped, indent_of(line), line_no)
         if after_held:
             after_item = False
             continue

@@ -301,10 +301,10 @@ class LiveScreen(Screen[None]):
         self.change(lambda: self.session.move(self.session.go_prev))
 
     def action_undo(self) -> None:
-        self.change(lambda: f"undone: {a}" if (a := self.session.undo()) else "nothing to undo")
+        self.change(lambda: self.session.apply_line("/undo"))
 
     def action_redo(self) -> None:
-        self.change(lambda: f"redone: {a}" if (a := self.session.redo()) else "nothing to redo")
+        self.change(lambda: self.session.apply_line("/redo"))
 
     def on_key(self, event: events.Key) -> None:
         """A letter typed while browsing the agenda or the record (and not one of their keys) starts

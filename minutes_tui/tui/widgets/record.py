@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import operator
 import re
-from copy import copy
 from collections.abc import Callable, Iterator
+from copy import copy
 from dataclasses import dataclass
 
 from rich.console import Console
