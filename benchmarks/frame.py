@@ -2,6 +2,7 @@
 
     python benchmarks/frame.py minutes ID DB   # exactly `minutes open ID --db DB`, through the CLI
     python benchmarks/frame.py bare            # the bare Textual app of bare_app.py
+    python benchmarks/frame.py bare-text       # the same, its record one Static
     python benchmarks/frame.py input           # the app holding only an Input
 
 "First frame" is the first full screen update the app writes to the terminal driver after it is
@@ -58,7 +59,7 @@ App._display = _display
 
 
 def run(mode: str, *args: str) -> None:
-    """minutes ID DB: exactly `minutes open ID --db DB`, through the CLI; bare; input."""
+    """minutes ID DB: exactly `minutes open ID --db DB`, through the CLI; bare; bare-text; input."""
     if mode == "minutes":
         from minutes_tui.cli import main
 
@@ -69,9 +70,9 @@ def run(mode: str, *args: str) -> None:
             if stop.code:
                 raise
     else:
-        from bare_app import BareApp, InputApp
+        from bare_app import BareApp, BareTextApp, InputApp
 
-        (BareApp if mode == "bare" else InputApp)().run()
+        {"bare": BareApp, "bare-text": BareTextApp, "input": InputApp}[mode]().run()
 
 
 if __name__ == "__main__":

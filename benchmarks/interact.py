@@ -1,6 +1,6 @@
 """Child process: run an app on a terminal, keep it running, and tell the parent its CPU time.
 
-    python benchmarks/interact.py minutes ID DB | bare | input     (the apps of frame.py)
+    python benchmarks/interact.py minutes ID DB | bare | bare-text | input     (the apps of frame.py)
 
 The parent (terminal.py) types real key bytes into the pseudo-terminal, so the keys go through
 Textual's Linux driver, the app's handlers, the compositor and the write to the terminal, as for a

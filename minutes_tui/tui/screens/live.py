@@ -168,14 +168,20 @@ class LiveScreen(Screen[None]):
 
     def tick(self) -> None:
         """Once a second: the clocks, the running times, and the draft if it changed."""
+        if (current := self.session.current_item) is not None:
+            now = self.clock.now()
+            self.query_one(AgendaTree).update_item(current, now, self.session.meeting.states_shown([current])[current.id])
+        self.show_panels()
+
+    def show_panels(self) -> None:
+        """Everything but the agenda and the record: the headers, the speakers, the schedule, and
+        the draft if it changed."""
         now = self.clock.now()
         meeting = self.session.meeting
         self.query_one(MeetingHeader).show(meeting.details, now, meeting.started_at, self.saved)
         current = self.session.current_item
         shown = self.session.item(self._viewed_id) if self._viewed_id else current
         self.query_one(ItemHeader).show(shown, now, meeting.full_label(shown) if shown else "")
-        if current is not None:
-            self.query_one(AgendaTree).update_item(current, now, meeting.states_shown([current])[current.id])
         floor = (self.session.floor.speakers, self.session.floor.since) if self.session.floor else None
         self.query_one(QueuePanel).show(self.session.queue, floor, self.session.speaking_seconds(), now)
         self._show_schedule()
@@ -209,7 +215,7 @@ class LiveScreen(Screen[None]):
         if self._viewed_id not in {i.id for i in meeting.items}:
             self._viewed_id = None
         self.show_record()
-        self.tick()
+        self.show_panels()  # the current item's line is among those redrawn above
 
     def show_record(self) -> None:
         item_id = self._viewed_id or self.session.current_item_id
@@ -262,7 +268,7 @@ class LiveScreen(Screen[None]):
 
     def fail(self, message: str) -> str:
         self.say(message, error=True)
-        self.tick()
+        self.show_panels()
         return message
 
     def save_draft(self) -> None:
@@ -292,7 +298,7 @@ class LiveScreen(Screen[None]):
         if self._viewed_id is not None:
             self._viewed_id = None
             self.show_record()
-            self.tick()
+            self.show_panels()
 
     def action_next_item(self) -> None:
         self.change(lambda: self.session.move(self.session.go_next))
@@ -447,7 +453,7 @@ class LiveScreen(Screen[None]):
         if self.query_one(AgendaTree).has_focus and event.node.data is not None:
             self._viewed_id = None if event.node.data == self.session.current_item_id else event.node.data
             self.show_record()
-            self.tick()
+            self.show_panels()
 
     @on(AgendaTree.ItemRequest)
     def item_request(self, event: AgendaTree.ItemRequest) -> None:
