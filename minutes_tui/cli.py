@@ -156,7 +156,8 @@ def list_command(db_path: Path | None) -> None:
         click.echo("No meetings yet. Start one with `minutes new AGENDA`.")
     for m in meetings:
         when = format_date(m.meeting_date) if m.meeting_date else "(no date)"
-        click.echo(f"{m.id:>4}  {when:<18}  {m.short_name or m.committee:<20}  {m.items:>3} items  {m.status}")
+        to_check = f"  {m.to_check} to check with the Chair" if m.to_check else ""
+        click.echo(f"{m.id:>4}  {when:<18}  {m.short_name or m.committee:<20}  {m.items:>3} items  {m.status}{to_check}")
 
 
 @cli.command()

@@ -33,6 +33,15 @@ def test_import_prints_the_new_id_and_list_shows_it(db):
     assert first.exit_code == 0 and first.output.strip() == "1"
     listing = run("list", "--db", str(db))
     assert "22 November 2021" in listing.output and "COSI" in listing.output and "in progress" in listing.output
+    assert "to check" not in listing.output
+
+
+def test_list_says_how_many_items_are_to_check_with_the_chair(db, clock):
+    run("import", str(SAMPLES / "cosi-2021-11-22.md"), "--db", str(db))
+    session = Session(Store(db), 1, clock)
+    session.go_next()
+    session.apply_line("/check which annex?")
+    assert run("list", "--db", str(db)).output.rstrip().endswith("in progress  1 to check with the Chair")
 
 
 def test_db_comes_from_the_environment(db, monkeypatch):

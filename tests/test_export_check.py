@@ -81,3 +81,17 @@ def test_empty_header_details():
         "header: no file codes",
         "header: no issue date",
     ]
+
+
+def test_items_flagged_to_check_are_listed_instead_of_a_missing_outcome():
+    items = [
+        AgendaItem(1, "1.", "Adoption of the agenda", position=1, started_at=T0, to_check="outcome unclear"),
+        AgendaItem(2, "2.", "Withdrawn", position=2, state=ItemState.WITHDRAWN, to_check="was it withdrawn?"),
+        AgendaItem(3, "3.", "Europol report", position=3, started_at=T0, to_check="which annex?"),
+    ]
+    entries = [Entry(1, 3, K.OUTCOME, outcome="took note")]
+    assert check_meeting(meeting(items, entries), default_register()) == [
+        "item 1. Adoption of the agenda: to check with the Chair: outcome unclear",
+        "item 2. Withdrawn: to check with the Chair: was it withdrawn?",
+        "item 3. Europol report: to check with the Chair: which annex?",
+    ]

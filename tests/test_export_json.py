@@ -40,7 +40,7 @@ def full_meeting() -> Meeting:
         AgendaItem(11, "6.1.", "EU Threat assessment", section="Items", level=1, parent_id=10, position=7,
                    doc_refs=["13682/21", "WK 1/2021"], presenter="Commission", mode="For endorsement",
                    classification="CONFIDENTIEL UE/EU CONFIDENTIAL", planned_minutes=15,
-                   state=ItemState.WITHDRAWN),
+                   state=ItemState.WITHDRAWN, to_check="which annex?"),
     ]
     entries = [
         Entry(100, 11, EntryKind.INTERVENTION, "called for support", ["DE", "The Chair of X"], position=1,

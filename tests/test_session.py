@@ -483,3 +483,20 @@ def test_a_speaker_code_the_register_does_not_know_is_recorded_with_a_warning(se
     assert result.entry.speakers == ["DE", "FRR"]  # DE stays the German delegation
     assert result.message.endswith("— FRR: no such speaker code, the minutes will say it as typed")
     assert session.apply_line("dr: supported").message.endswith("— dr: no such speaker code, the minutes will say it as typed")
+
+
+def test_an_item_flagged_to_check_with_the_chair(session):
+    """USER-NEEDS: an unclear outcome is flagged "to check with the Chair" instead of guessed; the
+    flag closes the item (no warning on leaving it), survives a restart and is undone like any change."""
+    session.go_next()
+    result = session.apply_line("/check  did the Committee endorse\tthe annex too?")
+    assert result.message == "item 1. to check with the Chair: did the Committee endorse the annex too?"
+    assert session.move(session.go_next) == "now on item 2.1. Threat assessment"  # no "left without an outcome"
+    assert reopened(session).items[0].to_check == "did the Committee endorse the annex too?"
+
+    assert session.apply_line("/check").message == "item 2.1. to check with the Chair: outcome unclear"
+    assert session.apply_line("/check off").message == "item 2.1.: no longer to check"
+    assert session.current_item.to_check == ""
+    session.apply_line("/undo")
+    assert session.current_item.to_check == "outcome unclear"
+    assert [m.to_check for m in session.store.list_meetings()] == [2]

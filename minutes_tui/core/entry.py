@@ -67,6 +67,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("floor", "/floor", "give the floor to the next speaker in the queue", ("f",)),
     CommandSpec("end", "/end what they said", "end the current speaker's turn and record it", ("e",)),
     CommandSpec("private", "/private text", "a private note, never exported"),
+    CommandSpec("check", "/check what to ask", "flag the item: to check with the Chair (/check off clears it)"),
     CommandSpec("postpone", "/postpone", "mark the current item postponed"),
     CommandSpec("withdraw", "/withdraw", "withdraw the current item from the agenda"),
     CommandSpec("add", "/add 12.1 Title", "add an item (e.g. an AOB point) after the current one"),

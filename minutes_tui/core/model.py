@@ -94,6 +94,7 @@ class AgendaItem:
     state: ItemState = ItemState.PENDING
     started_at: datetime | None = None
     ended_at: datetime | None = None
+    to_check: str = ""  # flagged "to check with the Chair": what to ask (never exported); "" when not
 
     @property
     def label(self) -> str:

@@ -187,7 +187,8 @@ class Session:
         left = self.current_item
         item = step()
         message = f"now on item {self.meeting.full_label(item)}"
-        if left is not None and left is not item and left.state is ItemState.DONE and not self.outcome_of(left.id):
+        if (left is not None and left is not item and left.state is ItemState.DONE and not self.outcome_of(left.id)
+                and not left.to_check):
             # Closure: minute-takers most often miss that a decision was (or was not) taken. Said
             # first, as the status line is one line; /outcome would now go to the new item.
             message = f"item {self.meeting.reference(left)} was left without an outcome (/undo goes back to it) · {message}"
@@ -417,6 +418,14 @@ class Session:
         change.update("items", item.id, {k: row[k] for k in changes}, "item " + ", ".join(changes))
         self._pending.append(lambda: [setattr(item, key, value) for key, value in changes.items()])
 
+    def set_to_check(self, question: str, item_id: int | None = None) -> AgendaItem:
+        """Flag the item "to check with the Chair" (what to ask; "" takes the flag off). A flagged item
+        counts as dealt with when it is left without an outcome; the export check lists it."""
+        item = self._target_item(item_id)
+        with self._saving(self.clock.now()) as change:
+            self._update_item(change, item, to_check=" ".join(without_controls(question).split()))
+        return item
+
     def set_item_state(self, item_id: int, state: ItemState) -> None:
         item = self.item(item_id)
         with self._saving(self.clock.now()) as change:
@@ -608,6 +617,12 @@ class Session:
             if not args:
                 raise SessionError("/private needs the text of the note")
             return LineResult("private note recorded", self.add_note(args, private=True))
+        if name == "check":
+            cleared = args.lower() in ("off", "done")
+            item = self.set_to_check("" if cleared else args or "outcome unclear")
+            if cleared:
+                return LineResult(f"item {self.meeting.reference(item)}: no longer to check")
+            return LineResult(f"item {self.meeting.reference(item)} to check with the Chair: {item.to_check}")
         if name in ("postpone", "withdraw"):
             item = self._target_item(None)
             self.set_item_state(item.id, ItemState.POSTPONED if name == "postpone" else ItemState.WITHDRAWN)

@@ -222,7 +222,12 @@ _PENDING = "id > (SELECT coalesce(max(id), 0) FROM entries_fts_docsize)"  # entr
 _ANY_PENDING = "SELECT 1 FROM entries WHERE " + _PENDING + " LIMIT 1"
 _INDEX_PENDING = "INSERT INTO entries_fts (rowid, text) SELECT id, text FROM entries WHERE " + _PENDING + " ORDER BY id"
 
-MIGRATIONS = (_schema_1, _schema_2, _schema_3, _schema_4, _schema_5, _schema_6, _schema_7, _schema_8)
+def _schema_9(db: sqlite_utils.Database) -> None:
+    """An item can be flagged "to check with the Chair" (an unclear outcome), with what to ask."""
+    db.execute("ALTER TABLE items ADD COLUMN to_check TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS = (_schema_1, _schema_2, _schema_3, _schema_4, _schema_5, _schema_6, _schema_7, _schema_8, _schema_9)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -288,6 +293,7 @@ def item_row(item: AgendaItem) -> dict[str, Any]:
         "state": str(item.state),
         "started_at": _iso(item.started_at),
         "ended_at": _iso(item.ended_at),
+        "to_check": item.to_check,
     }
 
 
@@ -323,6 +329,7 @@ def item_from_row(row: dict[str, Any]) -> AgendaItem:
         state=ItemState(row["state"] or "pending"),
         started_at=_dt(row["started_at"]),
         ended_at=_dt(row["ended_at"]),
+        to_check=row["to_check"],
     )
 
 
@@ -372,6 +379,7 @@ class MeetingSummary:
     interventions: int
     status: str
     updated_at: datetime | None
+    to_check: int = 0  # items flagged to check with the Chair
 
 
 @dataclass
@@ -630,6 +638,7 @@ class Store:
         sql = """
             SELECT m.id, m.meeting_date, m.committee, m.short_name, m.status, m.updated_at,
               (SELECT count(*) FROM items i WHERE i.meeting_id = m.id) AS items,
+              (SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.to_check != '') AS to_check,
               (SELECT count(*) FROM entries e WHERE e.meeting_id = m.id AND e.kind = 'intervention')
                 AS interventions
             FROM meetings m ORDER BY m.meeting_date DESC, m.id DESC"""
@@ -642,6 +651,7 @@ class Store:
             interventions=r["interventions"],
             status=r["status"] or "",
             updated_at=_dt(r["updated_at"]),
+            to_check=r["to_check"],
         ))
 
     def meeting_status(self, meeting_id: int) -> str:

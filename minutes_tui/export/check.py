@@ -39,6 +39,8 @@ def check_meeting(meeting: Meeting, register=None) -> list[str]:
 
     quiet: set[int | None] = set()  # withdrawn/postponed/unreached parents: their children say nothing
     for item in agenda_order(meeting):
+        if item.to_check:  # flagged by the secretary: listed whatever else the item holds
+            warnings.append(f"{_where(item)}: to check with the Chair: {item.to_check}")
         if item.parent_id is not None and item.parent_id in quiet:
             quiet.add(item.id)
             continue
@@ -48,7 +50,7 @@ def check_meeting(meeting: Meeting, register=None) -> list[str]:
         elif not any(reached(i) for i in [item, *below]):
             warnings.append(f"{_where(item)}: never reached")
             quiet.add(item.id)
-        elif reached(item) and EntryKind.OUTCOME not in kinds.get(item.id, set()):
+        elif reached(item) and not item.to_check and EntryKind.OUTCOME not in kinds.get(item.id, set()):
             if not any(EntryKind.OUTCOME in kinds.get(d.id, set()) for d in below):
                 warnings.append(f"{_where(item)}: reached but no outcome recorded")
 

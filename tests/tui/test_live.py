@@ -342,6 +342,21 @@ async def test_the_next_key_points_out_an_item_left_without_an_outcome(live_app)
                                   " Information by the Presidency")
 
 
+async def test_an_item_to_check_with_the_chair_is_flagged_on_screen(live_app):
+    """/check: the agenda line carries a "?" and the item header says what to ask, until /check off."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 1")
+        node = screen.query_one(AgendaTree)._item_nodes[screen.session.current_item.id]
+        await enter(pilot, "/check adopted with or without the AOB point?")
+        assert str(node.label).startswith("▶ 1. Adoption of the agenda ?")
+        assert "to check with the Chair: adopted with or without the AOB point?" in str(screen.query_one(ItemHeader).text)
+        await pilot.press("ctrl+n")
+        assert status(screen) == "now on item 2. Information by the Presidency"  # the flag closes the item
+        await enter(pilot, "/go 1")
+        await enter(pilot, "/check off")
+        assert " ?" not in str(node.label) and "to check" not in str(screen.query_one(ItemHeader).text)
+
+
 async def test_the_item_header_and_record_name_a_sub_item_with_its_parents(tmp_path, tui_clock):
     """Letters repeat under other items: "b)" alone does not say which one is open."""
     store = Store(tmp_path / "minutes.db")

@@ -92,6 +92,21 @@ async def test_polish_goes_through_the_event_log_as_an_edit_after_the_meeting(db
     assert [(e["action"], e["live"]) for e in edits] == [("edit entry", 0), ("edit entry", 0)]
 
 
+async def test_an_item_to_check_is_flagged_and_c_takes_the_flag_off(db, store):
+    november = Session(store, 1, FrozenClock(datetime(2021, 11, 22, 12, 0)))
+    november.set_to_check("which annex?", november.find_item("2.1").id)
+    async with app_for(db).run_test(size=SIZE) as pilot:
+        screen = await open_november(pilot)
+        await go_to_item(pilot, screen, "2.1")
+        items = screen.query_one("#items", OptionList)
+        item_id = str(screen.item_id)
+        assert str(items.get_option(item_id).prompt).endswith(" ?")
+        assert str(screen.query_one("#minutes", Static).content.renderables[0]) == "To check with the Chair: which annex? (c: checked)"
+        await pilot.press("c")
+        assert not str(items.get_option(item_id).prompt).endswith(" ?")
+    assert store.load_meeting(1).items[[i.number for i in store.load_meeting(1).items].index("2.1.")].to_check == ""
+
+
 async def test_polishing_a_meeting_never_ended_asks_to_end_it_first(store, clock):
     meeting_id = store.create_meeting(small_agenda(), clock.now())
     Session(store, meeting_id, clock).go_next()
@@ -144,7 +159,10 @@ async def test_diff_between_a_draft_and_the_current_text(db):
 # --- snapshots ------------------------------------------------------------------------------------
 
 
-def test_snapshot_archive_list(db, snap_compare):
+def test_snapshot_archive_list(db, store, snap_compare):
+    """The CATS meeting has an item to check with the Chair: the list counts it."""
+    cats = Session(store, 3, FrozenClock(datetime(2022, 1, 15, 12, 0)))
+    cats.set_to_check("which annex?", cats.meeting.items[0].id)
     assert snap_compare(app_for(db), terminal_size=SIZE)
 
 

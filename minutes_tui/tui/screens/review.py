@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 
 from minutes_tui.core import archive
 from minutes_tui.core.clock import Clock
-from minutes_tui.core.model import EntryKind
+from minutes_tui.core.model import AgendaItem, EntryKind
 from minutes_tui.core.phrasing import load_style
 from minutes_tui.core.session import Session, SessionError
 from minutes_tui.core.store import Store, StoreError
@@ -136,7 +136,7 @@ class ReviewScreen(BackScreen):
     def on_mount(self) -> None:
         self.title = "Archive"
         table = self.query_one("#archive", DataTable)
-        table.add_columns("Date", "Committee", "Items", "Interventions", "State", "Last change")
+        table.add_columns("Date", "Committee", "Items", "Interventions", "To check", "State", "Last change")
         table.focus()
         self.reload()
 
@@ -156,8 +156,9 @@ class ReviewScreen(BackScreen):
         table.clear()
         for m in meetings:
             changed = f"{m.updated_at:%d %b %Y %H:%M}" if m.updated_at else ""
-            table.add_row(day(m.meeting_date), m.short_name or m.committee, str(m.items), str(m.interventions),
-                          m.status, changed, key=str(m.id))
+            name = m.short_name or m.committee  # a long committee name would push the counts off the screen
+            table.add_row(day(m.meeting_date), name if len(name) <= 32 else name[:31] + "…", str(m.items), str(m.interventions),
+                          str(m.to_check or ""), m.status, changed, key=str(m.id))
         message.update(f"{len(meetings)} meeting{'s' * (len(meetings) != 1)}, sorted by {self.sort}")
 
     @on(DataTable.RowSelected, "#archive")
@@ -195,6 +196,8 @@ class MeetingScreen(BackScreen):
         Binding("e", "edit", "Edit", id="review.edit", tooltip="Edit the highlighted entry's text"),
         Binding("n", "note", "Summary", id="review.note", tooltip="Write a sentence for the minutes"),
         Binding("p", "private", "Leave out", id="review.private", tooltip="Keep the entry out of the minutes, or back in"),
+        Binding("c", "checked", "Checked", id="review.checked",
+                tooltip="The item's question for the Chair is settled: take its flag off"),
         Binding("ctrl+up", "move(-1)", "Move up", id="review.move_up", show=False),
         Binding("ctrl+down", "move(1)", "Move down", id="review.move_down", show=False),
         Binding("d", "draft", "Draft N", id="review.draft"),
@@ -222,7 +225,7 @@ class MeetingScreen(BackScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="heading")
         with Horizontal():
-            yield OptionList(*[Option("  " * i.level + i.label, id=str(i.id)) for i in self.meeting.items], id="items")
+            yield OptionList(*[Option(self._item_prompt(i), id=str(i.id)) for i in self.meeting.items], id="items")
             with Vertical(classes="pane"):
                 yield Label("Captured")
                 yield OptionList(id="entries")
@@ -231,6 +234,10 @@ class MeetingScreen(BackScreen):
                 yield Static(id="minutes")
         yield Input(id="editor")
         yield Footer()
+
+    @staticmethod
+    def _item_prompt(item: AgendaItem) -> str:
+        return "  " * item.level + item.label + (" ?" if item.to_check else "")  # "?": to check with the Chair
 
     def on_mount(self) -> None:
         items = self.query_one("#items", OptionList)
@@ -265,10 +272,12 @@ class MeetingScreen(BackScreen):
         if entries:
             known = any(e.id == self.entry_id for e in entries)
             listing.highlighted = listing.get_option_index(str(self.entry_id)) if known else 0
+        self.query_one("#items", OptionList).replace_option_prompt(str(item.id), self._item_prompt(item))
         paragraphs = item_paragraphs(self.meeting, item, self.session.register, self.style)
+        flag = [Text(f"To check with the Chair: {item.to_check} (c: checked)", style="bold yellow")] if item.to_check else []
         self.query_one("#minutes", Static).update(
-            Group(Text(item.label, style="bold"), *(Text("\n" + p) for p in paragraphs))
-            if paragraphs else Text(item.label + "\n\n(nothing yet)", style="dim")
+            Group(*flag, Text(item.label, style="bold"), *(Text("\n" + p) for p in paragraphs))
+            if paragraphs else Group(*flag, Text(item.label + "\n\n(nothing yet)", style="dim"))
         )
 
     @on(OptionList.OptionHighlighted, "#items")
@@ -326,6 +335,11 @@ class MeetingScreen(BackScreen):
         if self.entry_id is not None:
             entry = self.session.entry(self.entry_id)
             self._when_editable(lambda: self._apply(lambda: self.session.edit_entry(entry.id, private=not entry.private)))
+
+    def action_checked(self) -> None:
+        if self.item_id is not None and self.session.item(self.item_id).to_check:
+            item_id = self.item_id
+            self._when_editable(lambda: self._apply(lambda: self.session.set_to_check("", item_id)))
 
     def action_move(self, delta: int) -> None:
         if self.entry_id is not None:

@@ -163,6 +163,8 @@ class AgendaTree(ScrollsWithoutReflow, Tree[int | None]):
     def label_for(item: AgendaItem, now: datetime, state: ItemState) -> Text:
         marker, style = MARKERS[state]
         label = Text.assemble((marker + " ", style), (item.label, style))
+        if item.to_check:
+            label.append(" ?", "bold yellow")  # to check with the Chair
         spent = item_seconds(item, now)
         if spent is not None or item.planned_minutes:
             actual = f"{(spent or 0) // 60}" if spent is not None else "–"

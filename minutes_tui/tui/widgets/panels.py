@@ -143,6 +143,7 @@ class ItemHeader(Panel):
         about = Text(" · ").join(
             [Text(s, "dim") for s in (item.presenter and f"presented by {item.presenter}", item.mode) if s]
             + ([self._times(item, now)] if item.started_at else [])
+            + ([Text(f"to check with the Chair: {item.to_check}", "bold yellow")] if item.to_check else [])
         )
         width, height = self.content_size
         lines = title.wrap(self.app.console, width) if width else [title]
