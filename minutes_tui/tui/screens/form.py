@@ -13,7 +13,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Label, Select, Static
+
+from minutes_tui.tui.widgets.entry_line import LineInput
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,8 @@ class FormModal(ModalScreen[bool]):
                         yield FormSelect(field.choices, value=field.value, allow_blank=False, compact=True,
                                          id=f"field-{field.name}")
                     else:
-                        yield Input(field.value, placeholder=field.placeholder, compact=True, select_on_focus=False,
-                                    id=f"field-{field.name}")
+                        yield LineInput(field.value, placeholder=field.placeholder, compact=True, select_on_focus=False,
+                                        id=f"field-{field.name}")
             yield Static(self.hint, id="form-error", classes="form-hint")
             with Horizontal(id="form-buttons"):
                 yield Button("OK (Enter)", variant="primary", compact=True, id="form-ok")

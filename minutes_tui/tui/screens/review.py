@@ -31,6 +31,7 @@ from minutes_tui.core.session import Session, SessionError
 from minutes_tui.core.store import Store, StoreError
 from minutes_tui.export import export_meeting
 from minutes_tui.export.document import item_paragraphs
+from minutes_tui.tui.widgets.entry_line import LineInput
 
 PROBLEMS = (SessionError, StoreError)  # ArchiveError is a SessionError
 
@@ -232,7 +233,7 @@ class MeetingScreen(BackScreen):
             with Vertical(classes="pane"):
                 yield Label("In the minutes")
                 yield Static(id="minutes")
-        yield Input(id="editor")
+        yield LineInput(id="editor")
         yield Footer()
 
     @staticmethod

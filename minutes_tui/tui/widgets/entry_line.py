@@ -1,4 +1,5 @@
-"""The entry line: an Input with Tab completion and Up/Down recall of earlier lines."""
+"""The entry line: an Input with Tab completion and Up/Down recall of earlier lines; and LineInput,
+an Input that keeps the whole of a pasted text."""
 
 from __future__ import annotations
 
@@ -12,7 +13,21 @@ from textual.widgets import Input
 from minutes_tui.tui.widgets.reflow import virtual_size_without_reflow
 
 
-class EntryLine(Input):
+class LineInput(Input):
+    """Textual's Input keeps only the first line of a paste; a delegation's written statement pasted
+    in would lose the rest without a word. Here its lines are joined into one, with spaces."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if text := " ".join(event.text.split()):
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(text)
+            else:
+                self.replace(text, *self.selection)
+        event.prevent_default()  # not Input's own handler as well
+        event.stop()
+
+
+class EntryLine(LineInput):
     """Completion candidates come from `complete(text) -> [lines]`; the widget only cycles them.
 
     Enter, Tab, Up and Down are handled in the widget's own key handler, not as bindings: bindings
