@@ -23,6 +23,10 @@ REGISTER = default_register()
         ("EU CTC presented the priorities", ("CTC",), "presented the priorities"),
         ("IT could support the compromise", ("IT",), "could support the compromise"),
         ("PRES also informed about the conference", ("PRES",), "also informed about the conference"),
+        # names as the register writes them work without a colon too
+        ("Europol presented its report", ("EUROPOL",), "presented its report"),
+        ("Frontex and eu-LISA informed delegations", ("FRONTEX", "EULISA"), "informed delegations"),
+        ("Germany could support the text", ("DE",), "could support the text"),
         (
             "The Chair of the TELECOM working part: provided an update on the AI Act",
             ("The Chair of the TELECOM working part",),

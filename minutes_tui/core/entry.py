@@ -158,7 +158,7 @@ def _bare_intervention(text: str, register: Register) -> Intervention | None:
         if speaker is None and " " in token:  # "DE FR" is two codes, not one
             token = token.split(" ")[0]
             speaker = register.lookup(token)
-        if speaker is None or token not in (speaker.code, *speaker.aliases):
+        if speaker is None or token not in (speaker.code, speaker.name, *speaker.aliases):  # as the register writes it
             return None
         codes.append(speaker.code)
         position += len(token)
