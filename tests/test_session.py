@@ -80,7 +80,9 @@ def test_go_to_a_label_that_repeats_by_its_parents(store, clock):
     def found(number: str) -> int:
         return session.meeting.items.index(session.find_item(number))
 
-    assert found("a)") == 1 and found("2.a") == 1
+    with pytest.raises(SessionError, match=r"^a\) could be any of 2. a\), 8. A. a\): say which$"):
+        session.find_item("a)")  # no item open: none is nearer
+    assert found("2.a") == 1
     assert found("8.A.a") == found("8 A a)") == found("(8)(A)(a)") == 5
     assert found("8.B") == 6 and found("8.1") == 7  # 8.1. under 8. repeats its parent: not 8.8.1
     with pytest.raises(SessionError, match="no item 8.A.c"):
@@ -91,6 +93,9 @@ def test_go_to_a_label_that_repeats_by_its_parents(store, clock):
     assert full == ["2.", "2. a)", "2. b)", "8.", "8. A.", "8. A. a)", "8. B.", "8.1."]
     assert found("A.a") == 5  # the end of one path only
     assert found("b") == 6  # a number as written comes first ("B.", case aside), as it always did
+    assert found("a)") == 5  # the open item itself
+    session.go_to("2.b")
+    assert found("a)") == 1  # the open item's sibling
 
 
 def test_go_to_the_end_of_a_path_that_repeats_says_which_ones(store, clock):

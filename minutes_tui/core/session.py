@@ -111,20 +111,28 @@ class Session:
     def find_item(self, number: str) -> AgendaItem:
         """The item numbered `number` as written ("6.2", "B.", "a)"), else the one whose full number
         (`Meeting.full_number`) it is or ends with: letters repeat under other items, and "8.A.a",
-        or "A.a" if no other A. has an a), is a) under A. under 8."""
-        wanted = number.strip().rstrip(".").lower()
-        for item in self.meeting.items:
-            if item.number.strip().rstrip(".").lower() == wanted:
-                return item
-        path = _path_key(number)
+        or "A.a" if no other A. has an a), is a) under A. under 8. Of several, the one nearest the
+        current item ("b)" from 8. A. a) is 8. A. b)); if none is nearest, the user must say which."""
+        wanted, path = number.strip().rstrip(".").lower(), _path_key(number)
         numbered = [(item, self.meeting.full_number(item)) for item in self.meeting.items]
-        for matches in ([(i, full) for i, full in numbered if _path_key(full) == path],
-                        [(i, full) for i, full in numbered if path and _path_key(full).endswith("." + path)]):
-            if len(matches) == 1:
-                return matches[0][0]
+        for matches in ([item for item in self.meeting.items if item.number.strip().rstrip(".").lower() == wanted],
+                        [i for i, full in numbered if _path_key(full) == path],
+                        [i for i, full in numbered if path and _path_key(full).endswith("." + path)]):
             if matches:
-                raise SessionError(f"{number.strip()} could be any of {', '.join(full for _, full in matches)}: say which")
+                return self._nearest(number.strip(), matches)
         raise SessionError(f"there is no item {number.strip()} on the agenda")
+
+    def _nearest(self, number: str, matches: list[AgendaItem]) -> AgendaItem:
+        """The one of `matches` that shares the most parents with the current item (or is it)."""
+        def family(item: AgendaItem) -> set[int | None]:
+            return {item.id, *(parent.id for parent in self.meeting.ancestors(item))}
+
+        here = family(self.current_item) if self.current_item is not None else set()
+        closeness = [len(family(item) & here) for item in matches]
+        if closeness.count(max(closeness)) == 1:
+            return matches[closeness.index(max(closeness))]
+        full = ", ".join(self.meeting.full_number(item) for item in matches)
+        raise SessionError(f"{number} could be any of {full}: say which")
 
     def steppable_items(self) -> list[AgendaItem]:
         """Items /next and /prev step through: not withdrawn, and not mere containers of sub-items."""
