@@ -223,8 +223,10 @@ _ANY_PENDING = "SELECT 1 FROM entries WHERE " + _PENDING + " LIMIT 1"
 _INDEX_PENDING = "INSERT INTO entries_fts (rowid, text) SELECT id, text FROM entries WHERE " + _PENDING + " ORDER BY id"
 
 def _schema_9(db: sqlite_utils.Database) -> None:
-    """An item can be flagged "to check with the Chair" (an unclear outcome), with what to ask."""
+    """An item can be flagged "to check with the Chair" (an unclear outcome), with what to ask. A
+    draft also keeps a form left open (the outcome's wording, an entry being edited ...)."""
     db.execute("ALTER TABLE items ADD COLUMN to_check TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE drafts ADD COLUMN form TEXT NOT NULL DEFAULT ''")
 
 
 MIGRATIONS = (_schema_1, _schema_2, _schema_3, _schema_4, _schema_5, _schema_6, _schema_7, _schema_8, _schema_9)
@@ -812,16 +814,17 @@ class Store:
 
     # --- drafts, locks, backup -----------------------------------------------------------------
 
-    def save_draft(self, meeting_id: int, text: str, at: datetime) -> None:
-        """The half-typed entry line; not an event (it is not part of the record).
+    def save_draft(self, meeting_id: int, text: str, at: datetime, form: str = "") -> None:
+        """The half-typed entry line, and a form left open (`form`: what the live screen needs to
+        open it again with what was typed in it; "" if none); not an event (not part of the record).
 
         Saved with synchronous=NORMAL (no fsync of its own): a draft may lose its last second in a
         power cut, a committed line never does."""
         try:
             with self._without_fsync():
                 self.conn.execute(
-                    "INSERT OR REPLACE INTO drafts (meeting_id, text, saved_at) VALUES (?, ?, ?)",
-                    [meeting_id, text, at.isoformat()],
+                    "INSERT OR REPLACE INTO drafts (meeting_id, text, form, saved_at) VALUES (?, ?, ?, ?)",
+                    [meeting_id, text, form, at.isoformat()],
                 )
         except sqlite3.Error as error:
             raise StoreError(f"{self.path}: could not save the draft ({error})") from None
@@ -879,6 +882,10 @@ class Store:
 
     def load_draft(self, meeting_id: int) -> str:
         row = self.conn.execute("SELECT text FROM drafts WHERE meeting_id = ?", [meeting_id]).fetchone()
+        return row[0] if row else ""
+
+    def load_form_draft(self, meeting_id: int) -> str:
+        row = self.conn.execute("SELECT form FROM drafts WHERE meeting_id = ?", [meeting_id]).fetchone()
         return row[0] if row else ""
 
     def acquire_lock(self, meeting_id: int, at: datetime) -> bool:

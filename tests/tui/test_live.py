@@ -268,6 +268,45 @@ async def test_the_draft_survives_quitting_and_is_restored(cosi_db, tui_clock):
         assert pilot.app.screen.entry.value == "DE called for support of"
 
 
+async def test_a_form_left_open_when_the_app_dies_comes_back_with_what_was_typed(cosi_db, tui_clock):
+    path, meeting_id = cosi_db
+    async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 3")
+        await pilot.press("f4")
+        pilot.app.screen.query_one("#field-text").value = "endorsed the action plan as set out in 13682/21"
+        screen.tick()  # the once-a-second timer; then the app dies (no quit)
+    async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, FormModal) and form.title_text.startswith("Outcome of 3.")
+        assert form.query_one("#field-text").value == "endorsed the action plan as set out in 13682/21"
+        await pilot.press("enter")
+        assert status(pilot.app.screen) == "outcome set"
+    [outcome] = [e for e in stored(cosi_db).entries if e.kind is EntryKind.OUTCOME]
+    assert outcome.text == "endorsed the action plan as set out in 13682/21"
+    assert Store(path).load_form_draft(meeting_id) == ""  # the form is closed
+
+
+async def test_a_form_that_cannot_come_back_leaves_its_text_in_the_entry_line(cosi_db, tui_clock):
+    path, meeting_id = cosi_db
+    async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
+        await enter(pilot, "/go 3")
+        screen = await enter(pilot, "DE called for support")
+        await pilot.press("ctrl+r", "e")
+        pilot.app.screen.query_one("#field-text").value = "called for support of the candidate"
+        screen.tick()
+    store = Store(path)
+    [entry] = store.load_meeting(meeting_id).entries
+    Session(store, meeting_id, tui_clock).delete_entry(entry.id)  # meanwhile, in another window
+    async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, LiveScreen)
+        assert screen.entry.value == "DE · called for support of the candidate"
+        assert status(screen).startswith("a form left open when the app stopped could not be opened again")
+    assert Store(path).load_draft(meeting_id) == "DE · called for support of the candidate"
+
+
 async def test_a_meeting_held_by_another_window_opens_read_only(cosi_db, tui_clock):
     path, meeting_id = cosi_db
     store = Store(path)

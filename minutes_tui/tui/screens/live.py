@@ -9,7 +9,8 @@ core's one-line errors into a status message and keeps whatever the user typed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields
+import json
+from dataclasses import fields, replace
 from datetime import date
 from pathlib import Path
 
@@ -98,7 +99,9 @@ class LiveScreen(Screen[None]):
         self.read_only = read_only  # why this window may not change the meeting, or ""
         self.style = phrasing.load_style(session.meeting.details.house_style or "council")
         self.saved = "no changes yet"
-        self._draft = ""  # the draft as last saved
+        self._draft = ("", "")  # the draft as last saved: the entry line, and the form left open
+        self._form: tuple = ()  # how `ask` would open the form on screen again (see REOPEN), or ()
+        self._restoring: dict[str, str] | None = None  # what was typed in that form before a restart
         self._index_failed = False  # the search index could not be written the last time
         self._meeting = session.meeting  # the object the tree was built from (undo replaces it)
         self._structure: list[tuple] | None = None  # ids, parents, sections: None until built
@@ -137,9 +140,12 @@ class LiveScreen(Screen[None]):
             self.app.leave_with_error(str(error))
             return
         if not self.read_only:
-            self._draft = self.session.store.load_draft(self.session.meeting_id)
-            self.entry.value = self._draft
-            self.entry.cursor_position = len(self._draft)
+            store, meeting_id = self.session.store, self.session.meeting_id
+            self._draft = (store.load_draft(meeting_id), store.load_form_draft(meeting_id))
+            self.entry.value = self._draft[0]
+            self.entry.cursor_position = len(self._draft[0])
+            if self._draft[1]:
+                self.call_after_refresh(self.reopen_form, self._draft[1])
         self.set_interval(1, self.every_second)
 
     def every_second(self) -> None:
@@ -272,15 +278,19 @@ class LiveScreen(Screen[None]):
         return message
 
     def save_draft(self) -> None:
-        """Keep the half-typed line in the store (a crash loses at most a second of typing)."""
-        if self.read_only or self.entry.value == self._draft:
+        """Keep the half-typed line, and what is typed in a form left open, in the store (a crash
+        loses at most a second of typing)."""
+        form = self.app.screen
+        typed_in_form = json.dumps({"form": self._form, "values": form.values()}) if self._form and isinstance(form, FormModal) else ""
+        draft = (self.entry.value, typed_in_form)
+        if self.read_only or draft == self._draft:
             return
         try:
-            self.session.store.save_draft(self.session.meeting_id, self.entry.value, self.clock.now())
+            self.session.store.save_draft(self.session.meeting_id, self.entry.value, self.clock.now(), typed_in_form)
         except StoreError as error:
             self.say(f"draft not saved: {error}", error=True)
             return
-        self._draft = self.entry.value
+        self._draft = draft
 
     def submit_line(self, text: str) -> None:
         """Enter in the entry line: the line is cleared (and the draft with it) only once it is stored."""
@@ -361,6 +371,7 @@ class LiveScreen(Screen[None]):
                       placeholder="endorsed the recommendations as set out in ..."),
             ],
             lambda v: self.change(lambda: self.session.set_outcome(v["code"], v["text"]), "outcome set"),
+            reopen=("outcome",),
         )
 
     def action_export(self) -> None:
@@ -440,10 +451,43 @@ class LiveScreen(Screen[None]):
                 self.show_record()
             return error
 
-        self.ask("Meeting details", form, save)
+        self.ask("Meeting details", form, save, reopen=("details",))
 
-    def ask(self, title: str, form: list[Field], submit: Callable[[dict[str, str]], str | None], hint: str = "") -> None:
-        self.app.push_screen(FormModal(title, form, submit, hint))
+    # Forms that come back, with what was typed in them, when the app died while one was open:
+    # `ask(..., reopen=(name, *arguments))` names the method here that opens it again.
+    REOPEN = {"outcome": "action_set_outcome", "details": "action_details", "add": "add_item_form", "edit": "edit_entry"}
+
+    def ask(self, title: str, form: list[Field], submit: Callable[[dict[str, str]], str | None], hint: str = "",
+            reopen: tuple = ()) -> None:
+        if self._restoring is not None:
+            form = [replace(field, value=self._restoring.get(field.name, field.value)) for field in form]
+            self._restoring = None
+        self._form = reopen
+        self.app.push_screen(FormModal(title, form, submit, hint), lambda _: self._form_closed())
+
+    def _form_closed(self) -> None:
+        self._form = ()
+        self.save_draft()
+
+    def reopen_form(self, saved: str) -> None:
+        """Open again the form the app died with, holding what was typed in it; if it cannot be
+        (its entry was deleted meanwhile ...), what was typed goes to the entry line."""
+        try:
+            draft = json.loads(saved)
+            name, *arguments = draft["form"]
+            self._restoring = {str(k): str(v) for k, v in draft["values"].items()}
+            getattr(self, self.REOPEN[name])(*arguments)
+        except (MinutesError, ValueError, KeyError, TypeError, AttributeError):
+            pass
+        if self._restoring is None:
+            self.say("the form left open when the app stopped is back, with what was typed in it")
+            return
+        typed = " · ".join(v.strip() for v in self._restoring.values() if v.strip())
+        self._restoring = None
+        if typed:
+            self.entry.value = " ".join(filter(None, [self.entry.value.strip(), typed]))
+            self.say("a form left open when the app stopped could not be opened again: what it held is in the entry line", error=True)
+        self.save_draft()  # in place of the form's draft
 
     # --- the agenda tree and the record --------------------------------------------------------
 
@@ -469,15 +513,19 @@ class LiveScreen(Screen[None]):
         elif event.what in ("up", "down"):
             self.change(lambda: session.move_item(item_id, -1 if event.what == "up" else 1), "item moved")
         else:
-            child = event.what == "add_sub"
-            self.ask(
-                f"Add {'a sub-item under' if child else 'an item after'} {session.meeting.full_label(item)}",
-                [Field("number", "Number (may stay empty)", session.next_number(item_id, child), placeholder="e.g. 12.1"),
-                 Field("title", "Title", placeholder="AOB: ...")],
-                lambda v: self.change(
-                    lambda: session.add_item(v["title"], v["number"], after_item_id=item_id, as_child=child), "item added"
-                ) if v["title"].strip() else "the item needs a title",
-            )
+            self.add_item_form(item_id, event.what == "add_sub")
+
+    def add_item_form(self, item_id: int, child: bool) -> None:
+        session = self.session
+        self.ask(
+            f"Add {'a sub-item under' if child else 'an item after'} {session.meeting.full_label(session.item(item_id))}",
+            [Field("number", "Number (may stay empty)", session.next_number(item_id, child), placeholder="e.g. 12.1"),
+             Field("title", "Title", placeholder="AOB: ...")],
+            lambda v: self.change(
+                lambda: session.add_item(v["title"], v["number"], after_item_id=item_id, as_child=child), "item added"
+            ) if v["title"].strip() else "the item needs a title",
+            reopen=("add", item_id, child),
+        )
 
     def go_to_item(self, item_id: int) -> None:
         self.change(lambda: self.session.move(lambda: self.session.go_to_item(item_id)))
@@ -490,9 +538,10 @@ class LiveScreen(Screen[None]):
         elif event.what in ("up", "down"):
             self.change(lambda: session.move_entry(entry_id, -1 if event.what == "up" else 1), "entry moved")
         else:
-            self.edit_entry(session.entry(entry_id))
+            self.edit_entry(entry_id)
 
-    def edit_entry(self, entry: Entry) -> None:
+    def edit_entry(self, entry_id: int) -> None:
+        entry = self.session.entry(entry_id)
         form = [Field("text", "Text", entry.text)]
         if entry.kind in (EntryKind.INTERVENTION, EntryKind.ACTION):
             form.insert(0, Field("speakers", "Speakers (DE, FR and NL, or free text)", ", ".join(entry.speakers)))
@@ -504,4 +553,4 @@ class LiveScreen(Screen[None]):
                 changes["speakers"] = list(split_speakers(typed, self.session.register) or ([typed] if typed else []))
             return self.change(lambda: self.session.edit_entry(entry.id, **changes), "entry changed")
 
-        self.ask(f"Edit {entry.kind.value}", form, save)
+        self.ask(f"Edit {entry.kind.value}", form, save, reopen=("edit", entry.id))
