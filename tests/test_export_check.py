@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime
 
 from minutes_tui.core.model import AgendaItem, Entry, EntryKind, ItemState, Meeting, MeetingDetails, Speaker
@@ -95,3 +96,12 @@ def test_items_flagged_to_check_are_listed_instead_of_a_missing_outcome():
         "item 2. Withdrawn: to check with the Chair: was it withdrawn?",
         "item 3. Europol report: to check with the Chair: which annex?",
     ]
+
+
+def test_the_meetings_own_body_is_no_unknown_speaker():
+    """The reference writes "COSI expressed overall support ...": typed as "COSI: expressed ..."."""
+    items = [AgendaItem(1, "1.", "Migrant smuggling", position=1, started_at=T0)]
+    entries = [Entry(1, 1, K.INTERVENTION, "expressed overall support", ["COSI"]), Entry(2, 1, K.OUTCOME, outcome="took note"),
+               Entry(3, 1, K.INTERVENTION, "asked", ["COSY"])]
+    checked = meeting(items, entries, dataclasses.replace(COMPLETE, short_name="COSI"))
+    assert check_meeting(checked, default_register()) == ["item 1. Migrant smuggling: unknown speaker code COSY"]

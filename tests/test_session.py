@@ -488,6 +488,7 @@ def test_a_speaker_code_the_register_does_not_know_is_recorded_with_a_warning(se
     assert result.entry.speakers == ["DE", "FRR"]  # DE stays the German delegation
     assert result.message.endswith("— FRR: no such speaker code, the minutes will say it as typed")
     assert session.apply_line("dr: supported").message.endswith("— dr: no such speaker code, the minutes will say it as typed")
+    assert session.apply_line("COSI: expressed overall support").message == "COSI: recorded"  # the meeting's own body
 
 
 def test_an_item_flagged_to_check_with_the_chair(session):

@@ -76,6 +76,11 @@ class MeetingDetails:
     subject: str = ""  # defaults to the committee's name on export
     house_style: str = "council"  # name of the phrasing style (see core/phrasing.py)
 
+    def names_the_body(self, speaker: str) -> bool:
+        """Whether `speaker` is the meeting's own body ("COSI: expressed overall support ..."): a
+        speaker the minutes name as typed, not an unknown code."""
+        return speaker.strip().casefold() in {n.casefold() for n in (self.short_name, self.body_name) if n.strip()}
+
 
 @dataclass
 class AgendaItem:

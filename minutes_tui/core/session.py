@@ -576,7 +576,7 @@ class Session:
         parsed = parse_line(line, self.register)
         if isinstance(parsed, Intervention):
             entry = self.add_intervention(parsed.speakers, parsed.text)
-            unknown = unknown_codes(parsed.speakers, self.register)
+            unknown = [c for c in unknown_codes(parsed.speakers, self.register) if not self.meeting.details.names_the_body(c)]
             warning = f" — {', '.join(unknown)}: no such speaker code, the minutes will say it as typed" if unknown else ""
             return LineResult(f"{' '.join(parsed.speakers)}: recorded{warning}", entry)
         if isinstance(parsed, Note):

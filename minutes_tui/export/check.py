@@ -62,7 +62,7 @@ def check_meeting(meeting: Meeting, register=None) -> list[str]:
             text = " ".join(entry.text.split())
             warnings.append(f"{where}: intervention without a speaker: {text[:50] or '(empty)'}")
         for code in entry.speakers:
-            if _CODE.fullmatch(code.strip()) and not register.is_known(code.strip()):
+            if _CODE.fullmatch(code.strip()) and not register.is_known(code.strip()) and not meeting.details.names_the_body(code):
                 warnings.append(f"{where}: unknown speaker code {code.strip()}")
 
     details = meeting.details
