@@ -82,6 +82,19 @@ def test_header_lines():
     assert h.fields == [("From", "General Secretariat of the Council"), ("On", "22 November 2021"), ("To", "Delegations")]
     assert h.subject == "Standing Committee on Operational Cooperation on Internal Security (COSI)"
     assert document(sample_meeting(subject="Summary of discussions")).header.subject == "Summary of discussions"
+    assert h.institution == "Council of the European Union"
+
+
+def test_a_board_style_writes_minutes_under_its_own_name_and_lists_who_was_present():
+    meeting = sample_meeting()
+    meeting.details.committee = "Board of Directors of Northwind Shipping Ltd"
+    meeting.attendance = [Attendance("DE", "present"), Attendance("COM", "present"), Attendance("FR", "absent")]
+    board = build_document(meeting, default_register(), load_style("board"))
+    h = board.header
+    assert (h.doc_type, h.institution, h.language) == ("MINUTES", "Board of Directors of Northwind Shipping Ltd", "")
+    assert next(board.items()).paragraphs[-2:] == ["One member (Germany) and the Commission were present.",
+                                                     "One member (France) did not attend the meeting."]
+    assert "present" not in " ".join(next(document(meeting).items()).paragraphs)  # the Council names only the absent
 
 
 @pytest.mark.parametrize(

@@ -347,11 +347,13 @@ def test_unknown_style_and_bad_settings_are_refused(tmp_path: Path):
     with pytest.raises(KeyError):
         load_style("no such style")
     path = tmp_path / "styles.toml"
-    path.write_text('[typo]\ndelegatons = "code"\n[bad]\norder = "random"\n', encoding="utf-8")
+    path.write_text('[typo]\ndelegatons = "code"\n[bad]\norder = "random"\n[yes]\nlist_present = "yes"\n', encoding="utf-8")
     with pytest.raises(ValueError, match="delegatons"):
         load_style("typo", path)
     with pytest.raises(ValueError, match="order"):
         load_style("bad", path)
+    with pytest.raises(ValueError, match="list_present must be true or false"):
+        load_style("yes", path)
 
 
 def test_a_style_can_be_loaded_from_another_file(tmp_path: Path):

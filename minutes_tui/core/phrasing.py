@@ -37,6 +37,10 @@ class HouseStyle:
     group_format: str = "{count} delegations ({list})"
     group_list: str = "code"  # "code" | "name"
     body: str = "body_name"  # "body_name" | "short_name"
+    doc_type: str = "OUTCOME OF PROCEEDINGS"  # the document's title
+    institution: str = "Council of the European Union"  # the letterhead; "": the committee's name
+    language_line: bool = True  # "(OR. en)" under the issue line
+    list_present: bool = False  # name who was present too (the Council names the remote and absent only)
     phrases: dict[str, str] = field(default_factory=dict)  # speaker phrase by code
     outcomes: dict[str, str] = field(default_factory=dict)  # outcome phrase by key
 
@@ -70,6 +74,9 @@ def _style_from(data: dict, name: str) -> HouseStyle:
     for key, allowed in _CHOICES.items():
         if key in settings and settings[key] not in allowed:
             raise ValueError(f"house style {name!r}: {key} must be one of {', '.join(sorted(allowed))}")
+    for key in ("language_line", "list_present"):
+        if not isinstance(settings.get(key, False), bool):
+            raise ValueError(f"house style {name!r}: {key} must be true or false")
     return HouseStyle(**(settings | {"name": name}))
 
 
@@ -246,7 +253,8 @@ def action_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:
 
 # --- attendance --------------------------------------------------------------------------------
 
-_ATTENDANCE_PREDICATES = {  # (one, several); those present are not mentioned
+_ATTENDANCE_PREDICATES = {  # (one, several); those present only if the style lists them
+    "present": ("was present", "were present"),
     "remote": ("was also connected in videoconference", "were also connected in videoconference"),
     "absent": ("did not attend the meeting", "did not attend the meeting"),
 }
@@ -254,11 +262,14 @@ _ATTENDANCE_PREDICATES = {  # (one, several); those present are not mentioned
 
 def attendance_sentences(attendance: list[Attendance], register: Register, style: HouseStyle) -> list[str]:
     """Who was connected remotely and who was absent, as the Council notes it under item 1: "Two
-    delegations (EE and SE) were also connected in videoconference." Delegations (and codes the
+    delegations (EE and SE) were also connected in videoconference." (and who was present first, in a
+    style that lists them). Delegations (and codes the
     register does not know) are counted and listed, in the style's order; others are named ("the
     Commission", a free-text name as typed)."""
     sentences = []
     for status, (one, several) in _ATTENDANCE_PREDICATES.items():
+        if status == "present" and not style.list_present:
+            continue
         looked_up = _looked_up(register, style, list(dict.fromkeys(a.code for a in attendance if a.status == status)))
         delegation = [(t, s) for t, s in looked_up if (s.kind in DELEGATION_KINDS if s else re.fullmatch(r"[A-Z]{2,7}", t))]
         counted = [s.code if s and style.group_list == "code" else s.name if s else t for t, s in delegation]

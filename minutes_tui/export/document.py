@@ -32,9 +32,6 @@ from minutes_tui.core import phrasing
 from minutes_tui.core.agenda import format_date
 from minutes_tui.core.model import AgendaItem, Entry, EntryKind, ItemState, Meeting, MeetingDetails
 
-DOC_TYPE = "OUTCOME OF PROCEEDINGS"
-INSTITUTION = "Council of the European Union"
-
 
 @dataclass
 class Header:
@@ -44,10 +41,10 @@ class Header:
     doc_number: str = ""  # "14342/21"
     file_codes: list[str] = field(default_factory=list)  # ["JAI 1297", "COSI 240"]
     classification: str = ""  # "LIMITE"
-    doc_type: str = DOC_TYPE
+    doc_type: str = ""  # "OUTCOME OF PROCEEDINGS"
     fields: list[tuple[str, str]] = field(default_factory=list)  # [("From", ...), ("On", ...), ("To", ...)]
     subject: str = ""
-    institution: str = INSTITUTION
+    institution: str = ""  # "Council of the European Union"
 
 
 @dataclass
@@ -100,13 +97,15 @@ def split_file_codes(codes: str) -> list[str]:
     return found if found and " ".join(found) == text else ([text] if text else [])
 
 
-def build_header(details: MeetingDetails) -> Header:
+def build_header(details: MeetingDetails, style: phrasing.HouseStyle) -> Header:
     issue = details.issue_place
     if details.issue_date:
         issue = f"{issue}, {format_date(details.issue_date)}" if issue else format_date(details.issue_date)
     return Header(
         issue_line=issue,
-        language=f"(OR. {details.language})" if details.language else "",
+        language=f"(OR. {details.language})" if details.language and style.language_line else "",
+        doc_type=style.doc_type,
+        institution=style.institution or details.committee or details.short_name,
         language_code=(details.language or "en").upper(),
         doc_number=details.doc_number,
         file_codes=split_file_codes(details.file_codes),
@@ -196,7 +195,7 @@ def _section_heading(section: str) -> str:
 
 def build_document(meeting: Meeting, register, style) -> Document:
     """The content of the outcome of proceedings for `meeting` (see the module docstring)."""
-    doc = Document(header=build_header(meeting.details))
+    doc = Document(header=build_header(meeting.details, style))
     by_id = {item.id: item for item in meeting.items}
     entries_by_item = meeting.entries_by_item()
     current: DocSection | None = None
