@@ -259,12 +259,14 @@ def test_an_added_sub_number_goes_under_its_item_in_order(session):
     session.apply_line("/add 3.2 Cybercrime conference")
     session.apply_line("/add Tour de table")  # no number: after the current item
     session.apply_line("/add 2a Urgent point")  # after item 2 and its sub-items
-    session.apply_line("/add 9 Date of the next meeting")  # after the last item numbered up to 9
+    session.apply_line("/add 9 Date of the next meeting – Information from the Presidency (WK 1234/2021)")
     items = reopened(session).items
+    # numbers as the agenda writes them ("9." beside "3."; "2a" as typed); the title read as an agenda line
     assert [(i.number, i.level) for i in items] == [
-        ("1.", 0), ("", 0), ("2.", 0), ("2.1.", 1), ("2.2.", 1), ("2a", 0), ("3.", 0), ("3.1", 1), ("3.2", 1), ("9", 0)
+        ("1.", 0), ("", 0), ("2.", 0), ("2.1.", 1), ("2.2.", 1), ("2a", 0), ("3.", 0), ("3.1.", 1), ("3.2.", 1), ("9.", 0)
     ]
     assert items[7].parent_id == items[8].parent_id == items[6].id
+    assert (items[9].title, items[9].presenter, items[9].doc_refs) == ("Date of the next meeting", "Presidency", ["WK 1234/2021"])
 
 
 def test_an_item_moved_past_a_section_heading_never_brings_the_heading_back(store, clock):

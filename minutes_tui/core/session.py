@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from . import phrasing
+from .agenda.common import analyse_title
 from .clock import Clock
 from .errors import MinutesError
 from .entry import Command, EntryLineError, Intervention, Note, parse_line, split_speakers, unknown_codes
@@ -454,7 +455,9 @@ class Session:
         self._pending.append(lambda: setattr(self.meeting, "items", order))
 
     def add_item(self, title: str, number: str = "", after_item_id: int | None = None, as_child: bool = False) -> AgendaItem:
-        """Add an item after another one (default: the current item, else at the end)."""
+        """Add an item after another one (default: the current item, else at the end). The title is
+        read as an agenda line ("– Presentation by ENISA (WK 1234/2021)" go to their own fields), and
+        a number is written as the agenda writes its neighbours' ("13." beside "12.")."""
         anchor_id = after_item_id if after_item_id is not None else getattr(self.current_item, "id", None)
         items = self.meeting.items
         anchor = self.item(anchor_id) if anchor_id is not None else (items[-1] if items else None)
@@ -466,8 +469,15 @@ class Session:
         else:
             block = self._subtree(anchor)
             level, parent_id, section, index = anchor.level, anchor.parent_id, anchor.section, items.index(block[-1]) + 1
-        item = AgendaItem(None, without_controls(number).strip(), without_controls(title).strip(), section=section,
-                          level=level, parent_id=parent_id, position=index)
+        number = without_controls(number).strip()
+        if re.fullmatch(r"\d+(\.\d+)*", number) and any(
+            re.fullmatch(r"\d+(\.\d+)*\.", i.number.strip()) for i in items if parent_id in (i.parent_id, i.id)
+        ):
+            number += "."
+        parts = analyse_title(without_controls(title).strip())
+        item = AgendaItem(None, number, parts.title, section=section, level=level, parent_id=parent_id, position=index,
+                          doc_refs=parts.doc_refs, presenter=parts.presenter, mode=parts.mode,
+                          classification=parts.classification, planned_minutes=parts.planned_minutes)
         with self._saving(self.clock.now()) as change:
             item.id = change.insert("items", item_row(item) | {"meeting_id": self.meeting_id}, "add item")
             self._renumber_positions(change, [*items[:index], item, *items[index:]])

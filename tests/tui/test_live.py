@@ -121,7 +121,7 @@ async def test_a_whole_meeting_lands_in_the_store(live_app, cosi_db, tui_clock):
     meeting = stored(cosi_db)
     items = {i.number: i for i in meeting.items}
     assert items["12."].state is ItemState.WITHDRAWN
-    assert [i.number for i in meeting.items][-2:] == ["12.", "12.1"]
+    assert [i.number for i in meeting.items][-2:] == ["12.", "12.1."]  # as the agenda writes its numbers
     by_item = {number: meeting.entries_for(item.id) for number, item in items.items()}
     assert [(e.kind, e.outcome) for e in by_item["1."]] == [(EntryKind.OUTCOME, "adopted")]
     assert [e.speakers for e in by_item["3."] if e.kind is EntryKind.INTERVENTION] == [
@@ -133,7 +133,7 @@ async def test_a_whole_meeting_lands_in_the_store(live_app, cosi_db, tui_clock):
         "Several delegations asked for a follow-up.", "presented the threat assessment", ""
     ]
     assert by_item["6.1."][-1].outcome == "took_note"
-    assert by_item["12.1"][0].speakers == ["DE"]
+    assert by_item["12.1."][0].speakers == ["DE"]
 
 
 async def test_f8_records_the_turn_that_ends_with_the_entry_lines_gist(live_app, cosi_db):
