@@ -96,7 +96,7 @@ def stats(meeting_id: int | None, since: str | None, until: str | None, committe
         committees=[committee] if committee else [],
         start=archive.parse_date(since, today) if since else None,
         end=archive.parse_date(until, today) + timedelta(days=1) if until else None,
-    )
+    ).checked()
     _speakers(archive.speaker_stats(store, query=query))
     _items("Longest items", archive.item_times(store, query=query, longest=10), True)
     rows = [(f"#{o.meeting_id} {o.committee} {o.meeting_date or ''}", archive.format_duration(o.planned_minutes * 60),
@@ -132,4 +132,4 @@ def search(query: tuple[str, ...], limit: int, db_path: Path | None) -> None:
     for hit in hits:
         when = format_date(hit.meeting_date) if hit.meeting_date else ""
         who = f" {' '.join(hit.speakers)}:" if hit.speakers else ""
-        click.echo(f"#{hit.meeting_id} {when} {hit.committee} item {hit.item_number}{who} {_highlight(hit.snippet)}")
+        click.echo(f"#{hit.meeting_id} {when} {hit.committee} item {hit.item_name}{who} {_highlight(hit.snippet)}")

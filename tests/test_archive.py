@@ -88,6 +88,12 @@ def test_date_ranges(text, start, end):
     assert (query.start, query.end, query.text) == (start, end, "")
 
 
+def test_a_range_with_no_day_in_it_is_refused_not_answered_with_nothing():
+    with pytest.raises(ArchiveError, match=r"^no day is both since 01 Jan 2024 and until 31 Dec 2023: swap them\?$"):
+        parse_query("since 1 Jan 2024 until 31 Dec 2023", TODAY)
+    assert parse_query("since 1 Jan 2024 until 1 Jan 2024", TODAY).end == date(2024, 1, 2)  # one day
+
+
 def test_date_words_without_a_date_stay_search_words():
     assert parse_query("measures taken since the attack", TODAY).text == "measures taken since the attack"
 
@@ -115,6 +121,19 @@ def test_search_by_speaker_committee_and_dates(store, meetings):
     ]
     [title] = archive.search(store, "threat last month", TODAY)  # CATS spoke of no threat, but has the item
     assert (title.meeting_id, title.kind, title.snippet) == (meetings["cats-jan"], "item", "[Threat] assessment")
+
+
+def test_a_result_without_text_says_what_it_is_and_names_its_meeting(store, clock):
+    """A turn ended without a gist, a dash point, a committee without a short name: nothing blank."""
+    agenda = small_agenda()
+    agenda.details = replace(agenda.details, short_name="", committee="Working Party on Terrorism")
+    agenda.items[0].number = "–"
+    session = Session(store, store.create_meeting(agenda, clock.now()), clock)
+    session.go_to_item(session.meeting.items[0].id)
+    speak(session, clock, ("SE",), "", 30)
+    [hit] = archive.search(store, "speaker:SE", TODAY)
+    assert (hit.committee, hit.snippet) == ("Working Party on Terrorism", "(took the floor)")
+    assert hit.item_name == f"“{session.meeting.items[0].title}”"
 
 
 def test_search_phrases_and_item_titles(store, meetings):

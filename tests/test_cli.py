@@ -148,3 +148,10 @@ def test_import_json_rejects_bad_files_in_one_line(db, tmp_path):
     bad.write_text('{"schema": "minutes_tui/meeting", "version": 99}')
     result = CliRunner().invoke(cli, ["import-json", str(bad), "--db", str(db)])
     assert result.exit_code == 1 and "bad.json" in result.output and result.output.count("\n") == 1
+
+
+def test_stats_over_a_range_with_no_day_in_it_says_so(db):
+    run("import", str(SAMPLES / "cosi-2021-11-22.md"), "--db", str(db))
+    result = CliRunner().invoke(cli, ["stats", "--since", "1 Jan 2024", "--until", "31 Dec 2023", "--db", str(db)])
+    assert result.exit_code != 0
+    assert result.output.strip().endswith("no day is both since 01 Jan 2024 and until 31 Dec 2023: swap them?")

@@ -48,6 +48,13 @@ class Query:
     start: date | None = None  # inclusive
     end: date | None = None  # exclusive
 
+    def checked(self) -> Query:
+        """The query, unless its dates leave no day between them (a "since" after the "until")."""
+        if self.start is not None and self.end is not None and self.start >= self.end:
+            last = self.end - timedelta(days=1)
+            raise ArchiveError(f"no day is both since {self.start:%d %b %Y} and until {last:%d %b %Y}: swap them?")
+        return self
+
 
 _TOKEN = re.compile(r'"[^"]*"?|\S+')
 _DATE_WORDS = {"since": (0, "start"), "from": (0, "start"), "after": (1, "start"), "before": (0, "end"),
@@ -124,7 +131,7 @@ def parse_query(query: str, today: date) -> Query:
         else:
             words.append(token)
     result.text = " ".join(words)
-    return result
+    return result.checked()
 
 
 def _filters(query: Query, meeting: str = "m") -> tuple[list[str], list[Any]]:
@@ -170,7 +177,8 @@ def search(store: Store, query: str | Query, today: date, limit: int = 50) -> li
     speaker_conditions, speaker_params = _speaker_filter(query)
     entry_conditions = meeting_conditions + speaker_conditions
     entry_params = meeting_params + speaker_params
-    select = """SELECT e.meeting_id, m.meeting_date, m.short_name, e.item_id, i.number, i.title,
+    select = """SELECT e.meeting_id, m.meeting_date, coalesce(nullif(m.short_name, ''), m.committee) AS short_name,
+                       e.item_id, i.number, i.title,
                        e.id AS entry_id, e.kind, e.speakers, {text} AS snippet, {rank} AS rank
                 FROM {source} JOIN items i ON i.id = e.item_id JOIN meetings m ON m.id = e.meeting_id"""
     if match:
@@ -180,7 +188,8 @@ def search(store: Store, query: str | Query, today: date, limit: int = 50) -> li
         params: list[Any] = [match, *entry_params]
         if not query.speakers:  # item titles have no speaker
             sql += """ UNION ALL
-                SELECT i.meeting_id, m.meeting_date, m.short_name, i.id, i.number, i.title, NULL, 'item', '[]',
+                SELECT i.meeting_id, m.meeting_date, coalesce(nullif(m.short_name, ''), m.committee), i.id, i.number,
+                       i.title, NULL, 'item', '[]',
                        highlight(items_fts, 0, '[', ']'), items_fts.rank
                 FROM items_fts JOIN items i ON i.rowid = items_fts.rowid JOIN meetings m ON m.id = i.meeting_id
                 WHERE """ + " AND ".join(["items_fts MATCH ?", *meeting_conditions])
@@ -197,8 +206,11 @@ def search(store: Store, query: str | Query, today: date, limit: int = 50) -> li
         meeting_id=r["meeting_id"], meeting_date=iso_date(r["meeting_date"]), committee=r["short_name"] or "",
         item_id=r["item_id"], item_number=r["number"] or "", item_title=r["title"] or "",
         entry_id=r["entry_id"], kind=r["kind"], speakers=names(r["speakers"]),
-        snippet=matching_sentence(r["snippet"] or ""),
+        snippet=matching_sentence(r["snippet"] or "") or _WITHOUT_TEXT.get(r["kind"], "(no text)"),
     ))
+
+
+_WITHOUT_TEXT = {"intervention": "(took the floor)", "outcome": "(the standard outcome sentence)"}
 
 
 def unsearched_note(store: Store) -> str:

@@ -397,6 +397,11 @@ class SearchHit:
     speakers: list[str]
     snippet: str  # the matching text with matches wrapped in [ and ]
 
+    @property
+    def item_name(self) -> str:
+        """The item as a one-line result names it: its number, or its title for a dash point."""
+        return self.item_number if any(c.isalnum() for c in self.item_number) else f"“{self.item_title[:40]}”"
+
 
 class Change:
     """The row changes of one transaction; each is logged as an event of the same group."""
