@@ -27,6 +27,9 @@ from minutes_tui.core.agenda.common import analyse_title, match_label, parse_dat
         ("WK 10770/19 REV 3", ["WK 10770/19 REV 3"]),
         ("COM(2008) 229 final", ["COM(2008) 229 final"]),
         ("13682/21, 13682/21", ["13682/21"]),
+        # a letter prefix belongs to the reference, whatever the series: a board's "BD 2025/14" too
+        ("Minutes of 2 December 2025 (BD 2025/14)", ["BD 2025/14"]),
+        ("SN 1234/21 and BD 2026/03 REV 1", ["SN 1234/21", "BD 2026/03 REV 1"]),
         # not references: dates, procedure files, regulations, times
         ("on 22/11/2021 at 10.00", []),
         ("Interinstitutional File: 2017/0008 (NLE)", []),
@@ -45,6 +48,7 @@ def test_find_doc_refs(text, refs):
         ("doc. 6401/1/24 REV 1", ["6401/1/24 REV 1"]),
         ("Documents: 13682/21, WK 3261/24", ["13682/21", "WK 3261/24"]),
         ("(6712/24)", ["6712/24"]),
+        ("BD 2026/03, BD 2026/04", ["BD 2026/03", "BD 2026/04"]),
         ("as set out in 13682/21", []),
         ("Adoption of the agenda", []),
     ],
@@ -115,6 +119,18 @@ def test_format_date(start, end, text):
         ("B. Prisons", "B.", "Prisons"),
         ("– Briefing by Belgium", "–", "Briefing by Belgium"),
         ("1.", "1.", ""),
+        ("4.1) Data processing", "4.1)", "Data processing"),
+        ("4.a) Readiness of Member States", "4.a)", "Readiness of Member States"),
+        ("(ii) Audit findings", "(ii)", "Audit findings"),
+        ("iv. Other", "iv.", "Other"),
+        # "Item 3", "Point 3", "Agenda item 3": the number is written as the Council writes its items
+        ("Item 1. Adoption of the agenda", "1.", "Adoption of the agenda"),
+        ("Item 3 Proposal for a Regulation", "3.", "Proposal for a Regulation"),
+        ("Item 2: Budget", "2.", "Budget"),
+        ("Point 4 Drones", "4.", "Drones"),
+        ("Agenda item 5 AOB", "5.", "AOB"),
+        ("ITEM 6) Close", "6.", "Close"),
+        ("Item 4.1 Sub-item", "4.1.", "Sub-item"),
     ],
 )
 def test_labels_are_kept_as_written(line, number, rest):
@@ -122,7 +138,11 @@ def test_labels_are_kept_as_written(line, number, rest):
     assert (label.number, label.rest) == (number, rest)
 
 
-@pytest.mark.parametrize("line", ["10.00 Opening", "2021. A year", "e.g. this", "i.e. that", "13682/21", "COSI"])
+@pytest.mark.parametrize(
+    "line",
+    ["10.00 Opening", "2021. A year", "e.g. this", "i.e. that", "13682/21", "COSI", "etc. and more",
+     "item 3 of the conclusions", "Items concluded by COSI SG", "Item 2025/14"],
+)
 def test_lines_that_are_not_labels(line):
     assert match_label(line) is None
 

@@ -38,6 +38,11 @@ def outline(parsed):
     return [(i.number, i.title, i.level, p) for i, p in zip(parsed.items, parsed.parent_index)]
 
 
+def rows(parsed):
+    """(number, title, level, section, doc_refs) per item: what the secretary sees of each."""
+    return [(i.number, i.title, i.level, i.section, i.doc_refs) for i in parsed.items]
+
+
 def test_cosi_sample_reproduces_the_reference_agenda():
     parsed = load_agenda(SAMPLES / "cosi-2021-11-22.md")
     assert [(i.number, i.title) for i in parsed.items] == COSI_TITLES
@@ -235,3 +240,16 @@ def test_control_characters_in_an_agenda_file_are_dropped(tmp_path, suffix):
     path.write_text(text, encoding="utf-8")
     parsed = load_agenda(path)
     assert [(i.number, i.title) for i in parsed.items] == [("1.", "Adoption of the agenda"), ("2.", "AOB")]
+
+
+def test_a_bulleted_number_after_a_bold_item_is_the_next_item():
+    """"- 4) Europol regulation recast" after "**3. ...**" became a sub-item of 3."""
+    text = ("### 2. Police cooperation code\n**2.1 Draft Council recommendation** (9100/24)\n\n"
+            "**3. Cross-border hot pursuit – Exchange of views**\n\n- 4) Europol regulation recast\n"
+            "  - 4.1) Data processing\n  - 4.2) Information exchange\n\n5. Any other business\n   * Drones")
+    assert outline(parse_markdown(text, "t.md")) == [
+        ("2.", "Police cooperation code", 0, None), ("2.1", "Draft Council recommendation", 1, 0),
+        ("3.", "Cross-border hot pursuit", 0, None), ("4)", "Europol regulation recast", 0, None),
+        ("4.1)", "Data processing", 1, 3), ("4.2)", "Information exchange", 1, 3),
+        ("5.", "Any other business", 0, None), ("", "Drones", 1, 6),
+    ]

@@ -14,6 +14,8 @@ FRAGMENTS = st.sampled_from([
     "WK 14408/19", "doc. ", "(poss.)", "(10')", "[CONFIDENTIEL UE/EU CONFIDENTIAL]", " – Presentation by the Commission",
     "NB: ", "CM 5119/21 GP/ab 1", "EN", "[[item]]", "[[item.items]]", "title = \"x\"", "number = 1", "[meeting]",
     "\n", "\n\n", "\t", "\x00", "\x0c", "\r", "\ufeff", "(", ")", "[", "]", "\\", "\"", "=",
+    "Item 3 ", "Point 4: ", "4.a) ", "4) ", "4.1) ", "(i) ", "(ii) ", "h) ", "B items", "PART I (A items)",
+    "Other issues", "BD 2025/14", "Auditor's report (BD 2026/03)", "[[item.item]]",
 ])
 HOSTILE = st.lists(st.one_of(FRAGMENTS, st.text(max_size=12)), max_size=40).map("".join)
 

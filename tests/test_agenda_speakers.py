@@ -19,12 +19,31 @@ def test_the_board_sample_declares_its_speakers():
         ("CFO", "the Chief Financial Officer"),
         ("AUD", "the external auditor"),
     ]
-    assert [i.number for i in agenda.items] == ["1.", "2.", "3.", "", "4.", "5."]  # a Markdown bullet has no label
-    assert agenda.items[3].level == 1 and agenda.details.body_name == "the Board"
+    assert [i.number for i in agenda.items] == ["1.", "2.", "3.", "4.", "5."]  # the bullet names a document of 3.
+    assert agenda.details.body_name == "the Board"
     details = agenda.details
     assert (details.sender, details.recipient, details.issue_place, details.house_style) == (
         "the Company Secretary", "Members of the Board", "Rotterdam", "board"
     )
+
+
+def test_the_board_sample_keeps_its_document_references_whole():
+    """"BD 2025/14" was stored as "2025/14"; the bullet "- Auditor's report (BD 2026/03)" under item 3
+    was a sub-item that /next stopped on."""
+    agenda = load_agenda(BOARD)
+    assert [(i.number, i.title, i.level, i.doc_refs) for i in agenda.items[1:4]] == [
+        ("2.", "Minutes of the meeting of 2 December 2025", 0, ["BD 2025/14"]),
+        ("3.", "Annual accounts 2025", 0, ["BD 2026/03 (Auditor's report)"]),
+        ("4.", "Fleet renewal plan", 0, ["BD 2026/04"]),
+    ]
+    assert (agenda.items[2].presenter, agenda.items[3].mode) == ("CFO", "For decision")
+
+
+def test_next_goes_from_the_accounts_to_the_next_item(store, clock):
+    session = Session(store, store.create_meeting(load_agenda(BOARD), clock.now()), clock)
+    session.apply_line("/go 3")
+    session.apply_line("/next")
+    assert (session.current_item.number, session.current_item.title) == ("4.", "Fleet renewal plan")
 
 
 def test_declared_speakers_speak_in_the_minutes(store, clock):

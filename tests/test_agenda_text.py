@@ -7,7 +7,7 @@ import pytest
 
 from minutes_tui.core.agenda import AgendaError, load_agenda, parse_markdown, parse_text
 
-from test_agenda_markdown import COSI_PARENTS, COSI_REFS, COSI_TITLES, outline
+from test_agenda_markdown import COSI_PARENTS, COSI_REFS, COSI_TITLES, outline, rows
 
 SAMPLES = Path(__file__).parent.parent / "sample_agendas"
 
@@ -270,3 +270,139 @@ def test_a_description_under_a_roman_section_leaves_it_a_section():
 def test_bold_aob_with_points_is_an_item():
     parsed = parse_markdown("1. Adoption\n\n**AOB**\n\n- Drones: Information by the Presidency", "t.md")
     assert outline(parsed) == [("1.", "Adoption", 0, None), ("", "AOB", 0, None), ("", "Drones", 1, 1)]
+
+
+# --- labels the reviewer's agendas used ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("parse", BOTH)
+def test_item_n_lines_are_items_beside_plainly_numbered_ones(parse):
+    """"Item 1." / "Item 2." before "3." were dropped in Markdown; in a paste "Item 5 AOB" was glued to
+    the item above. "Item N", "Point N", "Agenda item N" number an item as "N." does."""
+    text = ("# COPEN\n\nItem 1. Adoption of the agenda\nItem 2: Information from the Presidency\n\n"
+            "3. Proposal for a Regulation on the transfer of proceedings in\ncriminal matters\n(6012/24, 5853/1/12 REV 1)\n"
+            "Point 4 E-evidence\n  a) Implementation of the Regulation\n  b) Digital exchange system (WK 1234/2024)\n"
+            "Agenda item 5 AOB")
+    assert rows(parse(text, "t")) == [
+        ("1.", "Adoption of the agenda", 0, "", []),
+        ("2.", "Information from the Presidency", 0, "", []),
+        ("3.", "Proposal for a Regulation on the transfer of proceedings in criminal matters", 0, "",
+         ["6012/24", "5853/1/12 REV 1"]),
+        ("4.", "E-evidence", 0, "", []),
+        ("a)", "Implementation of the Regulation", 1, "", []),
+        ("b)", "Digital exchange system", 1, "", ["WK 1234/2024"]),
+        ("5.", "AOB", 0, "", []),
+    ]
+
+
+def test_a_paste_that_starts_with_item_n_keeps_every_item():
+    """The first "Item 1 ..." lines were read as header lines and lost."""
+    parsed = parse_text("Committee X (CX)\nDate: 1 March 2024\n\nItem 1 Adoption of the agenda\nItem 2 Budget\nItem 3 AOB", "t.txt")
+    assert rows(parsed) == [("1.", "Adoption of the agenda", 0, "", []), ("2.", "Budget", 0, "", []), ("3.", "AOB", 0, "", [])]
+    assert parsed.details.committee == "Committee X (CX)"
+
+
+@pytest.mark.parametrize("parse", BOTH)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "4.a)" is letter a) under item 4, indented or not; siblings no longer merge into one title
+        ("4. Entry/Exit System\n   4.a) Readiness of Member States\n   4.b) Readiness of eu-LISA\n5. AOB",
+         [("4.", "Entry/Exit System", 0, None), ("4.a)", "Readiness of Member States", 1, 0),
+          ("4.b)", "Readiness of eu-LISA", 1, 0), ("5.", "AOB", 0, None)]),
+        ("1. Adoption\n3. Budget\n3.a) Revenue\n3.b) Spending\n4. AOB",
+         [("1.", "Adoption", 0, None), ("3.", "Budget", 0, None), ("3.a)", "Revenue", 1, 1), ("3.b)", "Spending", 1, 1),
+          ("4.", "AOB", 0, None)]),
+        # lower-case Roman numerals under a letter, indented or not
+        ("5. Frontex annual report\n   (a) Operational part\n   (b) Financial part\n       (i) Budget implementation\n"
+         "       (ii) Audit findings\n       (iii) Follow-up\n6. AOB",
+         [("5.", "Frontex annual report", 0, None), ("(a)", "Operational part", 1, 0), ("(b)", "Financial part", 1, 0),
+          ("(i)", "Budget implementation", 2, 2), ("(ii)", "Audit findings", 2, 2), ("(iii)", "Follow-up", 2, 2),
+          ("6.", "AOB", 0, None)]),
+        ("5. Frontex\n(a) One\n(b) Two\n(i) Three\n(ii) Four\n6. AOB",
+         [("5.", "Frontex", 0, None), ("(a)", "One", 1, 0), ("(b)", "Two", 1, 0), ("(i)", "Three", 2, 2),
+          ("(ii)", "Four", 2, 2), ("6.", "AOB", 0, None)]),
+        # ... but "i)" after "h)" is the next letter
+        ("1. Points\n" + "\n".join(f"{letter}) {letter.upper()}" for letter in "ghij"),
+         [("1.", "Points", 0, None)] + [(f"{letter})", letter.upper(), 1, 0) for letter in "ghij"]),
+        # a number counts on whatever its punctuation: "4)" after "3." is item 4, "4.1)" its sub-item
+        ("3. Cross-border hot pursuit\n4) Europol regulation recast\n4.1) Data processing\n4.2) Information exchange\n5. AOB",
+         [("3.", "Cross-border hot pursuit", 0, None), ("4)", "Europol regulation recast", 0, None),
+          ("4.1)", "Data processing", 1, 1), ("4.2)", "Information exchange", 1, 1), ("5.", "AOB", 0, None)]),
+        # a new list under an item still starts at its first number
+        ("3. Europol\n1) Data\n2) Exchange\n4. AOB",
+         [("3.", "Europol", 0, None), ("1)", "Data", 1, 0), ("2)", "Exchange", 1, 0), ("4.", "AOB", 0, None)]),
+    ],
+)
+def test_sub_item_labels(parse, text, expected):
+    assert outline(parse(text, "t")) == expected
+
+
+# --- section headings without a colon (FORMAT.md section 2.5) ---------------------------------------
+
+
+@pytest.mark.parametrize("parse", BOTH)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Frontiers and IMEX agendas' own headings, on lines of their own between items
+        ("1. Adoption of the agenda\n\nCOMIX items\n\n3. Schengen Borders Code\n4. Entry/Exit System\n\nOther issues\n\n"
+         "5. Frontex\n6. AOB",
+         [("1.", "Adoption of the agenda", 0, "", []), ("3.", "Schengen Borders Code", 0, "COMIX items", []),
+          ("4.", "Entry/Exit System", 0, "COMIX items", []), ("5.", "Frontex", 0, "Other issues", []),
+          ("6.", "AOB", 0, "Other issues", [])]),
+        # a heading that names a group of items needs no blank line around it
+        ("A items\n1. Approval of the minutes\nB items\n2. Discussion on mutual recognition",
+         [("1.", "Approval of the minutes", 0, "A items", []), ("2.", "Discussion on mutual recognition", 0, "B items", [])]),
+        # Coreper's parts
+        ("PART I (A items)\n\n1. Approval of the agenda\n\n\"I\" items\n\n2. Council Decision on Moldova\n   12919/23 + ADD 1\n\n"
+         "II (B items)\n\n3. Preparation for the JHA Council\n   a. Schengen governance",
+         [("1.", "Approval of the agenda", 0, "PART I (A items)", []),
+          ("2.", "Council Decision on Moldova", 0, '"I" items', ["12919/23 + ADD 1"]),
+          ("3.", "Preparation for the JHA Council", 0, "II (B items)", []),
+          ("a.", "Schengen governance", 1, "II (B items)", [])]),
+        # a line indented under an item describes it
+        ("2. Council Decision\n\n   Adoption of the legislative act\n\n3. Next",
+         [("2.", "Council Decision", 0, "", []), ("3.", "Next", 0, "", [])]),
+        # a sentence between items is no heading; a title left open goes on, even with "items"
+        ("1. Foo\n\nDelegations are invited to register.\n\n2. Preparation of the\nA items\n3. Bar",
+         [("1.", "Foo", 0, "", []), ("2.", "Preparation of the A items", 0, "", []), ("3.", "Bar", 0, "", [])]),
+    ],
+)
+def test_headings_without_a_colon(parse, text, expected):
+    assert rows(parse(text, "t")) == expected
+
+
+def test_a_plain_heading_line_in_markdown_and_an_indented_description():
+    text = ("# FRONT\n\n1. Adoption of the agenda\n\n   Written procedure (see the notice)\n\nCOMIX items\n\n"
+            "3. Schengen Borders Code\n\n**Other issues**\n\n5. Frontex")
+    assert rows(parse_markdown(text, "t.md")) == [
+        ("1.", "Adoption of the agenda", 0, "", []), ("3.", "Schengen Borders Code", 0, "COMIX items", []),
+        ("5.", "Frontex", 0, "Other issues", [])]
+
+
+# --- a dash line that only names a document -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("parse", BOTH)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # right under an item: its documents, each with its name, not sub-items to step through
+        ("3. Annual accounts 2025 – Presentation by the CFO\n   - Auditor's report (BD 2026/03)\n"
+         "   - Management letter: BD 2026/05\n4. Fleet renewal plan",
+         [("3.", "Annual accounts 2025", 0, "", ["BD 2026/03 (Auditor's report)", "BD 2026/05 (Management letter)"]),
+          ("4.", "Fleet renewal plan", 0, "", [])]),
+        # a topic with its paper, a lettered line, or a line after a dash sub-item stay sub-items
+        ("3. Schengen\n   – Readiness of Member States (WK 1234/24)\n   – Draft report (WK 1235/24)\n"
+         "4. Accounts\n   a) Auditor's report (BD 2026/03)",
+         [("3.", "Schengen", 0, "", []), ("–", "Readiness of Member States", 1, "", ["WK 1234/24"]),
+          ("–", "Draft report", 1, "", ["WK 1235/24"]), ("4.", "Accounts", 0, "", []),
+          ("a)", "Auditor's report", 1, "", ["BD 2026/03"])]),
+        # AOB's points stay points; "Report by Europol" names the presenter, as before
+        ("5. AOB\n   – Annual report (WK 123/24)\n6. Drones\n   – Report by Europol (WK 124/24)",
+         [("5.", "AOB", 0, "", []), ("–", "Annual report", 1, "", ["WK 123/24"]), ("6.", "Drones", 0, "", ["WK 124/24"])]),
+    ],
+)
+def test_a_dash_line_naming_a_document(parse, text, expected):
+    assert rows(parse(text, "t")) == expected

@@ -98,7 +98,12 @@ title = "Sub"
         ("[meeting]\ndate = \"next week\"\n[[item]]\ntitle = \"x\"\n", 2, "not a date"),
         ("[[item]]\nnumber = \"1.\"\ntitle = \"One\"\n\n[[item]]\nnumber = \"2.\"\n", 5, "item 2. has no title"),
         ("[[item]]\ntitle = \"One\"\n[[item.items]]\ntitle = \"Sub\"\nplanned_minutes = \"ten\"\n", 3, "planned_minutes"),
-        ("[[item]]\ntitle = \"One\"\nspeaker = \"x\"\n", 1, "unknown key 'speaker' in an item"),
+        ("[[item]]\ntitle = \"One\"\nspeaker = \"x\"\n", 3, "unknown key 'speaker' in an item"),
+        # the offending key's line, not its item's: "[[item.item]]" for "[[item.items]]" under the third item
+        ("[[item]]\ntitle = \"One\"\n[[item]]\ntitle = \"Two\"\n[[item]]\ntitle = \"Three\"\n[[item.item]]\ntitle = \"Sub\"\n"
+         "[[item.items.items]]\ntitle = \"Deep\"\n", 7, "unknown key 'item' in an item"),
+        ("[[item]]\ntitle = \"One\"\n[[speaker]]\ncode = \"M\"\nname = \"the Mayor\"\nrole = \"chair\"\n", 6,
+         "unknown key 'role' in a speaker"),
         ("[[item]]\ntitle = 3\n", 1, "title must be text"),
         ("[[item]]\ntitle = \"One\"\n[[speaker]]\nname = \"the Mayor\"\n", 3, "needs a code"),
         ("[[item]]\ntitle = \"One\"\n[[speaker]]\ncode = \"M\"\nkind = \"boss\"\n", 3, "kind must be one of"),

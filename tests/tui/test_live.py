@@ -493,7 +493,7 @@ async def test_export_form_shows_what_is_unfinished_and_a_preview(live_app):
         await pilot.press("ctrl+s")
         hint = str(pilot.app.screen.query_one("#form-error", Static).visual)
         assert "Check: item 2. Information by the Presidency: reached but no outcome recorded" in hint
-        assert "Preview:" in hint and "OUTCOME OF PROCEEDINGS" in hint
+        assert "Preview (as plain text):" in hint and "OUTCOME OF PROCEEDINGS" in hint
 
 
 async def test_f10_opens_the_archive_and_returning_shows_what_it_changed(live_app, cosi_db, tui_clock):

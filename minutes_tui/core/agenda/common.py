@@ -80,7 +80,7 @@ _REF = re.compile(
     r"(?<![\w/])(?:(?i:(?:council\s)?doc(?:ument)?s?\.?)\s)?"  # "doc", "doc.", "document": dropped
     r"(?P<ref>"
     r"(?:WK\s\d{1,5}(?:/\d{1,2})?/(?:\d{4}|\d{2})"  # working documents: 2- or 4-digit year
-    r"|(?:(?:ST|CM|SN|DS)\s)?\d{3,5}(?:/\d{1,2})?/\d{2})(?![\w/])"
+    r"|(?:[A-Z]{2,4}\s)?\d{3,5}(?:/\d{1,2})?/\d{2})(?![\w/])"  # ST, CM, a board's BD 2025/14: the prefix is the ref's
     + _REF_SUFFIX
     + r"(?:\s?\((?i:to be issued)\))?"
     r"|(?:COM|SEC|SWD|JOIN|C)\s?\(\d{4}\)\s?\d{1,5}(?:\sfinal)?"
@@ -188,9 +188,11 @@ def parse_date_range(text: str) -> tuple[date, date | None, str]:
 # --- item labels --------------------------------------------------------------------------------
 
 _LABEL = re.compile(
-    r"(?:(?P<dotted>\d{1,3}(?:\.[1-9]\d?){1,4})\.?"  # 6.1  6.1.  7.3.2 (not 10.00, a time)
+    r"(?:(?:Agenda\s[Ii]tem|AGENDA\sITEM|Item|ITEM|Point|POINT)\s(?P<word>\d{1,3}(?:\.[1-9]\d?){0,4})[.:)]?"  # Item 3:
+    r"|(?P<dotted>\d{1,3}(?:\.[1-9]\d?){1,4})[.)]?"  # 6.1  6.1.  7.3.2  4.1) (not 10.00, a time)
     r"|(?P<num>\d{1,3})(?P<num_p>[.)])"  # 1.  1)
-    r"|(?P<lower>\(?[a-z][.)])"  # a)  (a)  b.
+    r"|(?P<sub>\d{1,3})\.?(?P<letter>[a-z])[.)]"  # 4.a)  4a): letter a) under item 4
+    r"|(?P<lower>\(?(?:[a-z]|ii|iii|iv|vi{1,3}|ix|xi{1,3})[.)])"  # a)  (a)  b.  (ii): "(i)" is settled by the outline
     r"|(?P<upper>[A-Z][.)])"  # A.  B)
     r"|(?P<dash>[–—•▪-]))"  # – Briefing by Belgium
     r"(?:\s+|$)"
@@ -205,6 +207,10 @@ _AOB_LINE = re.compile(r"(?i)(?:AOB|A\.O\.B\.?|any other business|other business
 # A title that ends like this goes on on the next line ("held on" / "12 October 2025", "by" / "V. Smith").
 _OPEN_END = re.compile(r"(?i)(?:\b(?:of|on|in|for|and|or|the|to|by|with|from|at|a|an|as|into|about)|[,(–-])$")
 _ROMAN_HEADING = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.\s+\S.*")  # "III. Discussion items (II)"
+# Headings without a colon: one that names a group of items ("B items", "PART I (A items)", '"I" items'),
+# and a short line standing alone that is no sentence ("Other issues", "COREPER (PART 1)").
+_ITEMS_HEADING = re.compile(r"(?=[^a-z])[^:]{0,50}\b(?i:items)\)?:?")
+_SHORT_HEADING = re.compile(r"[A-Z\"“][^.!?;:]{0,59}")
 
 
 def _roman_value(numeral: str) -> int:
@@ -225,13 +231,19 @@ def match_label(text: str) -> Label | None:
     if not match:
         return None
     number, rest = match.group(0).strip(), text[match.end() :]
+    if match["word"]:  # "Item 3:" is item "3.", numbered as the Council numbers its items
+        key = tuple(int(part) for part in match["word"].split("."))
+        return Label(match["word"] + ".", ("num", len(key), "." if len(key) == 1 else ""), key, rest)
     if match["dotted"]:
         key = tuple(int(part) for part in match["dotted"].split("."))
         return Label(number, ("num", len(key), ""), key, rest)
     if match["num"]:
         return Label(number, ("num", 1, match["num_p"]), (int(match["num"]),), rest)
+    if match["sub"]:  # the key of "4.a)" is that of "4.1": it finds its parent "4." by number
+        return Label(number, ("lower", number[-1]), (int(match["sub"]), ord(match["letter"]) - ord("a") + 1), rest)
     if match["lower"]:
-        return Label(number, ("lower", number[-1]), None, rest)
+        roman = len(number.strip("(.)")) > 1  # "ii)": only a numeral has two letters
+        return Label(number, ("lroman" if roman else "lower", number[-1]), None, rest)
     if match["upper"]:
         return Label(number, ("upper", number[-1]), None, rest)
     return Label(number, DASH, None, rest)
@@ -332,6 +344,24 @@ def analyse_title(raw: str) -> TitleParts:
     parts.doc_refs = list(dict.fromkeys(find_doc_refs(text) + tail_refs))
     parts.title = " ".join([text.strip(" –—-:,;"), *kept]).strip()
     return parts
+
+
+_DOCUMENT = re.compile(
+    r"(?i)\b(?:report|minutes|note|letter|memo|memorandum|paper|document|annex|text|draft|accounts|statement"
+    r"|opinion|study|analysis|summary|table|slides|proposal|questionnaire|compilation)s?\b"
+)
+
+
+def document_refs(text: str) -> list[str]:
+    """The references of a line that only names a document, its name kept beside each:
+    "Auditor's report (BD 2026/03)" -> ["BD 2026/03 (Auditor's report)"]. [] for anything more
+    (a topic, a presenter, a duration): such a line stays a sub-item."""
+    parts = analyse_title(text)
+    name = parts.title
+    if (not parts.doc_refs or parts.mode or parts.presenter or parts.planned_minutes is not None
+            or find_doc_refs(name) or len(name.split()) > 8 or not _DOCUMENT.search(name)):
+        return []
+    return [f"{ref} ({name})" for ref in parts.doc_refs]
 
 
 def suffix_line(text: str) -> tuple[tuple[str, str], list[str]] | None:
@@ -467,9 +497,10 @@ class Outline:
     """Collects items line by line and decides each one's parent.
 
     Parents come from two signals: indentation (a line indented two or more columns deeper than an
-    open item is its child), and else the labels. "6.1" goes under the open item numbered "6"; a
-    label of a kind already open ("7." when "6." is open, "b)" when "a)" is) closes that item and
-    everything under it and becomes its sibling; a new kind of label ("a)" under "3.") is a child.
+    open item is its child), and else the labels. "6.1" and "6.a)" go under the open item numbered
+    "6"; a label of a kind already open ("7." when "6." is open, "b)" when "a)" is), or a number
+    counting on from one ("4)" after "3."), closes that item and everything under it and becomes its
+    sibling; a new kind of label ("a)" under "3.", "(i)" under "(b)") is a child.
     A dash or bullet line never holds a numbered item, so "– Opening" then "1." stay siblings.
 
     A line numbered in Roman, or one that is only "AOB", is a section heading when an item numbered
@@ -493,6 +524,7 @@ class Outline:
 
     def add(self, label: Label, title: str, indent: int, line: int) -> None:
         self._settle_held(as_item=label.kind[:2] != ("num", 1))
+        label = self._letter_or_numeral(label)
         opened, drafts = self._open, self.drafts
         while opened and drafts[opened[-1]].indent > indent:
             opened.pop()
@@ -515,13 +547,25 @@ class Outline:
                     del opened[depth + 1 :]
                     return opened[depth]
         for depth in range(len(opened) - 1, -1, -1):
-            if drafts[opened[depth]].label.kind == label.kind:
+            if _same_list(drafts[opened[depth]].label, label):
                 del opened[depth:]
                 break
         if label.kind not in UNLABELLED:  # nor under AOB, which holds its points only
             while opened and drafts[opened[-1]].label.kind in (*UNLABELLED, AOB):
                 opened.pop()
         return opened[-1] if opened else None
+
+    def _letter_or_numeral(self, label: Label) -> Label:
+        """"i)", "v)" and "x)" go on a list of letters ("h)" then "i)"); else they are Roman numerals,
+        the first of "(i)", "(ii)" ..."""
+        letter = label.number.strip("(.)")
+        if label.kind[0] != "lower" or label.key or letter not in ("i", "v", "x"):
+            return label
+        before = chr(ord(letter) - 1)  # "h" before "i"
+        opened = (self.drafts[i].label for i in self._open)
+        if any(open_.kind == label.kind and open_.number.strip("(.)") == before for open_ in opened):
+            return label
+        return replace(label, kind=("lroman", label.kind[1]))
 
     def held_line(self, text: str, may_continue_title: bool, indent: int, line: int) -> bool:
         """A line numbered in Roman or only "AOB", held until the next line decides (see the class);
@@ -585,6 +629,20 @@ class Outline:
                 self.section = before
             self.add(label, label.rest, indent, line)
 
+    def heading(self, text: str, alone: bool, indent: int = 0) -> bool:
+        """Take a line without a label as the section if it is a heading (True): one naming a group
+        of items ("B items"), unless it may go on with a title left open ("the" / "B items"), or,
+        `alone` (no wrapped title can go on there), a short line that is no sentence ("Other issues")
+        and not indented under the item above (that describes the item).
+        FORMAT.md section 2.5: such headings sit between items, on lines of their own, colon or not."""
+        title_open = not alone and self.drafts and _OPEN_END.search(self.drafts[-1].title)
+        named = _ITEMS_HEADING.fullmatch(text) and not title_open
+        alone = alone and not (self.drafts and indent > self.drafts[-1].indent)
+        if not (named or alone and _SHORT_HEADING.fullmatch(text) and not _OPEN_END.search(text)):
+            return False
+        self.section = text.rstrip(": ")
+        return True
+
     def describe(self, text: str) -> None:
         """A line of prose under an item: only its references are kept. (Under a held Roman line it
         may describe a section: it decides nothing.)"""
@@ -612,8 +670,8 @@ class Outline:
             )
 
     def take(self, label: Label, indent: int, line: int) -> bool:
-        """A labelled line: references or a presenter suffix on a dash line under the open item, else
-        a new item (True: a wrapped title may follow). Under AOB a dash line is a point of its own
+        """A labelled line: references, a presenter suffix or a document on a dash line under the open
+        item, else a new item (True: a wrapped title may follow). Under AOB a dash line is a point of its own
         ("– Information from the Commission", then "– Information from the Presidency"), unless it
         is indented under the point before it."""
         if label.kind in UNLABELLED:
@@ -626,6 +684,11 @@ class Outline:
             under_aob = any(_AOB.match(self.drafts[i].title) for i in self._open)
             if (not under_aob or (not _AOB.match(last.title) and indent > last.indent)) and (found := suffix_line(label.rest)):
                 self.add_suffix(*found)
+                return False
+            # "- Auditor's report (BD 2026/03)" right under "3. Annual accounts": a document of item 3,
+            # not a sub-item the secretary must step through; after a dash sub-item it stays one too
+            if not under_aob and last.label.kind not in UNLABELLED and (documents := document_refs(label.rest)):
+                self.add_refs(documents)
                 return False
         self.add(label, label.rest, indent, line)
         return True
@@ -669,6 +732,14 @@ class Outline:
             )
         parents = [draft.parent for draft in self.drafts]
         return ParsedAgenda(finish_details(details), items, parents)
+
+
+def _same_list(before: Label, label: Label) -> bool:
+    """Whether `label` goes on the list of `before`: a label of one kind, or a number that counts on
+    from it whatever its punctuation ("3." then "- 4)" then "5.")."""
+    return before.kind == label.kind or (
+        before.kind[:2] == label.kind[:2] == ("num", 1) and label.key[0] == before.key[0] + 1
+    )
 
 
 def parse_speakers(value: str, source: str, line: int) -> list[Speaker]:

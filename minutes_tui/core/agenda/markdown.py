@@ -171,7 +171,7 @@ class _Reader:
             return
         is_heading = bool(heading) or bold or (text.endswith(":") and len(text) <= 120)
         if not outline.started:
-            if _NOT_A_TITLE.search(text):
+            if _NOT_A_TITLE.search(text) or outline.heading(text, alone=False):  # "A items": no committee
                 return
             if not self.details.committee and (heading or bold or first) and not text.endswith(":"):
                 self.details.committee = text
@@ -186,6 +186,8 @@ class _Reader:
             outline.add_suffix(*found)
         elif _NOTE.match(text) or self.in_note:
             self.in_note = True
+        elif outline.heading(text, alone=not after_item, indent=indent):
+            pass
         elif after_item:
             outline.continue_title(text)
             self.after_item = True

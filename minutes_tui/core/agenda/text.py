@@ -74,6 +74,8 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
             continue
         label = match_label(stripped)
         if not outline.started and (label is None or label.kind in UNLABELLED):
+            if label is None and outline.heading(stripped, alone=False):
+                continue  # "PART I (A items)" before item 1: its section, not a header line
             open_field = _header(details, stripped, open_field if wrapped else "", source, line_no)
             continue
         if label and after_item and wrapped and outline.initial(label):
@@ -90,6 +92,8 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
             outline.add_suffix(*found)
         elif stripped.endswith(":") and len(stripped) <= 120:
             outline.section = stripped.rstrip(": ")
+        elif outline.heading(stripped, alone=not continues, indent=indent_of(line)):
+            pass
         elif continues:
             outline.continue_title(stripped)
             after_item = True

@@ -47,7 +47,8 @@ def parse_toml(text: str, source: str = "<toml>") -> ParsedAgenda:
     details = _meeting(data.get("meeting", {}), where, source)
     items, parents = _items(data.get("item"), where, source)
     speaker_entries = _table_list(data.get("speaker", []), "speaker", where, source)
-    speakers = [_speaker(entry, where.speaker(i, len(speaker_entries)), source) for i, entry in enumerate(speaker_entries)]
+    count = len(speaker_entries)
+    speakers = [_speaker(entry, where.speaker(i, count), source, where) for i, entry in enumerate(speaker_entries)]
     return ParsedAgenda(finish_details(details), items, parents, speakers)
 
 
@@ -64,6 +65,13 @@ class _Locator:
         pattern = re.compile(rf"\s*(?:\[+\s*)?[\"']?{re.escape(key)}[\"']?\s*[=\].]")
         found = (n for n in range(after, self.end + 1) if pattern.match(self.lines[n - 1]))
         return next(found, after)
+
+    def entry_key(self, key: str, after: int) -> int:
+        """The line, from an entry's header on, that sets `key` ("key = ...") or opens it as a table
+        below the entry ("[[item.item]]", a typo of "[[item.items]]"); `after` if none does."""
+        name = rf"[\"']?{re.escape(key)}[\"']?\s*"
+        pattern = re.compile(rf"\s*(?:{name}=|\[+[^\]]*\.\s*{name}\])")
+        return next((n for n in range(after, self.end + 1) if pattern.match(self.lines[n - 1])), after)
 
     def item(self, index: int, count: int) -> int:
         """The line of the index-th item in agenda order, when each item has its own [[...]] header."""
@@ -115,7 +123,7 @@ def _items(value: object, where: _Locator, source: str) -> tuple[list[AgendaItem
         line = where.item(index, count)
         if depth > MAX_DEPTH:
             raise AgendaError(source, line, f"items nested more than {MAX_DEPTH} levels deep")
-        item = _item(entry, line, source)
+        item = _item(entry, line, source, where)
         if parent is None:
             section = item.section if "section" in entry else section
             item.section = section
@@ -141,10 +149,11 @@ def _count(entries: list) -> int:
     return total
 
 
-def _item(entry: dict, line: int, source: str) -> AgendaItem:
+def _item(entry: dict, line: int, source: str, where: _Locator) -> AgendaItem:
     for key in entry:
         if key not in _ITEM_KEYS:
-            raise AgendaError(source, line, f"unknown key {key!r} in an item (expected {', '.join(_ITEM_KEYS)})")
+            at = where.entry_key(key, line)
+            raise AgendaError(source, at, f"unknown key {key!r} in an item (expected {', '.join(_ITEM_KEYS)})")
     number = entry.get("number", "")
     if isinstance(number, int) and not isinstance(number, bool):
         number = f"{number}."
@@ -182,11 +191,12 @@ def _text(entry: dict, key: str, line: int, source: str) -> str:
     return clean(value)
 
 
-def _speaker(entry: dict, line: int, source: str) -> Speaker:
+def _speaker(entry: dict, line: int, source: str, where: _Locator) -> Speaker:
     code = entry.get("code")
     for key in entry:
         if key not in _SPEAKER_KEYS:
-            raise AgendaError(source, line, f"unknown key {key!r} in a speaker (expected {', '.join(_SPEAKER_KEYS)})")
+            at = where.entry_key(key, line)
+            raise AgendaError(source, at, f"unknown key {key!r} in a speaker (expected {', '.join(_SPEAKER_KEYS)})")
     if not isinstance(code, str) or not clean(code):
         raise AgendaError(source, line, "a speaker needs a code (code = \"MAYOR\")")
     kinds = [kind.value for kind in SpeakerKind]

@@ -410,7 +410,7 @@ class LiveScreen(Screen[None]):
         if len(warnings) > 4:
             lines.append(f"Check: … and {len(warnings) - 4} more (minutes export --check lists them all)")
         preview = str(export_meeting(self.session.meeting, "txt", self.session.register, self.style))
-        return "\n".join([*lines, "", "Preview:", *preview.splitlines()[:14], "…"])
+        return "\n".join([*lines, "", "Preview (as plain text):", *preview.splitlines()[:14], "…"])
 
     def action_review(self) -> None:
         from minutes_tui.tui.screens.review import ReviewScreen
