@@ -26,7 +26,7 @@ REGISTER = default_register()
         # names as the register writes them work without a colon too
         ("Europol presented its report", ("EUROPOL",), "presented its report"),
         ("Frontex and eu-LISA informed delegations", ("FRONTEX", "EULISA"), "informed delegations"),
-        ("Germany could support the text", ("DE",), "could support the text"),
+        ("Germany: could support the text", ("DE",), "could support the text"),
         (
             "The Chair of the TELECOM working part: provided an update on the AI Act",
             ("The Chair of the TELECOM working part",),
@@ -51,6 +51,8 @@ def test_interventions(line, speakers, text):
         "10:30 coffee break",
         "de called for support",  # lower-case code without a colon: ordinary text
         "A progress report will be presented to the Council on 3 December 2021.",
+        "Ireland was the only Member State to have opted out.",  # a country's name without a colon: a note
+        "Romania and Bulgaria joined Schengen air borders in March.",
     ],
 )
 def test_ordinary_sentences_stay_notes(line):

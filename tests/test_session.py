@@ -92,7 +92,7 @@ def test_go_to_a_label_that_repeats_by_its_parents(store, clock):
     full = [session.meeting.full_number(item) for item in session.meeting.items]
     assert full == ["2.", "2. a)", "2. b)", "8.", "8. A.", "8. A. a)", "8. B.", "8.1."]
     assert found("A.a") == 5  # the end of one path only
-    assert found("b") == 6  # a number as written comes first ("B.", case aside), as it always did
+    assert found("b") == 2 and found("B") == 6  # a label as written, its case too, comes first
     assert found("a)") == 5  # the open item itself
     session.go_to("2.b")
     assert found("a)") == 1  # the open item's sibling

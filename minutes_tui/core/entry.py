@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .errors import MinutesError
-from .model import without_controls
-from .speakers import Register
+from .model import Speaker, without_controls
+from .speakers import DELEGATION_KINDS, Register
 
 
 @dataclass(frozen=True)
@@ -146,6 +146,14 @@ def _colon_intervention(text: str, register: Register) -> Intervention | None:
     return None
 
 
+def _written_names(speaker: Speaker) -> tuple[str, ...]:
+    """How a line without a colon may name `speaker`: its code or aliases as the register writes
+    them, or the name of anyone but a delegation ("Europol presented ..."; "Ireland was the only
+    Member State to opt out" stays a note)."""
+    names = (speaker.code, *speaker.aliases)
+    return names if speaker.kind in DELEGATION_KINDS else (*names, speaker.name)
+
+
 def _bare_intervention(text: str, register: Register) -> Intervention | None:
     codes: list[str] = []
     position = 0
@@ -158,7 +166,7 @@ def _bare_intervention(text: str, register: Register) -> Intervention | None:
         if speaker is None and " " in token:  # "DE FR" is two codes, not one
             token = token.split(" ")[0]
             speaker = register.lookup(token)
-        if speaker is None or token not in (speaker.code, speaker.name, *speaker.aliases):  # as the register writes it
+        if speaker is None or token not in _written_names(speaker):
             return None
         codes.append(speaker.code)
         position += len(token)

@@ -40,6 +40,11 @@ class LineResult:
     entry: Entry | None = None
 
 
+def _bare_label(number: str) -> str:
+    """"b)", "(b)", "b." -> "b"; "6.2." -> "6.2": a label as typed without its punctuation."""
+    return number.strip().strip("().")
+
+
 def _path_key(number: str) -> str:
     """"8. A. a)", "8.A.a", "(8)(a)(a)" -> "8.a.a": the labels of a path, lower case, dot-separated."""
     return ".".join(part for part in re.split(r"[\s.()]+", number.lower()) if part)
@@ -114,9 +119,10 @@ class Session:
         (`Meeting.full_number`) it is or ends with: letters repeat under other items, and "8.A.a",
         or "A.a" if no other A. has an a), is a) under A. under 8. Of several, the one nearest the
         current item ("b)" from 8. A. a) is 8. A. b)); if none is nearest, the user must say which."""
-        wanted, path = number.strip().rstrip(".").lower(), _path_key(number)
+        wanted, path = _bare_label(number), _path_key(number)
         numbered = [(item, self.meeting.full_number(item)) for item in self.meeting.items]
-        for matches in ([item for item in self.meeting.items if item.number.strip().rstrip(".").lower() == wanted],
+        for matches in ([item for item in self.meeting.items if _bare_label(item.number) == wanted],  # "b": b), not B.
+                        [item for item in self.meeting.items if _bare_label(item.number).lower() == wanted.lower()],
                         [i for i, full in numbered if _path_key(full) == path],
                         [i for i, full in numbered if path and _path_key(full).endswith("." + path)]):
             if matches:
