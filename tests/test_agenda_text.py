@@ -393,6 +393,11 @@ def test_a_plain_heading_line_in_markdown_and_an_indented_description():
          "   - Management letter: BD 2026/05\n4. Fleet renewal plan",
          [("3.", "Annual accounts 2025", 0, "", ["BD 2026/03 (Auditor's report)", "BD 2026/05 (Management letter)"]),
           ("4.", "Fleet renewal plan", 0, "", [])]),
+        # one bullet with a topic of its own keeps them all sub-items (the reviewer's mutual evaluations)
+        ("2. Tenth round of mutual evaluations\n   – Final report on Germany (7001/25)\n   – Final report on France\n"
+         "   – Draft recommendations (7002/25)",
+         [("2.", "Tenth round of mutual evaluations", 0, "", []), ("–", "Final report on Germany", 1, "", ["7001/25"]),
+          ("–", "Final report on France", 1, "", []), ("–", "Draft recommendations", 1, "", ["7002/25"])]),
         # a topic with its paper, a lettered line, or a line after a dash sub-item stay sub-items
         ("3. Schengen\n   – Readiness of Member States (WK 1234/24)\n   – Draft report (WK 1235/24)\n"
          "4. Accounts\n   a) Auditor's report (BD 2026/03)",

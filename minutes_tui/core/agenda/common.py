@@ -670,8 +670,8 @@ class Outline:
             )
 
     def take(self, label: Label, indent: int, line: int) -> bool:
-        """A labelled line: references, a presenter suffix or a document on a dash line under the open
-        item, else a new item (True: a wrapped title may follow). Under AOB a dash line is a point of its own
+        """A labelled line: references or a presenter suffix on a dash line under the open item, else
+        a new item (True: a wrapped title may follow). Under AOB a dash line is a point of its own
         ("– Information from the Commission", then "– Information from the Presidency"), unless it
         is indented under the point before it."""
         if label.kind in UNLABELLED:
@@ -684,11 +684,6 @@ class Outline:
             under_aob = any(_AOB.match(self.drafts[i].title) for i in self._open)
             if (not under_aob or (not _AOB.match(last.title) and indent > last.indent)) and (found := suffix_line(label.rest)):
                 self.add_suffix(*found)
-                return False
-            # "- Auditor's report (BD 2026/03)" right under "3. Annual accounts": a document of item 3,
-            # not a sub-item the secretary must step through; after a dash sub-item it stays one too
-            if not under_aob and last.label.kind not in UNLABELLED and (documents := document_refs(label.rest)):
-                self.add_refs(documents)
                 return False
         self.add(label, label.rest, indent, line)
         return True
@@ -709,6 +704,7 @@ class Outline:
             end = max((n for n, line in enumerate(lines, 1) if line.strip()), default=1)
             raise AgendaError(self.source, end, "no agenda items found (expected lines such as '1. Adoption of the agenda')")
         items = []
+        self._fold_document_bullets()
         for position, draft in enumerate(self.drafts):
             parts = analyse_title(draft.title)
             if not parts.title:
@@ -732,6 +728,34 @@ class Outline:
             )
         parents = [draft.parent for draft in self.drafts]
         return ParsedAgenda(finish_details(details), items, parents)
+
+
+    def _fold_document_bullets(self) -> None:
+        """An item whose sub-items are all bullets that only name a document with its reference
+        ("3. Annual accounts" / "- Auditor's report (BD 2026/03)") holds documents, not points the
+        secretary must step through: they become its references. One bullet with a topic of its own
+        ("- Final report on France") keeps them all sub-items. Not under AOB, whose points they are."""
+        drafts = self.drafts
+        children: dict[int, list[int]] = {}
+        for index, draft in enumerate(drafts):
+            if draft.parent is not None:
+                children.setdefault(draft.parent, []).append(index)
+        folded: set[int] = set()
+        for parent, below in children.items():
+            holder = drafts[parent]
+            if holder.label.kind in UNLABELLED or _AOB.match(holder.title):
+                continue
+            documents = [document_refs(drafts[i].title) if drafts[i].label.kind in UNLABELLED and i not in children
+                         and not drafts[i].refs and not drafts[i].suffixes else [] for i in below]
+            if all(documents):
+                holder.refs.extend(ref for refs in documents for ref in refs)
+                folded.update(below)
+        if folded:
+            kept = [i for i in range(len(drafts)) if i not in folded]
+            new_index = {old: new for new, old in enumerate(kept)}
+            for i in kept:
+                drafts[i].parent = new_index[drafts[i].parent] if drafts[i].parent is not None else None
+            self.drafts = [drafts[i] for i in kept]
 
 
 def _same_list(before: Label, label: Label) -> bool:
