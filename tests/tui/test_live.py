@@ -302,9 +302,9 @@ async def test_a_form_that_cannot_come_back_leaves_its_text_in_the_entry_line(co
         await pilot.pause()
         screen = pilot.app.screen
         assert isinstance(screen, LiveScreen)
-        assert screen.entry.value == "DE · called for support of the candidate"
+        assert screen.entry.value == "DE: called for support of the candidate"  # Enter records it again
         assert status(screen).startswith("a form left open when the app stopped could not be opened again")
-    assert Store(path).load_draft(meeting_id) == "DE · called for support of the candidate"
+    assert Store(path).load_draft(meeting_id) == "DE: called for support of the candidate"
 
 
 async def test_a_meeting_held_by_another_window_opens_read_only(cosi_db, tui_clock):
@@ -387,13 +387,13 @@ async def test_an_item_to_check_with_the_chair_is_flagged_on_screen(live_app):
         screen = await enter(pilot, "/go 1")
         node = screen.query_one(AgendaTree)._item_nodes[screen.session.current_item.id]
         await enter(pilot, "/check adopted with or without the AOB point?")
-        assert str(node.label).startswith("▶ 1. Adoption of the agenda ?")
+        assert str(node.label).startswith("▶ ? 1. Adoption of the agenda")  # before the title: a long one is cut
         assert "to check with the Chair: adopted with or without the AOB point?" in str(screen.query_one(ItemHeader).text)
         await pilot.press("ctrl+n")
         assert status(screen) == "now on item 2. Information by the Presidency"  # the flag closes the item
         await enter(pilot, "/go 1")
         await enter(pilot, "/check off")
-        assert " ?" not in str(node.label) and "to check" not in str(screen.query_one(ItemHeader).text)
+        assert "?" not in str(node.label) and "to check" not in str(screen.query_one(ItemHeader).text)
 
 
 async def test_the_item_header_and_record_name_a_sub_item_with_its_parents(tmp_path, tui_clock):
@@ -575,8 +575,9 @@ async def test_a_pasted_statement_is_kept_whole_in_the_entry_line_and_in_forms(l
         assert isinstance(form, FormModal)
         wording = form.query_one("#field-text")
         wording.focus()
-        wording.post_message(events.Paste("endorsed the action plan\nas set out in 13682/21"))
+        wording.value = "endorsed"
+        wording.post_message(events.Paste("\nthe action plan\r\n  as set out in 13682/21\n"))
         await pilot.pause()
-        assert wording.value.endswith("endorsed the action plan as set out in 13682/21")
+        assert wording.value == "endorsed the action plan as set out in 13682/21 "  # words never run together
     [entry] = [e for e in stored(cosi_db).entries if e.kind is EntryKind.INTERVENTION]
     assert entry.text == "stated that the German delegation could not support the text. It asked for a footnote."

@@ -100,10 +100,10 @@ async def test_an_item_to_check_is_flagged_and_c_takes_the_flag_off(db, store):
         await go_to_item(pilot, screen, "2.1")
         items = screen.query_one("#items", OptionList)
         item_id = str(screen.item_id)
-        assert str(items.get_option(item_id).prompt).endswith(" ?")
+        assert str(items.get_option(item_id).prompt).lstrip().startswith("? ")
         assert str(screen.query_one("#minutes", Static).content.renderables[0]) == "To check with the Chair: which annex? (c: checked)"
         await pilot.press("c")
-        assert not str(items.get_option(item_id).prompt).endswith(" ?")
+        assert not str(items.get_option(item_id).prompt).lstrip().startswith("? ")
     assert store.load_meeting(1).items[[i.number for i in store.load_meeting(1).items].index("2.1.")].to_check == ""
 
 

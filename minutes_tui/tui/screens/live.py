@@ -71,6 +71,11 @@ def set_border(widget: Widget, title: str | None = None, subtitle: str | None = 
         widget.border_subtitle = subtitle
 
 
+def _joined(values: dict[str, str]) -> str:
+    """A form's fields on one line, for a form that cannot be opened again."""
+    return " · ".join(filter(None, map(str.strip, values.values())))
+
+
 class LiveScreen(Screen[None]):
     AUTO_FOCUS = "#entry"  # typing must never land in the tree, whose letter keys change the agenda
     BINDINGS = [
@@ -454,8 +459,14 @@ class LiveScreen(Screen[None]):
         self.ask("Meeting details", form, save, reopen=("details",))
 
     # Forms that come back, with what was typed in them, when the app died while one was open:
-    # `ask(..., reopen=(name, *arguments))` names the method here that opens it again.
-    REOPEN = {"outcome": "action_set_outcome", "details": "action_details", "add": "add_item_form", "edit": "edit_entry"}
+    # `ask(..., reopen=(name, *arguments))` names the method here that opens it again, and the entry
+    # line that does the same if it cannot (the entry edited was deleted meanwhile ...).
+    REOPEN: dict[str, tuple[str, Callable[[dict[str, str]], str]]] = {
+        "outcome": ("action_set_outcome", lambda v: f"/outcome {v.get('text', '').strip() or v.get('code', '')}"),
+        "add": ("add_item_form", lambda v: f"/add {v.get('number', '')} {v.get('title', '')}"),
+        "edit": ("edit_entry", lambda v: ": ".join(filter(None, (v.get("speakers", "").strip(), v.get("text", "").strip())))),
+        "details": ("action_details", _joined),
+    }
 
     def ask(self, title: str, form: list[Field], submit: Callable[[dict[str, str]], str | None], hint: str = "",
             reopen: tuple = ()) -> None:
@@ -472,17 +483,19 @@ class LiveScreen(Screen[None]):
     def reopen_form(self, saved: str) -> None:
         """Open again the form the app died with, holding what was typed in it; if it cannot be
         (its entry was deleted meanwhile ...), what was typed goes to the entry line."""
+        as_line: Callable[[dict[str, str]], str] = _joined
         try:
             draft = json.loads(saved)
             name, *arguments = draft["form"]
             self._restoring = {str(k): str(v) for k, v in draft["values"].items()}
-            getattr(self, self.REOPEN[name])(*arguments)
+            method, as_line = self.REOPEN[name]
+            getattr(self, method)(*arguments)
         except (MinutesError, ValueError, KeyError, TypeError, AttributeError):
             pass
         if self._restoring is None:
             self.say("the form left open when the app stopped is back, with what was typed in it")
             return
-        typed = " · ".join(v.strip() for v in self._restoring.values() if v.strip())
+        typed = " ".join(as_line(self._restoring).split()) if any(v.strip() for v in self._restoring.values()) else ""
         self._restoring = None
         if typed:
             self.entry.value = " ".join(filter(None, [self.entry.value.strip(), typed]))

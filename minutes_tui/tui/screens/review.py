@@ -238,7 +238,7 @@ class MeetingScreen(BackScreen):
 
     @staticmethod
     def _item_prompt(item: AgendaItem) -> str:
-        return "  " * item.level + item.label + (" ?" if item.to_check else "")  # "?": to check with the Chair
+        return "  " * item.level + ("? " if item.to_check else "") + item.label  # "?": to check with the Chair
 
     def on_mount(self) -> None:
         items = self.query_one("#items", OptionList)

@@ -162,9 +162,7 @@ class AgendaTree(ScrollsWithoutReflow, Tree[int | None]):
     @staticmethod
     def label_for(item: AgendaItem, now: datetime, state: ItemState) -> Text:
         marker, style = MARKERS[state]
-        label = Text.assemble((marker + " ", style), (item.label, style))
-        if item.to_check:
-            label.append(" ?", "bold yellow")  # to check with the Chair
+        label = Text.assemble((marker + " ", style), ("? " if item.to_check else "", "bold yellow"), (item.label, style))
         spent = item_seconds(item, now)
         if spent is not None or item.planned_minutes:
             actual = f"{(spent or 0) // 60}" if spent is not None else "–"

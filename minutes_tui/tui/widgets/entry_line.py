@@ -3,6 +3,7 @@ an Input that keeps the whole of a pasted text."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -15,10 +16,11 @@ from minutes_tui.tui.widgets.reflow import virtual_size_without_reflow
 
 class LineInput(Input):
     """Textual's Input keeps only the first line of a paste; a delegation's written statement pasted
-    in would lose the rest without a word. Here its lines are joined into one, with spaces."""
+    in would lose the rest without a word. Here its lines are joined into one: each line break is a
+    space (one before the text too, if the paste starts with one, so words never run together)."""
 
     def _on_paste(self, event: events.Paste) -> None:
-        if text := " ".join(event.text.split()):
+        if text := re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", event.text):
             if self.selection.is_empty:
                 self.insert_text_at_cursor(text)
             else:
