@@ -267,6 +267,22 @@ def test_an_added_sub_number_goes_under_its_item_in_order(session):
     ]
     assert items[7].parent_id == items[8].parent_id == items[6].id
     assert (items[9].title, items[9].presenter, items[9].doc_refs) == ("Date of the next meeting", "Presidency", ["WK 1234/2021"])
+    # a title that starts with a figure is no number; a path of labels finds its parent
+    session.apply_line("/add 2024 budget discussion")
+    session.apply_line("/add 3.5 million euro fund for victims")
+    assert [(i.number, i.title) for i in reopened(session).items][1:4] == [
+        ("", "3.5 million euro fund for victims"), ("", "2024 budget discussion"), ("", "Tour de table")]
+
+
+def test_an_added_item_numbered_by_a_path_of_labels_goes_under_its_parent(store, clock):
+    numbers, parents = ["8.", "A.", "a)", "B."], [None, 0, 1, 0]
+    items = [AgendaItem(None, number, f"Item {n}", position=n) for n, number in enumerate(numbers)]
+    session = Session(store, store.create_meeting(ParsedAgenda(MeetingDetails(), items, parents), clock.now()), clock)
+    session.go_to("8.A.a")
+    session.apply_line("/add 8.B.a) Rehabilitation")
+    added = reopened(session).items[-1]
+    assert (added.number, added.title) == ("a)", "Rehabilitation")
+    assert session.meeting.full_number(session.item(added.id)) == "8. B. a)"
 
 
 def test_an_item_moved_past_a_section_heading_never_brings_the_heading_back(store, clock):

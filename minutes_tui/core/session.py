@@ -510,8 +510,9 @@ class Session:
         """Where /add puts an item numbered `number` (`add_item`'s anchor and as_child): "12.1" as the
         last sub-item of an item numbered "12"; "6" or "2a" after the last top-level item numbered up
         to 6 or 2; without a number, after the current item."""
-        parent_number = number.rstrip(".").rpartition(".")[0]
-        parent = next((i for i in self.meeting.items if parent_number and i.number.rstrip(".") == parent_number), None)
+        parent_path = _path_key(number).rpartition(".")[0]  # "8.c" of "8.C.a)"
+        parent = next((i for i in self.meeting.items
+                       if parent_path and _path_key(self.meeting.full_number(i)) == parent_path), None)
         if parent is not None:
             return parent.id, True
         if lead := re.match(r"\d+", number):
@@ -653,11 +654,15 @@ class Session:
             return LineResult(f"item {self.meeting.reference(item)} {name}{'d' if name == 'postpone' else 'n'}")
         if name == "add":
             number, _, title = args.partition(" ")
-            if not re.match(r"^[\w.()–-]+$", number) or not any(ch.isdigit() or ch in ").–-" for ch in number):
+            if (not re.match(r"^[\w.()–-]+$", number) or not any(ch.isdigit() or ch in ").–-" for ch in number)
+                    or re.search(r"\d{4}", number) or title.strip()[:1].islower()):  # "2024 budget", "3.5 million euro"
                 number, title = "", args
             if not title.strip():
                 raise SessionError("/add needs a title: /add 12.1 Schengen evaluation")
-            item = self.add_item(title, number, *self._place_by_number(number))
+            anchor_id, as_child = self._place_by_number(number)
+            if as_child and not _bare_label(number).startswith(_bare_label(self.item(anchor_id).number)):
+                number = number.rstrip(".").rpartition(".")[2]  # "8.C.a)" under "C.": "a)", as its siblings are
+            item = self.add_item(title, number, anchor_id, as_child)
             return LineResult(f"added item {self.meeting.full_label(item)}")
         if name == "undo":
             action = self.undo()
