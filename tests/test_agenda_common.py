@@ -171,6 +171,12 @@ def test_lines_that_are_not_labels(line):
          "Presentation, exchange of views and approval"),
         # a title that is only the phrase is kept whole
         ("Information by the Presidency", "Information by the Presidency", "Presidency", "Information"),
+        # ... and its presenter ends where the topic starts (the title keeps the topic); a body's name does not
+        ("Update by the EU CTC on the Syrian situation", "Update by the EU CTC on the Syrian situation", "EU CTC", "Update"),
+        ("Presentation by Europol of the TE-SAT 2025 report", "Presentation by Europol of the TE-SAT 2025 report",
+         "Europol", "Presentation"),
+        ("Presentation by the Chair of the Working Party on Terrorism", "Presentation by the Chair of the Working Party on Terrorism",
+         "Chair of the Working Party on Terrorism", "Presentation"),
         # status notes stay in the title
         ("Prisons and radicalisation (continued)", "Prisons and radicalisation (continued)", "", "Continued"),
         ("Ministerial Conference (poss.)", "Ministerial Conference (poss.)", "", ""),

@@ -278,15 +278,27 @@ class TitleParts:
     planned_minutes: int | None = None
 
 
-def match_suffix(text: str) -> tuple[str, str] | None:
+# "Update by the EU CTC on the Syrian situation", a whole title: the presenter is the EU CTC, not its
+# topic (which the title keeps); but "the Chair of the Working Party on Terrorism" is one name.
+_PRESENTER_TOPIC = re.compile(
+    r"(?<!Party)(?<!Committee)(?<!Group)(?<!Council)(?<!Network)(?<!Centre)(?<!Agency)(?<!Board)(?<!Office)"
+    r"\s(?:on|about|regarding|concerning)\s"
+    r"|\sof\sthe\s(?=.*\b(?:report|document|paper|study|analysis)\b)"  # "Europol of the TE-SAT report"
+)
+
+
+def match_suffix(text: str, whole_title: bool = False) -> tuple[str, str] | None:
     """(mode, presenter) if `text` is only a presenter/mode phrase: "Presentation by the Commission"
-    -> ("Presentation", "Commission"); "exchange of views" -> ("Exchange of views", "")."""
+    -> ("Presentation", "Commission"); "exchange of views" -> ("Exchange of views", ""). In a
+    `whole_title`, kept as the title, the presenter ends where its topic starts."""
     text = " ".join(text.split()).strip("()[] .")
     match = _SUFFIX.fullmatch(text)
     if not match:
         return None
     mode = match["mode"] + (f" and {match['mode2']}" if match["mode2"] else "")
     presenter = re.sub(r"(?i)^the\s", "", (match["presenter"] or "").strip(" ,.;"))
+    if whole_title:
+        presenter = _PRESENTER_TOPIC.split(presenter)[0]
     return mode[0].upper() + mode[1:], presenter
 
 
@@ -337,7 +349,7 @@ def analyse_title(raw: str) -> TitleParts:
         else:
             break
         text = text[: last.start()].rstrip()
-    if suffix := match_suffix(text):
+    if suffix := match_suffix(text, whole_title=True):
         _set_suffix(parts, suffix, earlier=True)
     if re.search(r"(?i)\(continued\)", " ".join(kept)) and not parts.mode:
         parts.mode = "Continued"
