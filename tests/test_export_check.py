@@ -105,3 +105,10 @@ def test_the_meetings_own_body_is_no_unknown_speaker():
                Entry(3, 1, K.INTERVENTION, "asked", ["COSY"])]
     checked = meeting(items, entries, dataclasses.replace(COMPLETE, short_name="COSI"))
     assert check_meeting(checked, default_register()) == ["item 1. Migrant smuggling: unknown speaker code COSY"]
+
+
+def test_a_sub_item_is_named_with_its_parents_numbers():
+    """Letters repeat under other items: "item b) ..." alone would not say which."""
+    items = [AgendaItem(1, "8.", "Prisons", position=1), AgendaItem(2, "b)", "Rehabilitation", position=2, parent_id=1,
+                                                                     level=1, started_at=T0)]
+    assert check_meeting(meeting(items, []), default_register()) == ["item 8. b) Rehabilitation: reached but no outcome recorded"]

@@ -14,8 +14,9 @@ _CODE = re.compile(r"[A-Z]{2,8}")
 _SETTLED = (ItemState.WITHDRAWN, ItemState.POSTPONED)
 
 
-def _where(item: AgendaItem) -> str:
-    return f"item {item.label}" if item.label else "an untitled item"
+def _where(meeting: Meeting, item: AgendaItem) -> str:
+    """The item as the app names it: "item 8. A. b) Rehabilitation" (a letter alone repeats)."""
+    return f"item {meeting.full_label(item)}" if item.label else "an untitled item"
 
 
 def check_meeting(meeting: Meeting, register=None) -> list[str]:
@@ -40,7 +41,7 @@ def check_meeting(meeting: Meeting, register=None) -> list[str]:
     quiet: set[int | None] = set()  # withdrawn/postponed/unreached parents: their children say nothing
     for item in agenda_order(meeting):
         if item.to_check:  # flagged by the secretary: listed whatever else the item holds
-            warnings.append(f"{_where(item)}: to check with the Chair: {item.to_check}")
+            warnings.append(f"{_where(meeting, item)}: to check with the Chair: {item.to_check}")
         if item.parent_id is not None and item.parent_id in quiet:
             quiet.add(item.id)
             continue
@@ -48,16 +49,16 @@ def check_meeting(meeting: Meeting, register=None) -> list[str]:
         if item.state in _SETTLED:
             quiet.add(item.id)
         elif not any(reached(i) for i in [item, *below]):
-            warnings.append(f"{_where(item)}: never reached")
+            warnings.append(f"{_where(meeting, item)}: never reached")
             quiet.add(item.id)
         elif reached(item) and not item.to_check and EntryKind.OUTCOME not in kinds.get(item.id, set()):
             if not any(EntryKind.OUTCOME in kinds.get(d.id, set()) for d in below):
-                warnings.append(f"{_where(item)}: reached but no outcome recorded")
+                warnings.append(f"{_where(meeting, item)}: reached but no outcome recorded")
 
     items = {item.id: item for item in meeting.items}
     for entry in sorted(meeting.entries, key=lambda e: (e.item_id, e.position)):
         item = items.get(entry.item_id)
-        where = _where(item) if item else f"item id {entry.item_id}"
+        where = _where(meeting, item) if item else f"item id {entry.item_id}"
         if entry.kind == EntryKind.INTERVENTION and not any(s.strip() for s in entry.speakers):
             text = " ".join(entry.text.split())
             warnings.append(f"{where}: intervention without a speaker: {text[:50] or '(empty)'}")
