@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -225,6 +226,17 @@ def test_drafts_final_and_reopen(store, meetings, clock):
     assert archive.diff(old.text, new.text, old.label, new.label) == [
         "--- draft 1 (22 Nov 2021 10:00)", "+++ final (22 Nov 2021 10:05)", "@@ -1,2 +1,2 @@", " one", "-two", "+2",
     ]
+
+
+def test_a_meeting_taken_live_in_another_window_is_not_edited_from_the_archive(store, meetings, clock):
+    """Its live screen would not show these edits; in the same process (F10 from it) they are fine."""
+    meeting_id = meetings["cosi-nov"]
+    assert store.acquire_lock(meeting_id, clock.now())
+    archive.ensure_editable(store, meeting_id)  # held by this process
+    with store.conn:  # held by another live process on this host: the test's parent
+        store.conn.execute("UPDATE locks SET pid = ? WHERE meeting_id = ?", [os.getppid(), meeting_id])
+    with pytest.raises(ArchiveError, match=r"^meeting \d+ is open live in another window: edit it there"):
+        archive.ensure_editable(store, meeting_id)
 
 
 def test_unknown_status_is_refused(store, meetings, clock):

@@ -390,9 +390,13 @@ def status_of(store: Store, meeting_id: int) -> str:
 
 
 def ensure_editable(store: Store, meeting_id: int) -> None:
-    """The guard for every edit: a final meeting is read-only until it is reopened."""
+    """The guard for every edit: a final meeting is read-only until it is reopened, and one taken
+    live in another window is edited there (its screen would not show these edits, nor keep them
+    apart from its own)."""
     if status_of(store, meeting_id) == FINAL:
         raise ArchiveError(f"meeting {meeting_id} is final: reopen it before editing")
+    if store.held_elsewhere(meeting_id):
+        raise ArchiveError(f"meeting {meeting_id} is open live in another window: edit it there, or close that one first")
 
 
 def versions(store: Store, meeting_id: int) -> list[Version]:

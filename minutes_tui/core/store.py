@@ -898,14 +898,20 @@ class Store:
         host, pid = socket.gethostname(), os.getpid()
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
-            row = self.conn.execute("SELECT pid, host FROM locks WHERE meeting_id = ?", [meeting_id]).fetchone()
-            if row and (row[0], row[1]) != (pid, host) and row[1] == host and _process_alive(row[0]):
+            if self.held_elsewhere(meeting_id):
                 return False
             self.conn.execute(
                 "INSERT OR REPLACE INTO locks (meeting_id, pid, host, since) VALUES (?, ?, ?, ?)",
                 [meeting_id, pid, host, at.isoformat()],
             )
         return True
+
+    def held_elsewhere(self, meeting_id: int) -> bool:
+        """Whether another live process on this host holds the meeting (a lock left by a process
+        that died, or taken on another host, does not count)."""
+        row = self.conn.execute("SELECT pid, host FROM locks WHERE meeting_id = ?", [meeting_id]).fetchone()
+        host, pid = socket.gethostname(), os.getpid()
+        return bool(row) and (row[0], row[1]) != (pid, host) and row[1] == host and _process_alive(row[0])
 
     def lock_holder(self, meeting_id: int) -> tuple[int, str, datetime] | None:
         """(pid, host, since) of the process holding the meeting, if any."""
