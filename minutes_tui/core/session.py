@@ -15,7 +15,6 @@ from datetime import datetime
 from typing import Any
 
 from . import phrasing
-from .agenda.common import analyse_title
 from .clock import Clock
 from .errors import MinutesError
 from .entry import Command, EntryLineError, Intervention, Note, parse_line, split_speakers, unknown_codes
@@ -480,6 +479,8 @@ class Session:
             re.fullmatch(r"\d+(\.\d+)*\.", i.number.strip()) for i in items if parent_id in (i.parent_id, i.id)
         ):
             number += "."
+        from .agenda.common import analyse_title  # the agenda readers (markdown-it ...) load late: not on opening
+
         parts = analyse_title(without_controls(title).strip())
         item = AgendaItem(None, number, parts.title, section=section, level=level, parent_id=parent_id, position=index,
                           doc_refs=parts.doc_refs, presenter=parts.presenter, mode=parts.mode,
