@@ -132,6 +132,8 @@ def test_a_suffix_line_with_its_document_stays_with_the_item():
         ("Standing Committee (COSI SG)", "short_name", "COSI SG"),
         ("To: Terrorism Working Party", "committee", "Terrorism Working Party"),
         ("To: Delegations\nSubject: Terrorism Working Party", "committee", "Terrorism Working Party"),
+        ("Working Party on Terrorism\nDate: 14 March 2024", "committee", "Working Party on Terrorism"),
+        ("Council of the European Union\nBrussels, 2 February 2024", "committee", ""),  # the letterhead
         ("Date: 22 and 23 November 2021", "end_date", date(2021, 11, 23)),
         ("Date: Monday 22 November 2021, 10.00", "time", "10.00"),
         ("Place: Brussels\nFormat: 1+2", "place", "Brussels"),

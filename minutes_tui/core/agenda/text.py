@@ -101,6 +101,9 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
     return outline.result(details, lines)
 
 
+# A line of its own that names a committee (not "Council of the European Union", the letterhead).
+_BODY = re.compile(r"(?:[\w-]+ ){0,3}(?:Committee|Working Party|Working Group|Steering Group|Board|Subgroup)\b.{0,100}$")
+
 def _header(details: MeetingDetails, line: str, open_field: str, source: str, line_no: int) -> str:
     """Read one line before the first item; return the field a wrapped next line would continue."""
     key_value = _KEY_VALUE.match(line)
@@ -125,6 +128,6 @@ def _header(details: MeetingDetails, line: str, open_field: str, source: str, li
     if refs := refs_only(line):
         if not details.agenda_ref and refs[0].startswith("CM "):
             details.agenda_ref = refs[0]
-    elif not details.committee and re.search(r"\([A-Z][^()]{0,19}\)$", line):
-        details.committee = line  # "Standing Committee on ... Security (COSI)" on a line of its own
+    elif not details.committee and (re.search(r"\([A-Z][^()]{0,19}\)$", line) or _BODY.match(line)):
+        details.committee = line  # "Standing Committee on ... Security (COSI)", "Working Party on Terrorism"
     return ""
