@@ -116,6 +116,13 @@ def test_two_suffix_lines_keep_both_modes():
     assert aob.mode == ""
 
 
+def test_a_coreper_mode_line_under_an_item_is_its_mode():
+    (moldova,) = parse_text("2. Council Decision on the agreement with Moldova\n   Adoption of the legislative act\n"
+                            "   12919/23 + ADD 1\n", "t.txt").items
+    assert (moldova.title, moldova.mode, moldova.doc_refs) == (
+        "Council Decision on the agreement with Moldova", "Adoption of the legislative act", ["12919/23 + ADD 1"])
+
+
 def test_a_suffix_line_with_its_document_stays_with_the_item():
     """FORMAT.md: "– Exchange of views (14213/24)" on a line of its own is not a sub-item."""
     (drones,) = parse_text("5. Drones\n– Briefing by Belgium\n– Exchange of views (14213/24)\n", "t.txt").items

@@ -254,7 +254,7 @@ def match_label(text: str) -> Label | None:
 _MODE = (
     r"(?:for\s)?(?:presentation|information|briefing|debriefing|update|progress\sreport|report"
     r"|state\sof\splay|statement|exchange\sof\sviews|discussion|policy\sdebate|orientation\sdebate"
-    r"|approval|endorsement|possible\sendorsement|adoption|confirmation|decision)"
+    r"|approval|endorsement|possible\sendorsement|adoption(?:\sof\sthe\slegislative\sact)?|confirmation|decision)"
 )
 _SUFFIX = re.compile(
     rf"(?P<mode>{_MODE}(?:\sand\s{_MODE})?)"
