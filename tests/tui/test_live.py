@@ -307,6 +307,28 @@ async def test_a_form_that_cannot_come_back_leaves_its_text_in_the_entry_line(co
     assert Store(path).load_draft(meeting_id) == "DE: called for support of the candidate"
 
 
+@pytest.mark.parametrize(("line", "edited", "comes_back"), [
+    ("/private ask the Chair about the footnote", "ask the Chair about the footnote on Hungary", "/private ask the Chair about the footnote on Hungary"),
+    ("/action Delegations: send comments by 30 July 2024", "send comments and proposals",
+     "/action Delegations: send comments and proposals by 30 July 2024"),
+])
+async def test_an_edit_that_cannot_come_back_keeps_its_kind(cosi_db, tui_clock, line, edited, comes_back):
+    """A private note must not come back as one the minutes print; an action point keeps its deadline."""
+    path, meeting_id = cosi_db
+    async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
+        await enter(pilot, "/go 3")
+        screen = await enter(pilot, line)
+        await pilot.press("ctrl+r", "e")
+        pilot.app.screen.query_one("#field-text").value = edited
+        screen.tick()
+    store = Store(path)
+    [entry] = store.load_meeting(meeting_id).entries
+    Session(store, meeting_id, tui_clock).delete_entry(entry.id)
+    async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert pilot.app.screen.entry.value == comes_back
+
+
 async def test_a_meeting_held_by_another_window_opens_read_only(cosi_db, tui_clock):
     path, meeting_id = cosi_db
     store = Store(path)

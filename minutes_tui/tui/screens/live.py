@@ -76,6 +76,19 @@ def _joined(values: dict[str, str]) -> str:
     return " · ".join(filter(None, map(str.strip, values.values())))
 
 
+def _entry_line(entry: Entry, values: dict[str, str]) -> str:
+    """The entry line that records `entry` again as edited in its form: of its own kind, private
+    if it was, an action point with its deadline."""
+    text, speakers = values.get("text", "").strip(), values.get("speakers", "").strip()
+    if entry.kind is EntryKind.OUTCOME:
+        return f"/outcome {text or entry.outcome}"
+    if entry.kind is EntryKind.ACTION:
+        return f"/action {speakers + ': ' if speakers else ''}{text} {entry.deadline}".rstrip()
+    if entry.kind is EntryKind.INTERVENTION:
+        return f"{speakers}: {text}" if speakers else text
+    return f"/private {text}" if entry.private else text
+
+
 class LiveScreen(Screen[None]):
     AUTO_FOCUS = "#entry"  # typing must never land in the tree, whose letter keys change the agenda
     BINDINGS = [
@@ -106,6 +119,7 @@ class LiveScreen(Screen[None]):
         self.saved = "no changes yet"
         self._draft = ("", "")  # the draft as last saved: the entry line, and the form left open
         self._form: tuple = ()  # how `ask` would open the form on screen again (see REOPEN), or ()
+        self._as_line: Callable[[dict[str, str]], str] = _joined  # that form as an entry line
         self._restoring: dict[str, str] | None = None  # what was typed in that form before a restart
         self._index_failed = False  # the search index could not be written the last time
         self._meeting = session.meeting  # the object the tree was built from (undo replaces it)
@@ -286,7 +300,10 @@ class LiveScreen(Screen[None]):
         """Keep the half-typed line, and what is typed in a form left open, in the store (a crash
         loses at most a second of typing)."""
         form = self.app.screen
-        typed_in_form = json.dumps({"form": self._form, "values": form.values()}) if self._form and isinstance(form, FormModal) else ""
+        typed_in_form = ""
+        if self._form and isinstance(form, FormModal):
+            values = form.values()
+            typed_in_form = json.dumps({"form": self._form, "values": values, "line": self._as_line(values)})
         draft = (self.entry.value, typed_in_form)
         if self.read_only or draft == self._draft:
             return
@@ -376,7 +393,7 @@ class LiveScreen(Screen[None]):
                       placeholder="endorsed the recommendations as set out in ..."),
             ],
             lambda v: self.change(lambda: self.session.set_outcome(v["code"], v["text"]), "outcome set"),
-            reopen=("outcome",),
+            reopen=("outcome",), as_line=lambda v: f"/outcome {v['text'].strip() or v['code']}",
         )
 
     def action_export(self) -> None:
@@ -459,21 +476,16 @@ class LiveScreen(Screen[None]):
         self.ask("Meeting details", form, save, reopen=("details",))
 
     # Forms that come back, with what was typed in them, when the app died while one was open:
-    # `ask(..., reopen=(name, *arguments))` names the method here that opens it again, and the entry
-    # line that does the same if it cannot (the entry edited was deleted meanwhile ...).
-    REOPEN: dict[str, tuple[str, Callable[[dict[str, str]], str]]] = {
-        "outcome": ("action_set_outcome", lambda v: f"/outcome {v.get('text', '').strip() or v.get('code', '')}"),
-        "add": ("add_item_form", lambda v: f"/add {v.get('number', '')} {v.get('title', '')}"),
-        "edit": ("edit_entry", lambda v: ": ".join(filter(None, (v.get("speakers", "").strip(), v.get("text", "").strip())))),
-        "details": ("action_details", _joined),
-    }
+    # `ask(..., reopen=(name, *arguments))` names the method here that opens it again; its `as_line`
+    # gives the entry line that does the same job, should it not open (its entry was deleted ...).
+    REOPEN = {"outcome": "action_set_outcome", "add": "add_item_form", "edit": "edit_entry", "details": "action_details"}
 
     def ask(self, title: str, form: list[Field], submit: Callable[[dict[str, str]], str | None], hint: str = "",
-            reopen: tuple = ()) -> None:
+            reopen: tuple = (), as_line: Callable[[dict[str, str]], str] = _joined) -> None:
         if self._restoring is not None:
             form = [replace(field, value=self._restoring.get(field.name, field.value)) for field in form]
             self._restoring = None
-        self._form = reopen
+        self._form, self._as_line = reopen, as_line
         self.app.push_screen(FormModal(title, form, submit, hint), lambda _: self._form_closed())
 
     def _form_closed(self) -> None:
@@ -483,19 +495,19 @@ class LiveScreen(Screen[None]):
     def reopen_form(self, saved: str) -> None:
         """Open again the form the app died with, holding what was typed in it; if it cannot be
         (its entry was deleted meanwhile ...), what was typed goes to the entry line."""
-        as_line: Callable[[dict[str, str]], str] = _joined
+        line = ""
         try:
             draft = json.loads(saved)
             name, *arguments = draft["form"]
             self._restoring = {str(k): str(v) for k, v in draft["values"].items()}
-            method, as_line = self.REOPEN[name]
-            getattr(self, method)(*arguments)
+            line = str(draft.get("line") or _joined(self._restoring))
+            getattr(self, self.REOPEN[name])(*arguments)
         except (MinutesError, ValueError, KeyError, TypeError, AttributeError):
             pass
         if self._restoring is None:
             self.say("the form left open when the app stopped is back, with what was typed in it")
             return
-        typed = " ".join(as_line(self._restoring).split()) if any(v.strip() for v in self._restoring.values()) else ""
+        typed = " ".join(line.split()) if any(v.strip() for v in self._restoring.values()) else ""
         self._restoring = None
         if typed:
             self.entry.value = " ".join(filter(None, [self.entry.value.strip(), typed]))
@@ -537,7 +549,7 @@ class LiveScreen(Screen[None]):
             lambda v: self.change(
                 lambda: session.add_item(v["title"], v["number"], after_item_id=item_id, as_child=child), "item added"
             ) if v["title"].strip() else "the item needs a title",
-            reopen=("add", item_id, child),
+            reopen=("add", item_id, child), as_line=lambda v: f"/add {v['number']} {v['title']}",
         )
 
     def go_to_item(self, item_id: int) -> None:
@@ -566,4 +578,4 @@ class LiveScreen(Screen[None]):
                 changes["speakers"] = list(split_speakers(typed, self.session.register) or ([typed] if typed else []))
             return self.change(lambda: self.session.edit_entry(entry.id, **changes), "entry changed")
 
-        self.ask(f"Edit {entry.kind.value}", form, save, reopen=("edit", entry.id))
+        self.ask(f"Edit {entry.kind.value}", form, save, reopen=("edit", entry.id), as_line=lambda v: _entry_line(entry, v))
