@@ -270,19 +270,22 @@ def test_an_added_sub_number_goes_under_its_item_in_order(session):
     # a title that starts with a figure is no number; a path of labels finds its parent
     session.apply_line("/add 2024 budget discussion")
     session.apply_line("/add 3.5 million euro fund for victims")
-    assert [(i.number, i.title) for i in reopened(session).items][1:4] == [
-        ("", "3.5 million euro fund for victims"), ("", "2024 budget discussion"), ("", "Tour de table")]
+    assert [(i.number, i.title) for i in reopened(session).items][1:4] == [  # in the order typed
+        ("", "Tour de table"), ("", "2024 budget discussion"), ("", "3.5 million euro fund for victims")]
 
 
 def test_an_added_item_numbered_by_a_path_of_labels_goes_under_its_parent(store, clock):
-    numbers, parents = ["8.", "A.", "a)", "B."], [None, 0, 1, 0]
-    items = [AgendaItem(None, number, f"Item {n}", position=n) for n, number in enumerate(numbers)]
+    numbers, parents, levels = ["8.", "A.", "a)", "B."], [None, 0, 1, 0], [0, 1, 2, 1]
+    items = [AgendaItem(None, number, f"Item {n}", level=level, position=n)
+             for n, (number, level) in enumerate(zip(numbers, levels))]
     session = Session(store, store.create_meeting(ParsedAgenda(MeetingDetails(), items, parents), clock.now()), clock)
     session.go_to("8.A.a")
     session.apply_line("/add 8.B.a) Rehabilitation")
     added = reopened(session).items[-1]
     assert (added.number, added.title) == ("a)", "Rehabilitation")
     assert session.meeting.full_number(session.item(added.id)) == "8. B. a)"
+    session.apply_line("/add 8.C. Foreign fighters")  # a new label under 8.: as its siblings are written
+    assert [i.number for i in reopened(session).items][-1] == "C."
 
 
 def test_an_item_moved_past_a_section_heading_never_brings_the_heading_back(store, clock):
@@ -490,8 +493,8 @@ def test_the_next_number_of_an_added_item_is_suggested_when_evident(session):
     assert session.next_number(number["3."], as_child=True) == "3.1."
     assert session.next_number(number["3."], as_child=False) == "4."
     assert session.next_number(number["1."], as_child=False) == ""  # 2. is taken
-    session.apply_line("/add 3.a) Candidate for Interpol")
-    assert session.next_number(number["3."], as_child=True) == "3.b)"
+    session.apply_line("/add 3.a) Candidate for Interpol")  # stored as "a)": a letter under 3.
+    assert session.next_number(number["3."], as_child=True) == "b)"
 
 
 

@@ -80,6 +80,7 @@ class Session:
         self._speaking_totals: dict[str, int] | None = None
         self._pending: list[Callable[[], None]] = []  # memory changes waiting for their commit
         self._redoable: list[int] = []  # the groups undone in this session, newest last; any other change forgets them
+        self._added_after: tuple[int | None, int | None] = (None, None)  # (current item, item /add put after it)
         self._find_current_item()
 
     def _find_current_item(self) -> None:
@@ -510,7 +511,8 @@ class Session:
     def _place_by_number(self, number: str) -> tuple[int | None, bool]:
         """Where /add puts an item numbered `number` (`add_item`'s anchor and as_child): "12.1" as the
         last sub-item of an item numbered "12"; "6" or "2a" after the last top-level item numbered up
-        to 6 or 2; without a number, after the current item."""
+        to 6 or 2; without a number, after the current item (after those already added there, so
+        that several come in the order typed)."""
         parent_path = _path_key(number).rpartition(".")[0]  # "8.c" of "8.C.a)"
         parent = next((i for i in self.meeting.items
                        if parent_path and _path_key(self.meeting.full_number(i)) == parent_path), None)
@@ -521,6 +523,9 @@ class Session:
                       if i.parent_id is None and (n := re.match(r"\d+", i.number)) and int(n.group()) <= int(lead.group())]
             if before:
                 return before[-1].id, False
+        current, added = self._added_after
+        if not number and current == self.current_item_id and any(i.id == added for i in self.meeting.items):
+            return added, False
         return None, False
 
     def move_item(self, item_id: int, delta: int) -> None:
@@ -661,9 +666,12 @@ class Session:
             if not title.strip():
                 raise SessionError("/add needs a title: /add 12.1 Schengen evaluation")
             anchor_id, as_child = self._place_by_number(number)
-            if as_child and not _bare_label(number).startswith(_bare_label(self.item(anchor_id).number)):
-                number = number.rstrip(".").rpartition(".")[2]  # "8.C.a)" under "C.": "a)", as its siblings are
+            label = number.rstrip(".").rpartition(".")[2]
+            if as_child and any(ch.isalpha() for ch in label):  # "2.c)" under "2.": "c)", as its siblings are
+                number = label + "." * number.endswith(".")
             item = self.add_item(title, number, anchor_id, as_child)
+            if anchor_id is None or anchor_id == self._added_after[1]:  # put after the current item
+                self._added_after = (self.current_item_id, item.id)
             return LineResult(f"added item {self.meeting.full_label(item)}")
         if name == "undo":
             action = self.undo()
