@@ -913,6 +913,11 @@ class Store:
         host, pid = socket.gethostname(), os.getpid()
         return bool(row) and (row[0], row[1]) != (pid, host) and row[1] == host and _process_alive(row[0])
 
+    def held_here(self, meeting_id: int) -> bool:
+        """Whether this process holds the meeting: its live screen is open in this window."""
+        holder = self.lock_holder(meeting_id)
+        return holder is not None and holder[:2] == (os.getpid(), socket.gethostname())
+
     def lock_holder(self, meeting_id: int) -> tuple[int, str, datetime] | None:
         """(pid, host, since) of the process holding the meeting, if any."""
         row = self.conn.execute("SELECT pid, host, since FROM locks WHERE meeting_id = ?", [meeting_id]).fetchone()

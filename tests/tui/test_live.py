@@ -536,6 +536,28 @@ async def test_f10_opens_the_archive_and_returning_shows_what_it_changed(live_ap
         assert "called for support for the candidate" in str(record.prompts[-1])
 
 
+async def test_polishing_from_f10_does_not_end_the_meeting_being_taken(live_app, cosi_db):
+    """The archive asks to end a meeting never ended before polishing it; not this window's own live one."""
+    from textual.widgets import OptionList
+
+    from minutes_tui.tui.screens.review import MeetingScreen
+
+    async with live_app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "/next")
+        await enter(pilot, "DE called for support")
+        await pilot.press("f10", "enter")
+        meeting = pilot.app.screen
+        assert isinstance(meeting, MeetingScreen)
+        meeting.query_one("#entries", OptionList).focus()
+        await pilot.press("e")
+        assert meeting.editing is not None  # the editor, not "End it now?"
+        meeting.query_one("#editor", Input).value = "called for support for the candidate"
+        await pilot.press("enter", "escape", "escape")
+        assert isinstance(pilot.app.screen, LiveScreen)
+        assert "called for support for the candidate" in str(pilot.app.screen.query_one(RecordList).prompts[-1])
+    assert stored(cosi_db).ended_at is None
+
+
 async def test_opening_defers_the_entries_and_the_collector_until_the_first_frame(live_app, monkeypatch):
     """`minutes open` pauses the garbage collector and reads one item's entries for the first
     screen; right after it, the app reads them all and collects again (everything built so far

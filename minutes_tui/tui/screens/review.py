@@ -300,8 +300,8 @@ class MeetingScreen(BackScreen):
         except archive.ArchiveError as error:
             self.notify(str(error), severity="warning")
             return
-        if self.meeting.ended_at is not None:
-            then()
+        if self.meeting.ended_at is not None or self.store.held_here(self.session.meeting_id):
+            then()  # ended, or being taken live in this window (F10): no end to ask for
             return
 
         def answered(yes: bool | None) -> None:
