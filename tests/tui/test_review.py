@@ -136,6 +136,8 @@ async def test_mark_final_makes_the_meeting_read_only_until_reopened(db, store):
         assert archive.status_of(store, meeting_id) == "final"
         await pilot.press("n")
         assert not screen.editing  # refused: final
+        await pilot.press("f")
+        assert pilot.app.screen is screen  # final already: refused at once, no question first
         await pilot.press("r")
         assert archive.status_of(store, meeting_id) == "draft 1"
         assert "draft 1" in str(screen.query_one("#heading", Static).content)

@@ -398,6 +398,11 @@ class MeetingScreen(BackScreen):
             if yes:
                 self._mark(archive.FINAL)
 
+        try:  # refused before the question, not after it
+            archive.ensure_editable(self.store, self.session.meeting_id)
+        except archive.ArchiveError as error:
+            self.notify(str(error), severity="warning")
+            return
         self.app.push_screen(ConfirmScreen("Mark these minutes final? They cannot be edited until reopened (r)."), answered)
 
     def action_reopen(self) -> None:
