@@ -407,6 +407,10 @@ def test_a_plain_heading_line_in_markdown_and_an_indented_description():
          "   – Draft recommendations (7002/25)",
          [("2.", "Tenth round of mutual evaluations", 0, "", []), ("–", "Final report on Germany", 1, "", ["7001/25"]),
           ("–", "Final report on France", 1, "", []), ("–", "Draft recommendations", 1, "", ["7002/25"])]),
+        # ... and so does a report on a topic, even when every bullet has its reference
+        ("2. Mutual evaluations\n   – Final report on Germany (7001/25)\n   – Final report on France (7003/25)",
+         [("2.", "Mutual evaluations", 0, "", []), ("–", "Final report on Germany", 1, "", ["7001/25"]),
+          ("–", "Final report on France", 1, "", ["7003/25"])]),
         # a topic with its paper, a lettered line, or a line after a dash sub-item stay sub-items
         ("3. Schengen\n   – Readiness of Member States (WK 1234/24)\n   – Draft report (WK 1235/24)\n"
          "4. Accounts\n   a) Auditor's report (BD 2026/03)",

@@ -371,7 +371,8 @@ def document_refs(text: str) -> list[str]:
     parts = analyse_title(text)
     name = parts.title
     if (not parts.doc_refs or parts.mode or parts.presenter or parts.planned_minutes is not None
-            or find_doc_refs(name) or len(name.split()) > 8 or not _DOCUMENT.search(name)):
+            or find_doc_refs(name) or len(name.split()) > 8 or not _DOCUMENT.search(name)
+            or re.search(r"(?i)\s(?:on|about|concerning|regarding)\s", name)):  # "Final report on Germany": a topic
         return []
     return [f"{ref} ({name})" for ref in parts.doc_refs]
 
