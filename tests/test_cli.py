@@ -36,6 +36,15 @@ def test_import_prints_the_new_id_and_list_shows_it(db):
     assert "to check" not in listing.output
 
 
+def test_list_keeps_its_columns_with_a_long_committee_name(db, tmp_path):
+    agenda = tmp_path / "wp.txt"
+    agenda.write_text("Working Party on Judicial Cooperation in Criminal Matters and Substantive Criminal Law\n"
+                      "Date: 12 February 2024\n\n1. Adoption of the agenda\n", encoding="utf-8")
+    run("import", str(agenda), "--db", str(db))
+    line = run("list", "--db", str(db)).output.splitlines()[0]
+    assert line == "   1  12 February 2024    Working Party on Ju…    1 items  in progress"
+
+
 def test_list_says_how_many_items_are_to_check_with_the_chair(db, clock):
     run("import", str(SAMPLES / "cosi-2021-11-22.md"), "--db", str(db))
     session = Session(Store(db), 1, clock)

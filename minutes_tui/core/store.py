@@ -383,6 +383,12 @@ class MeetingSummary:
     updated_at: datetime | None
     to_check: int = 0  # items flagged to check with the Chair
 
+    def listed_name(self, width: int = 32) -> str:
+        """The meeting's name in a list: its short name, else its committee's, cut to `width` (a
+        long one would push the columns after it off the screen)."""
+        name = self.short_name or self.committee
+        return name if len(name) <= width else name[: width - 1] + "…"
+
 
 @dataclass
 class SearchHit:

@@ -157,8 +157,7 @@ class ReviewScreen(BackScreen):
         table.clear()
         for m in meetings:
             changed = f"{m.updated_at:%d %b %Y %H:%M}" if m.updated_at else ""
-            name = m.short_name or m.committee  # a long committee name would push the counts off the screen
-            table.add_row(day(m.meeting_date), name if len(name) <= 32 else name[:31] + "…", str(m.items), str(m.interventions),
+            table.add_row(day(m.meeting_date), m.listed_name(), str(m.items), str(m.interventions),
                           str(m.to_check or ""), m.status, changed, key=str(m.id))
         message.update(f"{len(meetings)} meeting{'s' * (len(meetings) != 1)}, sorted by {self.sort}")
 
