@@ -2,8 +2,8 @@
 
 import pytest
 
-from minutes_tui.core.entry import COMMANDS, Command, EntryLineError, Intervention, Note, parse_line
-from minutes_tui.core.model import Speaker, SpeakerKind
+from minutes_tui.core.entry import COMMANDS, Command, EntryLineError, Intervention, Note, entry_line, parse_line
+from minutes_tui.core.model import Entry, EntryKind, Speaker, SpeakerKind
 from minutes_tui.core.speakers import default_register
 
 REGISTER = default_register()
@@ -102,3 +102,14 @@ def test_a_meetings_own_speakers_are_recognised():
 def test_every_command_has_usage_and_help():
     for spec in COMMANDS:
         assert spec.usage.startswith("/" + spec.name) and spec.help
+
+
+@pytest.mark.parametrize(("entry", "text", "speakers", "parsed"), [
+    (Entry(1, 1, EntryKind.INTERVENTION, "x", ["DE"]), "called for support", "DE", Intervention(("DE",), "called for support")),
+    (Entry(1, 1, EntryKind.NOTE, "x", private=True), "ask the Chair", "", Command("private", "ask the Chair")),
+    (Entry(1, 1, EntryKind.ACTION, "x", ["COM"], deadline="by 30 July 2024"), "send comments", "Delegations",
+     Command("action", "Delegations: send comments by 30 July 2024")),
+    (Entry(1, 1, EntryKind.OUTCOME, "", outcome="took_note"), "", "", Command("outcome", "took_note")),
+])
+def test_an_entry_as_a_line_parses_back_to_its_kind(entry, text, speakers, parsed):
+    assert parse_line(entry_line(entry, text, speakers), REGISTER) == parsed

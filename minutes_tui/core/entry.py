@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .errors import MinutesError
-from .model import Speaker, without_controls
+from .model import Entry, EntryKind, Speaker, without_controls
 from .speakers import DELEGATION_KINDS, Register
 
 
@@ -179,3 +179,16 @@ def _bare_intervention(text: str, register: Register) -> Intervention | None:
         if verb.endswith("ed") or verb in _VERBS:
             return Intervention(tuple(dict.fromkeys(codes)), rest)
         return None
+
+
+def entry_line(entry: Entry, text: str, speakers: str = "") -> str:
+    """The line that records `entry` again with this text (and speakers, as typed): of its own
+    kind, private if it was, an action point with its deadline."""
+    text, speakers = text.strip(), speakers.strip()
+    if entry.kind is EntryKind.OUTCOME:
+        return f"/outcome {text or entry.outcome}"
+    if entry.kind is EntryKind.ACTION:
+        return f"/action {speakers + ': ' if speakers else ''}{text} {entry.deadline}".rstrip()
+    if entry.kind is EntryKind.INTERVENTION:
+        return f"{speakers}: {text}" if speakers else text
+    return f"/private {text}" if entry.private else text

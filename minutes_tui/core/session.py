@@ -508,6 +508,24 @@ class Session:
         number = f"{head}{following}{tail}" if following else ""
         return "" if any(i.number.rstrip(".") == number.rstrip(".") for i in self.meeting.items) else number
 
+    def add_from_line(self, args: str) -> AgendaItem:
+        """/add [number] title: placed by its number (see `_place_by_number`), which a title that
+        starts with a figure ("2024 budget", "3.5 million euro") is not."""
+        number, _, title = args.partition(" ")
+        if (not re.match(r"^[\w.()–-]+$", number) or not any(ch.isdigit() or ch in ").–-" for ch in number)
+                or re.search(r"\d{4}", number) or title.strip()[:1].islower()):
+            number, title = "", args
+        if not title.strip():
+            raise SessionError("/add needs a title: /add 12.1 Schengen evaluation")
+        anchor_id, as_child = self._place_by_number(number)
+        label = number.rstrip(".").rpartition(".")[2]
+        if as_child and any(ch.isalpha() for ch in label):  # "2.c)" under "2.": "c)", as its siblings are
+            number = label + "." * number.endswith(".")
+        item = self.add_item(title, number, anchor_id, as_child)
+        if anchor_id is None or anchor_id == self._added_after[1]:  # put after the current item
+            self._added_after = (self.current_item_id, item.id)
+        return item
+
     def _place_by_number(self, number: str) -> tuple[int | None, bool]:
         """Where /add puts an item numbered `number` (`add_item`'s anchor and as_child): "12.1" as the
         last sub-item of an item numbered "12"; "6" or "2a" after the last top-level item numbered up
@@ -659,20 +677,7 @@ class Session:
             self.set_item_state(item.id, ItemState.POSTPONED if name == "postpone" else ItemState.WITHDRAWN)
             return LineResult(f"item {self.meeting.reference(item)} {name}{'d' if name == 'postpone' else 'n'}")
         if name == "add":
-            number, _, title = args.partition(" ")
-            if (not re.match(r"^[\w.()–-]+$", number) or not any(ch.isdigit() or ch in ").–-" for ch in number)
-                    or re.search(r"\d{4}", number) or title.strip()[:1].islower()):  # "2024 budget", "3.5 million euro"
-                number, title = "", args
-            if not title.strip():
-                raise SessionError("/add needs a title: /add 12.1 Schengen evaluation")
-            anchor_id, as_child = self._place_by_number(number)
-            label = number.rstrip(".").rpartition(".")[2]
-            if as_child and any(ch.isalpha() for ch in label):  # "2.c)" under "2.": "c)", as its siblings are
-                number = label + "." * number.endswith(".")
-            item = self.add_item(title, number, anchor_id, as_child)
-            if anchor_id is None or anchor_id == self._added_after[1]:  # put after the current item
-                self._added_after = (self.current_item_id, item.id)
-            return LineResult(f"added item {self.meeting.full_label(item)}")
+            return LineResult(f"added item {self.meeting.full_label(self.add_from_line(args))}")
         if name == "undo":
             action = self.undo()
             return LineResult(f"undone: {action}" if action else "nothing to undo")

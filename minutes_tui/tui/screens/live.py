@@ -26,7 +26,7 @@ from textual.widgets import Footer, Input, Static, Tree
 from minutes_tui.core import phrasing
 from minutes_tui.core.clock import Clock
 from minutes_tui.core.completion import completions
-from minutes_tui.core.entry import EntryLineError, split_speakers
+from minutes_tui.core.entry import EntryLineError, entry_line, split_speakers
 from minutes_tui.core.errors import MinutesError
 from minutes_tui.core.model import Entry, EntryKind, ItemState, MeetingDetails
 from minutes_tui.core.schedule import planned_end, projected_end
@@ -74,19 +74,6 @@ def set_border(widget: Widget, title: str | None = None, subtitle: str | None = 
 def _joined(values: dict[str, str]) -> str:
     """A form's fields on one line, for a form that cannot be opened again."""
     return " · ".join(filter(None, map(str.strip, values.values())))
-
-
-def _entry_line(entry: Entry, values: dict[str, str]) -> str:
-    """The entry line that records `entry` again as edited in its form: of its own kind, private
-    if it was, an action point with its deadline."""
-    text, speakers = values.get("text", "").strip(), values.get("speakers", "").strip()
-    if entry.kind is EntryKind.OUTCOME:
-        return f"/outcome {text or entry.outcome}"
-    if entry.kind is EntryKind.ACTION:
-        return f"/action {speakers + ': ' if speakers else ''}{text} {entry.deadline}".rstrip()
-    if entry.kind is EntryKind.INTERVENTION:
-        return f"{speakers}: {text}" if speakers else text
-    return f"/private {text}" if entry.private else text
 
 
 class LiveScreen(Screen[None]):
@@ -500,7 +487,7 @@ class LiveScreen(Screen[None]):
             draft = json.loads(saved)
             name, *arguments = draft["form"]
             self._restoring = {str(k): str(v) for k, v in draft["values"].items()}
-            line = str(draft.get("line") or _joined(self._restoring))
+            line = str(draft["line"])
             getattr(self, self.REOPEN[name])(*arguments)
         except (MinutesError, ValueError, KeyError, TypeError, AttributeError):
             pass
@@ -578,4 +565,4 @@ class LiveScreen(Screen[None]):
                 changes["speakers"] = list(split_speakers(typed, self.session.register) or ([typed] if typed else []))
             return self.change(lambda: self.session.edit_entry(entry.id, **changes), "entry changed")
 
-        self.ask(f"Edit {entry.kind.value}", form, save, reopen=("edit", entry.id), as_line=lambda v: _entry_line(entry, v))
+        self.ask(f"Edit {entry.kind.value}", form, save, reopen=("edit", entry.id), as_line=lambda v: entry_line(entry, v.get("text", ""), v.get("speakers", "")))
