@@ -145,6 +145,15 @@ def test_a_suffix_line_with_its_document_stays_with_the_item():
         ("Date: Monday 22 November 2021, 10.00", "time", "10.00"),
         ("Place: Brussels\nFormat: 1+2", "place", "Brussels"),
         ("Brussels, 8 November 2021\nDate: 22/11/2021", "meeting_date", date(2021, 11, 22)),
+        # a day written without "Date:", but not the notice's "Brussels, <date>"
+        ("Working Party on Terrorism (TWP)\nThursday 14 March 2024 (10.00)", "meeting_date", date(2024, 3, 14)),
+        ("Working Party on Terrorism (TWP)\nThursday 14 March 2024 (10.00)", "time", "10.00"),
+        ("Meeting of the Working Party on Terrorism\non 22 and 23 November 2021", "end_date", date(2021, 11, 23)),
+        ("Meeting of the Working Party on Terrorism\non 22 and 23 November 2021", "committee", "Working Party on Terrorism"),
+        ("Meeting of the COSI Support Group on 5 May 2025", "committee", "COSI Support Group"),
+        ("Meeting of the COSI Support Group on 5 May 2025", "meeting_date", date(2025, 5, 5)),
+        ("Brussels, Monday 22 November 2021\nCOSI Support Group", "meeting_date", None),
+        ("Room 50.4 on 3 floors", "meeting_date", None),
     ],
 )
 def test_header(header, field, value):
@@ -424,3 +433,11 @@ def test_a_plain_heading_line_in_markdown_and_an_indented_description():
 )
 def test_a_dash_line_naming_a_document(parse, text, expected):
     assert rows(parse(text, "t")) == expected
+
+
+@pytest.mark.parametrize("parse", BOTH)
+def test_a_line_giving_only_the_day_is_the_meeting_date_not_the_committee(parse):
+    parsed = parse("Working Party on Terrorism (TWP)\n\nMonday, 4 March 2024\n\n1. Adoption of the agenda\n", "t")
+    assert (parsed.details.committee, parsed.details.meeting_date) == ("Working Party on Terrorism (TWP)", date(2024, 3, 4))
+    parsed = parse("Meeting of the Working Party on Terrorism on 4 March 2024\n\n1. Adoption of the agenda\n", "t")
+    assert (parsed.details.committee, parsed.details.meeting_date) == ("Working Party on Terrorism", date(2024, 3, 4))

@@ -606,12 +606,13 @@ async def test_a_meeting_whose_entries_cannot_be_read_ends_with_one_line(live_ap
 
 
 async def test_a_pasted_statement_is_kept_whole_in_the_entry_line_and_in_forms(live_app, cosi_db):
-    """Textual's Input keeps a paste's first line only: a written statement would lose the rest."""
+    """Textual's Input keeps a paste's first line only: a written statement would lose the rest.
+    A word hyphenated at a line's end stays one word."""
     from textual import events
 
     async with live_app.run_test(size=SIZE) as pilot:
         screen = await enter(pilot, "/go 3")
-        screen.entry.post_message(events.Paste("DE: stated that\nthe German delegation could not support the text.\r\nIt asked for a footnote."))
+        screen.entry.post_message(events.Paste("DE: stated that\nthe German delegation could not support the long-\nterm text.\r\nIt asked for a footnote."))
         await pilot.pause()
         await pilot.press("enter")
         await pilot.press("f4")
@@ -624,4 +625,4 @@ async def test_a_pasted_statement_is_kept_whole_in_the_entry_line_and_in_forms(l
         await pilot.pause()
         assert wording.value == "endorsed the action plan as set out in 13682/21 "  # words never run together
     [entry] = [e for e in stored(cosi_db).entries if e.kind is EntryKind.INTERVENTION]
-    assert entry.text == "stated that the German delegation could not support the text. It asked for a footnote."
+    assert entry.text == "stated that the German delegation could not support the long-term text. It asked for a footnote."

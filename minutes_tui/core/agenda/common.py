@@ -477,6 +477,29 @@ def set_detail(details: MeetingDetails, name: str, value: object) -> None:
         setattr(details, name, " ".join(str(value).split()))
 
 
+# The meeting's day on a line of its own ("Thursday 14 March 2024 (10.00)", "on 22 and 23 November
+# 2021") or at the end of the committee's line; not "Brussels, 8 November 2021", the notice's date.
+_MEETING_DAY = re.compile(r"(?:^(?:on\s)?|\son\s)((?:[A-Za-z]+,?\s)?\d.{4,50})$", re.IGNORECASE)
+_MEETING_OF = re.compile(r"^(?:Notice of )?Meeting of (?:the )?", re.IGNORECASE)
+
+
+def take_meeting_day(details: MeetingDetails, line: str) -> str:
+    """A header line without a key: take the meeting's day from it if it gives one (and none was
+    given yet); return what is left of the line."""
+    if details.meeting_date or not (day := _MEETING_DAY.search(line)):
+        return line
+    try:
+        set_detail(details, "meeting_date", day.group(1))
+    except ValueError:
+        return line
+    return line[: day.start()].strip()
+
+
+def committee_name(line: str) -> str:
+    """"Meeting of the Working Party on Terrorism" names the Working Party on Terrorism."""
+    return _MEETING_OF.sub("", line)
+
+
 def finish_details(details: MeetingDetails) -> MeetingDetails:
     """Derive what the header implies: a subject names the committee when nothing else did;
     "… Security (COSI)" gives the short name "COSI" (not "COREPER (Part 2)": no number); a subject

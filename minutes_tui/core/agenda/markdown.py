@@ -19,6 +19,7 @@ from minutes_tui.core.agenda.common import (
     AgendaError,
     Label,
     Outline,
+    committee_name,
     detail_field,
     indent_of,
     match_label,
@@ -27,6 +28,7 @@ from minutes_tui.core.agenda.common import (
     set_detail,
     split_lines,
     suffix_line,
+    take_meeting_day,
 )
 from minutes_tui.core.model import MeetingDetails, ParsedAgenda, Speaker
 
@@ -171,10 +173,11 @@ class _Reader:
             return
         is_heading = bool(heading) or bold or (text.endswith(":") and len(text) <= 120)
         if not outline.started:
-            if _NOT_A_TITLE.search(text) or outline.heading(text, alone=False):  # "A items": no committee
+            text = take_meeting_day(self.details, text)  # "Monday, 4 March 2024", "Meeting of X on 4 March 2024"
+            if not text or _NOT_A_TITLE.search(text) or outline.heading(text, alone=False):  # "A items": no committee
                 return
             if not self.details.committee and (heading or bold or first) and not text.endswith(":"):
-                self.details.committee = text
+                self.details.committee = committee_name(text)
             elif is_heading:
                 outline.section = text.rstrip(": ")
             return

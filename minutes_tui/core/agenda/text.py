@@ -14,6 +14,7 @@ from minutes_tui.core.agenda.common import (
     UNLABELLED,
     AgendaError,
     Outline,
+    committee_name,
     detail_field,
     find_doc_refs,
     indent_of,
@@ -22,6 +23,7 @@ from minutes_tui.core.agenda.common import (
     set_detail,
     split_lines,
     suffix_line,
+    take_meeting_day,
 )
 from minutes_tui.core.model import MeetingDetails, ParsedAgenda
 
@@ -102,7 +104,7 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
 
 
 # A line of its own that names a committee (not "Council of the European Union", the letterhead).
-_BODY = re.compile(r"(?:[\w-]+ ){0,3}(?:Committee|Working Party|Working Group|Steering Group|Board|Subgroup)\b.{0,100}$")
+_BODY = re.compile(r"(?:[\w-]+ ){0,3}(?:Committee|Working Party|Working Group|Support Group|Steering Group|Board|Subgroup)\b.{0,100}$")
 
 def _header(details: MeetingDetails, line: str, open_field: str, source: str, line_no: int) -> str:
     """Read one line before the first item; return the field a wrapped next line would continue."""
@@ -128,6 +130,7 @@ def _header(details: MeetingDetails, line: str, open_field: str, source: str, li
     if refs := refs_only(line):
         if not details.agenda_ref and refs[0].startswith("CM "):
             details.agenda_ref = refs[0]
-    elif not details.committee and (re.search(r"\([A-Z][^()]{0,19}\)$", line) or _BODY.match(line)):
-        details.committee = line  # "Standing Committee on ... Security (COSI)", "Working Party on Terrorism"
+    elif line := committee_name(take_meeting_day(details, line)):  # "Meeting of the COSI on 22 November 2021"
+        if not details.committee and (re.search(r"\([A-Z][^()]{0,19}\)$", line) or _BODY.match(line)):
+            details.committee = line  # "Standing Committee on ... Security (COSI)", "Working Party on Terrorism"
     return ""

@@ -17,10 +17,12 @@ from minutes_tui.tui.widgets.reflow import virtual_size_without_reflow
 class LineInput(Input):
     """Textual's Input keeps only the first line of a paste; a delegation's written statement pasted
     in would lose the rest without a word. Here its lines are joined into one: each line break is a
-    space (one before the text too, if the paste starts with one, so words never run together)."""
+    space (one before the text too, if the paste starts with one, so words never run together),
+    but a word a PDF hyphenated at a line's end stays one word, with its hyphen ("long-term")."""
 
     def _on_paste(self, event: events.Paste) -> None:
-        if text := re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", event.text):
+        text = re.sub(r"(?<=\w-)[ \t]*[\r\n]+[ \t]*(?=\w)", "", event.text)
+        if text := re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text):
             if self.selection.is_empty:
                 self.insert_text_at_cursor(text)
             else:
