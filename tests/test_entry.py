@@ -110,6 +110,8 @@ def test_every_command_has_usage_and_help():
     (Entry(1, 1, EntryKind.ACTION, "x", ["COM"], deadline="by 30 July 2024"), "send comments", "Delegations",
      Command("action", "Delegations: send comments by 30 July 2024")),
     (Entry(1, 1, EntryKind.OUTCOME, "", outcome="took_note"), "", "", Command("outcome", "took_note")),
+    (Entry(1, 1, EntryKind.STATEMENT, "x", ["PL"]), "Poland supports the text.", "PL",
+     Command("statement", "PL: Poland supports the text.")),
 ])
 def test_an_entry_as_a_line_parses_back_to_its_kind(entry, text, speakers, parsed):
     assert parse_line(entry_line(entry, text, speakers), REGISTER) == parsed

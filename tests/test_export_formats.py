@@ -161,6 +161,31 @@ def test_paragraphs_come_from_phrasing_and_skip_private_entries():
     assert all("only for me" not in p for i in document().items() for p in i.paragraphs)
 
 
+def test_statements_are_said_where_made_and_given_in_full_in_the_annex():
+    meeting = sample_meeting()
+    meeting.entries += [
+        Entry(30, 12, K.STATEMENT, "Germany supports the Czech candidate.\n\nIt asks for a vote.", ["DE"], position=2),
+        Entry(31, 61, K.STATEMENT, "The assessment is welcome.", ["FR", "NL"], position=2),
+    ]
+    doc = document(meeting)
+    items = {i.number: i for i in doc.items()}
+    assert items["12."].paragraphs[-1] == "The German delegation made a statement, set out in the Annex."
+    assert items["6.1."].paragraphs[-1] == "The French and Netherlands delegations made a statement, set out in the Annex."
+    annex = doc.sections[-1]
+    assert annex.title == "ANNEX"
+    assert [(i.heading, i.paragraphs) for i in annex.items] == [  # in agenda order
+        ("Statement by the French and Netherlands delegations on item 6.1", ["The assessment is welcome."]),
+        ("Statement by the German delegation on item 12", ["Germany supports the Czech candidate.", "It asks for a vote."]),
+    ]
+    markdown = to_markdown(doc)
+    assert markdown.index("## ANNEX") > markdown.index("### 12. AOB")
+    assert "### Statement by the German delegation on item 12\n\nGermany supports the Czech candidate.\n\nIt asks for a vote." in markdown
+    assert "ANNEX" not in to_markdown(document())  # no statement, no annex
+    assert '<h2 class="section new-page">ANNEX</h2>' in to_html(doc)
+    annex = next(p for p in build_docx(doc).paragraphs if p.text == "ANNEX")
+    assert annex.style.name == "Heading 1" and annex.paragraph_format.page_break_before
+
+
 def test_withdrawn_item_keeps_its_heading_with_the_standard_sentence():
     withdrawn = {i.number: i for i in document().items()}["4."]
     assert withdrawn.title == "COVID-19 recovery funds"

@@ -164,6 +164,21 @@ def test_apply_line_records_interventions_notes_outcomes_and_actions(session, cl
     assert [e.position for e in entries] == [1, 2, 3, 4, 5]
 
 
+def test_a_statement_for_the_minutes_keeps_who_made_it_and_its_text(session):
+    session.apply_line("/go 2.1")
+    result = session.apply_line("/statement DE, FR: Germany and France support   the compromise text.")
+    assert "Annex" in result.message
+    session.apply_line("/s The Chair of the TELECOM WP: The text is final.")  # the alias, a speaker as typed
+    statements = reopened(session).entries
+    assert [(e.kind, e.speakers, e.text) for e in statements] == [
+        (EntryKind.STATEMENT, ["DE", "FR"], "Germany and France support   the compromise text."),  # as typed
+        (EntryKind.STATEMENT, ["The Chair of the TELECOM WP"], "The text is final."),
+    ]
+    for line in ("/statement DE", "/statement Germany supports it.", "/statement DE:  "):
+        with pytest.raises(SessionError, match="who made it and its text"):
+            session.apply_line(line)
+
+
 def test_setting_the_outcome_again_replaces_it(session):
     session.apply_line("/next")
     session.apply_line("/outcome took note")

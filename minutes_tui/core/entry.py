@@ -66,6 +66,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("queue", "/queue DE FR", "add speakers to the queue", ("q",)),
     CommandSpec("floor", "/floor", "give the floor to the next speaker in the queue", ("f",)),
     CommandSpec("end", "/end what they said", "end the current speaker's turn and record it", ("e",)),
+    CommandSpec("statement", "/statement DE: its text", "a statement for the minutes, given in full in the Annex", ("s",)),
     CommandSpec("private", "/private text", "a private note, never exported"),
     CommandSpec("check", "/check what to ask", "flag the item: to check with the Chair (/check off clears it)"),
     CommandSpec("postpone", "/postpone", "mark the current item postponed"),
@@ -189,6 +190,8 @@ def entry_line(entry: Entry, text: str, speakers: str = "") -> str:
         return f"/outcome {text or entry.outcome}"
     if entry.kind is EntryKind.ACTION:
         return f"/action {speakers + ': ' if speakers else ''}{text} {entry.deadline}".rstrip()
+    if entry.kind is EntryKind.STATEMENT:
+        return f"/statement {speakers}: {text}"
     if entry.kind is EntryKind.INTERVENTION:
         return f"{speakers}: {text}" if speakers else text
     return f"/private {text}" if entry.private else text

@@ -28,6 +28,7 @@ class EntryKind(StrEnum):
     NOTE = "note"  # the secretary's own sentence, exported as written
     OUTCOME = "outcome"  # what the body did: an outcome code and/or text
     ACTION = "action"  # an action point: who (speakers) does what (text) by when (deadline)
+    STATEMENT = "statement"  # a statement for the minutes: who (speakers) made it, its text in full
 
 
 class SpeakerKind(StrEnum):

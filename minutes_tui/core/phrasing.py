@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from minutes_tui.core.model import OUTCOME_CODES, AgendaItem, Attendance, Entry, MeetingDetails, Speaker
+from minutes_tui.core.model import OUTCOME_CODES, AgendaItem, Attendance, Entry, EntryKind, MeetingDetails, Speaker
 from minutes_tui.core.speakers import DELEGATION_KINDS, Register, default_register
 
 
@@ -220,6 +220,18 @@ def intervention_sentence(entry: Entry, register: Register, style: HouseStyle) -
     return _with_subject(subject, entry.text.strip(), "took the floor")
 
 
+def statement_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:
+    """Where a statement for the minutes was made: "The German delegation made a statement, set out
+    in the Annex." (its text is there, under `statement_title`)."""
+    return _with_subject(speakers_subject(entry.speakers, register, style), "made a statement, set out in the Annex", "")
+
+
+def statement_title(entry: Entry, register: Register, style: HouseStyle) -> str:
+    """"Statement by the German delegation", heading the statement's text in the Annex."""
+    subject = speakers_subject(entry.speakers, register, style)
+    return f"Statement by {subject[:1].lower() + subject[1:] if subject.startswith('The ') else subject}".strip()
+
+
 # A verb that needs no "invited to" before it: an auxiliary, a past ("-ed", or irregular) or a
 # present ("-s") tense; not a bare verb that happens to end so ("proceed", "need", "discuss").
 _FINITE_VERB = re.compile(
@@ -331,6 +343,21 @@ def outcome_sentence(
             by_presenter=f" by {presenter}" if presenter else "",
         )
     )
+
+
+def entry_sentence(
+    entry: Entry, item: AgendaItem, details: MeetingDetails, register: Register, style: HouseStyle
+) -> str:
+    """The entry as the minutes word it; a note as typed."""
+    if entry.kind is EntryKind.INTERVENTION:
+        return intervention_sentence(entry, register, style)
+    if entry.kind is EntryKind.OUTCOME:
+        return outcome_sentence(entry, item, details, style, register)
+    if entry.kind is EntryKind.ACTION:
+        return action_sentence(entry, register, style)
+    if entry.kind is EntryKind.STATEMENT:
+        return statement_sentence(entry, register, style)
+    return entry.text
 
 
 def _presenter(presenter: str, register: Register, style: HouseStyle) -> str:

@@ -312,6 +312,12 @@ class Session:
         )
         return self._add_entry(entry, "add action")
 
+    def add_statement(self, speakers: list[str] | tuple[str, ...], text: str, item_id: int | None = None) -> Entry:
+        """A statement for the minutes: its text is kept as typed, for the Annex."""
+        item = self._target_item(item_id)
+        entry = Entry(None, item.id, EntryKind.STATEMENT, text=text.strip(), speakers=list(speakers), started_at=self.clock.now())
+        return self._add_entry(entry, "add statement")
+
     def set_attendance(self, codes: list[str] | tuple[str, ...], status: str) -> None:
         if status not in ATTENDANCE_STATUSES:
             raise SessionError(f"attendance is one of {', '.join(ATTENDANCE_STATUSES)}")
@@ -624,6 +630,14 @@ class Session:
             return LineResult("note recorded", self.add_note(parsed.text))
         return self._run_command(parsed)
 
+    def _addressed(self, args: str) -> tuple[tuple[str, ...], str]:
+        """"Delegations: send comments ..." -> (("Delegations",), "send comments ..."); "DE, FR: ..."
+        gives the codes; without such a prefix, no speakers."""
+        prefix, colon, rest = args.partition(":")
+        if colon and prefix.strip() and len(prefix.split()) <= 6:
+            return split_speakers(prefix, self.register) or (prefix.strip(),), rest
+        return (), args
+
     def _speaker_codes(self, args: str) -> tuple[str, ...]:
         codes = split_speakers(args.replace(" ", ","), self.register) if args.strip() else None
         if not codes:
@@ -643,11 +657,13 @@ class Session:
                 raise SessionError("which outcome? /outcome took note, /outcome endorsed ...")
             return LineResult("outcome set", self.set_outcome(code, text))
         if name == "action":
-            speakers: tuple[str, ...] = ()
-            prefix, colon, rest = args.partition(":")
-            if colon and prefix.strip() and len(prefix.split()) <= 6:  # "Delegations: send ..."
-                speakers, args = split_speakers(prefix, self.register) or (prefix.strip(),), rest
-            return LineResult("action point recorded", self.add_action(args, speakers))
+            speakers, text = self._addressed(args)
+            return LineResult("action point recorded", self.add_action(text, speakers))
+        if name == "statement":
+            speakers, text = self._addressed(args)
+            if not speakers or not text.strip():
+                raise SessionError("/statement needs who made it and its text: /statement DE: ...")
+            return LineResult(f"statement by {' '.join(speakers)} recorded: it goes in the Annex", self.add_statement(speakers, text))
         if name in ATTENDANCE_STATUSES:
             codes = self._speaker_codes(args)
             self.set_attendance(codes, name)

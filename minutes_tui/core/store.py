@@ -229,7 +229,12 @@ def _schema_9(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE drafts ADD COLUMN form TEXT NOT NULL DEFAULT ''")
 
 
-MIGRATIONS = (_schema_1, _schema_2, _schema_3, _schema_4, _schema_5, _schema_6, _schema_7, _schema_8, _schema_9)
+def _schema_10(db: sqlite_utils.Database) -> None:
+    """An entry's kind may be "statement" (a statement for the minutes). No table changes: the new
+    version number is what tells an older minutes_tui that it cannot read such entries."""
+
+
+MIGRATIONS = (_schema_1, _schema_2, _schema_3, _schema_4, _schema_5, _schema_6, _schema_7, _schema_8, _schema_9, _schema_10)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

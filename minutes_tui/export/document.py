@@ -10,6 +10,9 @@ Decisions, shared by every format:
 - A section heading is printed once, where the section changes, with a colon as the Council writes
   it ("Discussion items:") unless it ends in punctuation already.
 - Private entries are never exported.
+- A statement for the minutes is said where it was made ("The German delegation made a statement, set
+  out in the Annex.") and given in full, as typed, in an ANNEX section after the last item, in agenda
+  order ("Statement by the German delegation on item 9").
 - Delegations connected remotely or absent are noted after the first item's sentences, as the
   Council does under item 1 ("Two delegations (EE and SE) were also connected in videoconference.").
 - A withdrawn or postponed item keeps its heading (so the numbering shows no gap) and, unless the
@@ -63,6 +66,7 @@ class DocItem:
 class DocSection:
     title: str  # "Discussion items:"; "" for the items before the first section heading
     items: list[DocItem] = field(default_factory=list)
+    new_page: bool = False  # the annex starts a page, where pages are (DOCX, HTML printed)
 
 
 @dataclass
@@ -168,13 +172,7 @@ def item_paragraphs(
                 paragraphs[-1] += " " + parts.pop(0)
             paragraphs.extend(parts)
             continue
-        if entry.kind == EntryKind.INTERVENTION:
-            sentence = phrasing.intervention_sentence(entry, register, style)
-        elif entry.kind == EntryKind.OUTCOME:
-            sentence = phrasing.outcome_sentence(entry, item, meeting.details, style, register)
-        else:
-            sentence = phrasing.action_sentence(entry, register, style)
-        paragraphs.extend(_paragraphs(sentence))
+        paragraphs.extend(_paragraphs(phrasing.entry_sentence(entry, item, meeting.details, register, style)))
     if first:
         paragraphs += phrasing.attendance_sentences(meeting.attendance, register, style)
     return paragraphs
@@ -216,4 +214,12 @@ def build_document(meeting: Meeting, register, style) -> Document:
                 paragraphs=item_paragraphs(meeting, item, register, style, entries_by_item.get(item.id, []), item is ordered[0]),
             )
         )
+    statements = [
+        DocItem(number="", title=f"{phrasing.statement_title(entry, register, style)} on item {meeting.reference(item).rstrip('.')}",
+                paragraphs=_paragraphs(entry.text))
+        for item in ordered for entry in entries_by_item.get(item.id, [])
+        if entry.kind is EntryKind.STATEMENT and not entry.private
+    ]
+    if statements:
+        doc.sections.append(DocSection(title="ANNEX", items=statements, new_page=True))
     return doc

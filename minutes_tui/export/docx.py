@@ -21,6 +21,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from minutes_tui.export.document import Document
 
@@ -184,12 +185,16 @@ def build_docx(doc: Document):
     # w:t. The XML is the same.
     heading_ids = {level: document.styles[f"Heading {level}"].style_id for level in range(1, 10)}
 
-    def heading(text: str, level: int) -> None:
-        document.add_paragraph(text)._p.style = heading_ids[level]
+    def heading(text: str, level: int) -> Paragraph:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.style = heading_ids[level]
+        return paragraph
 
     for section in doc.sections:
         if section.title:
-            heading(section.title, 1)
+            paragraph = heading(section.title, 1)
+            if section.new_page:
+                paragraph.paragraph_format.page_break_before = True
         for item in section.items:
             heading(f"{item.number}\t{item.title}" if item.number else item.title, min(2 + item.level, 9))
             for text in item.paragraphs:

@@ -28,6 +28,7 @@ p { text-align: justify; margin: 0 0 0.8em; }
   body { margin: 0; max-width: none; padding: 0; }
   @page { size: A4; margin: 2.5cm 2cm; }
   h2, h3, h4, h5, h6 { page-break-after: avoid; break-after: avoid; }
+  h2.new-page { page-break-before: always; break-before: page; }
   p { orphans: 3; widows: 3; }
 }
 """
@@ -64,7 +65,7 @@ def to_html(doc: Document) -> str:
     ]
     for section in doc.sections:
         if section.title:
-            out.append(f'<h2 class="section">{escape(section.title)}</h2>')
+            out.append(f'<h2 class="section{" new-page" if section.new_page else ""}">{escape(section.title)}</h2>')
         for item in section.items:
             tag = f"h{min(3 + item.level, 6)}"
             out.append(f'<{tag} class="item">{escape(item.heading)}</{tag}>')

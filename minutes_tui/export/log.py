@@ -45,6 +45,8 @@ def _describe(entry: Entry) -> str:
     if entry.kind == EntryKind.ACTION:
         parts = [x for x in (speakers, text, entry.deadline) if x]
         return f"{'action':<13} {' – '.join(parts)}"
+    if entry.kind == EntryKind.STATEMENT:
+        return f"{'statement':<13} {speakers}: {text}"
     return f"{'note':<13} {text}"
 
 

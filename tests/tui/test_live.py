@@ -311,6 +311,7 @@ async def test_a_form_that_cannot_come_back_leaves_its_text_in_the_entry_line(co
     ("/private ask the Chair about the footnote", "ask the Chair about the footnote on Hungary", "/private ask the Chair about the footnote on Hungary"),
     ("/action Delegations: send comments by 30 July 2024", "send comments and proposals",
      "/action Delegations: send comments and proposals by 30 July 2024"),
+    ("/statement PL: Poland supports the text.", "Poland supports the compromise.", "/statement PL: Poland supports the compromise."),
 ])
 async def test_an_edit_that_cannot_come_back_keeps_its_kind(cosi_db, tui_clock, line, edited, comes_back):
     """A private note must not come back as one the minutes print; an action point keeps its deadline."""
@@ -327,6 +328,20 @@ async def test_an_edit_that_cannot_come_back_keeps_its_kind(cosi_db, tui_clock, 
     async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert pilot.app.screen.entry.value == comes_back
+
+
+async def test_a_statement_shows_who_made_it_and_where_its_text_goes(cosi_db, tui_clock):
+    path, meeting_id = cosi_db
+    async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
+        await enter(pilot, "/go 3")
+        screen = await enter(pilot, "/statement PL: Poland supports the text.")
+        assert status(screen) == "statement by PL recorded: it goes in the Annex"
+        prompt = screen.query_one(RecordList).prompts[-1].plain
+        assert prompt.endswith("statement by PL The Polish delegation made a statement, set out in the Annex."
+                               " Annex: Poland supports the text.")
+        await pilot.press("ctrl+r", "e")
+        form = pilot.app.screen
+        assert isinstance(form, FormModal) and form.values() == {"speakers": "PL", "text": "Poland supports the text."}
 
 
 async def test_a_meeting_held_by_another_window_opens_read_only(cosi_db, tui_clock):

@@ -233,27 +233,20 @@ class LiveScreen(Screen[None]):
         item_id = self._viewed_id or self.session.current_item_id
         record = self.query_one(RecordList)
         if item_id is None:
-            record.show_entries([], self.sentence)
+            record.show_entries([], str)
             set_border(record, title="Record")
             return
         item = self.session.item(item_id)
         set_border(record, title=f"Record of {self.session.meeting.full_number(item).rstrip('.') or item.title[:20].rstrip()}" + (
             "" if item_id == self.session.current_item_id else " (not the current item)"
         ))
-        wording = (self.style, self.session.register, self.session.meeting.details, item)  # what sentences depend on
-        record.show_entries(self.session.meeting.entries_for(item_id), self.sentence, wording)
+        style, register, details = self.style, self.session.register, self.session.meeting.details
+        wording = (style, register, details, item)  # what sentences depend on
 
-    def sentence(self, entry: Entry) -> str:
-        """The entry as the minutes will read it."""
-        register, style = self.session.register, self.style
-        if entry.kind is EntryKind.INTERVENTION:
-            return phrasing.intervention_sentence(entry, register, style)
-        if entry.kind is EntryKind.OUTCOME:
-            item = self.session.item(entry.item_id)
-            return phrasing.outcome_sentence(entry, item, self.session.meeting.details, style, register)
-        if entry.kind is EntryKind.ACTION:
-            return phrasing.action_sentence(entry, register, style)
-        return entry.text
+        def sentence(entry: Entry) -> str:  # the entry as the minutes will read it
+            return phrasing.entry_sentence(entry, item, details, register, style)
+
+        record.show_entries(self.session.meeting.entries_for(item_id), sentence, wording)
 
     def say(self, message: str, error: bool = False) -> None:
         status = self.query_one("#status", Panel)
@@ -555,7 +548,7 @@ class LiveScreen(Screen[None]):
     def edit_entry(self, entry_id: int) -> None:
         entry = self.session.entry(entry_id)
         form = [Field("text", "Text", entry.text)]
-        if entry.kind in (EntryKind.INTERVENTION, EntryKind.ACTION):
+        if entry.kind in (EntryKind.INTERVENTION, EntryKind.ACTION, EntryKind.STATEMENT):
             form.insert(0, Field("speakers", "Speakers (DE, FR and NL, or free text)", ", ".join(entry.speakers)))
 
         def save(values: dict[str, str]) -> str | None:

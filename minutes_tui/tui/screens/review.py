@@ -264,6 +264,8 @@ class MeetingScreen(BackScreen):
             line = Text(f"{entry.started_at:%H:%M} " if entry.started_at else "", style="dim")
             if entry.kind is EntryKind.INTERVENTION:
                 label = " ".join(entry.speakers)
+            elif entry.kind is EntryKind.STATEMENT:
+                label = f"statement by {' '.join(entry.speakers)}"
             else:
                 label = entry.outcome or str(entry.kind)
             line.append(f"{label}: ", style="bold")

@@ -28,6 +28,7 @@ KIND_STYLES = {
     EntryKind.NOTE: "italic",
     EntryKind.OUTCOME: "bold",
     EntryKind.ACTION: "bold",
+    EntryKind.STATEMENT: "",
 }
 
 
@@ -191,12 +192,16 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
         who = " ".join(entry.speakers) if entry.kind is EntryKind.INTERVENTION else entry.kind.value
         if entry.kind is EntryKind.OUTCOME and entry.outcome:
             who = f"outcome: {entry.outcome}"
+        elif entry.kind is EntryKind.STATEMENT:
+            who = f"statement by {' '.join(entry.speakers)}"
         prompt = Text.assemble((when, "dim"), " ", (who, "bold cyan" if entry.speakers else "bold"), " ")
         if entry.duration_seconds is not None:
             prompt.append(f"({clock_text(entry.duration_seconds)}) ", "dim")
         if entry.private:
             prompt.append("[private] ", "red")
         prompt.append(sentence or "(empty)", KIND_STYLES[entry.kind])
+        if entry.kind is EntryKind.STATEMENT:  # the sentence only points to the Annex: show what goes there
+            prompt.append(f" Annex: {entry.text}", "italic")
         return prompt
 
     @property
