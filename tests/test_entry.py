@@ -115,3 +115,12 @@ def test_every_command_has_usage_and_help():
 ])
 def test_an_entry_as_a_line_parses_back_to_its_kind(entry, text, speakers, parsed):
     assert parse_line(entry_line(entry, text, speakers), REGISTER) == parsed
+
+
+@pytest.mark.parametrize(("line", "parsed"), [
+    ("NL, supported by BE and LU, called for more", Intervention(("NL",), ", supported by BE and LU, called for more")),
+    ("DE and FR, joined by NL, asked for time", Intervention(("DE", "FR"), ", joined by NL, asked for time")),
+    ("IT, security was discussed", Note("IT, security was discussed")),
+])
+def test_a_speaker_backed_by_others_is_the_speaker(line, parsed):
+    assert parse_line(line, REGISTER) == parsed

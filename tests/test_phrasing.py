@@ -170,6 +170,17 @@ def test_sentence_capitalises_and_ends_with_one_full_stop(text, expected):
         (["DE"], "The German delegation called for support.", "council", "The German delegation called for support."),
         ([], "Delegations expressed concern about the instrumentalisation of migrants", "council", "Delegations expressed concern about the instrumentalisation of migrants."),
         (["SE"], "", "council", "The Swedish delegation took the floor."),
+        # shorthand that used to lose its speaker: a text with a subject of its own is kept, this is not
+        (["DE"], "(supported by AT) called for more funding", "council", "The German delegation (supported by AT) called for more funding."),
+        (["NL"], ", supported by BE and LU, called for more", "council", "The Netherlands delegation, supported by BE and LU, called for more."),
+        (["CZ", "SK"], "Also stressed the importance", "council", "The Czech and Slovak delegations also stressed the importance."),
+        (["DE"], "Welcomed the text", "council", "The German delegation welcomed the text."),
+        (["FR"], '"We cannot accept this."', "council", 'The French delegation stated: "We cannot accept this."'),
+        (["DE"], "scrutiny reservation", "council", "The German delegation entered a scrutiny reservation."),
+        (["DE"], "Parliamentary scrutiny reservations on Article 5", "council",
+         "The German delegation entered parliamentary scrutiny reservations on Article 5."),
+        (["DE"], "United Kingdom's position was recalled", "council", "United Kingdom's position was recalled."),  # no verb: kept
+        (["DE"], "Germany supported it", "council", "Germany supported it."),
     ],
 )
 def test_intervention_sentences(speakers, text, style, expected):

@@ -542,3 +542,36 @@ def test_an_item_flagged_to_check_with_the_chair(session):
     session.apply_line("/undo")
     assert session.current_item.to_check == "outcome unclear"
     assert [m.to_check for m in session.store.list_meetings()] == [2]
+
+
+def test_a_turn_is_recorded_on_its_item_without_its_speakers_named_again(session, clock):
+    session.apply_line("/go 2.2")
+    session.apply_line("/queue HU DE CZ")
+    session.apply_line("/floor")
+    session.go_next()  # the secretary moved on before ending HU's turn
+    clock.advance(seconds=30)
+    session.end_floor("Hu: aligned itself with SE")
+    [turn] = reopened(session).entries
+    assert (session.meeting.full_number(session.item(turn.item_id)), turn.speakers, turn.text) == ("2.2.", ["HU"], "aligned itself with SE")
+    session.give_floor()
+    with pytest.raises(SessionError, match="DE has the floor, but the line names FR"):
+        session.end_floor("FR supported the Presidency")
+    result = session.apply_line("supported the candidate")  # Enter, not F9: a predicate is the speaker's
+    assert result.message == "DE: turn recorded" and session.floor is None
+    assert reopened(session).entries[-1].speakers == ["DE"]
+
+
+def test_stepping_does_not_open_a_postponed_item_and_going_to_one_says_so(session):
+    session.apply_line("/go 2.2")
+    session.apply_line("/postpone")
+    session.apply_line("/go 2.1")
+    assert session.meeting.full_number(session.go_next()) == "3."  # past the postponed 2.2.
+    assert session.find_item("2.2").state is ItemState.POSTPONED
+    message = session.apply_line("/go 2.2").message
+    assert message.endswith("it was postponed: it is open again (/postpone sets it aside again)")
+
+
+def test_a_note_that_looks_like_a_mistyped_intervention_says_how_to_make_it_one(session):
+    session.apply_line("/go 3")
+    assert "AT: … records it as theirs" in session.apply_line("AT supportd the text").message
+    assert session.apply_line("Delegations supported the text").message == "note recorded"

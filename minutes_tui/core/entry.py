@@ -155,6 +155,10 @@ def _written_names(speaker: Speaker) -> tuple[str, ...]:
     return names if speaker.kind in DELEGATION_KINDS else (*names, speaker.name)
 
 
+# "NL, supported by BE and LU, called for ...": the speaker, then who backed it.
+_BACKED_BY = re.compile(r",\s*(?:supported|joined|seconded|backed|echoed) by\b")
+
+
 def _bare_intervention(text: str, register: Register) -> Intervention | None:
     codes: list[str] = []
     position = 0
@@ -171,6 +175,8 @@ def _bare_intervention(text: str, register: Register) -> Intervention | None:
             return None
         codes.append(speaker.code)
         position += len(token)
+        if _BACKED_BY.match(text, position):
+            return Intervention(tuple(dict.fromkeys(codes)), text[position:])
         separator = _SEPARATORS.match(text, position)
         if separator and separator.group().strip():
             position = separator.end()

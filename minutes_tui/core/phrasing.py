@@ -208,16 +208,40 @@ def _with_subject(subject: str, text: str, empty: str) -> str:
         return sentence(f"{subject} {empty}") if subject and empty else ""
     if subject and _needs_subject(text):
         return sentence(f"{subject} {text}")
+    if subject and text[0] in "(,":  # "(supported by AT) called for ...", ", supported by BE, called for ..."
+        return sentence(f"{subject}{'' if text[0] == ',' else ' '}{text}")
     return sentence(text)
 
 
 def intervention_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:
     """ "DE" + "called for support ..." -> "The German delegation called for support ...".
 
-    Text that starts with anything but a lower-case word already has its subject and is kept.
+    Text that starts with anything but a lower-case word already has its subject and is kept,
+    unless it is shorthand for what the speaker did (see `_as_predicate`).
     """
     subject = speakers_subject(entry.speakers, register, style)
-    return _with_subject(subject, entry.text.strip(), "took the floor")
+    text = entry.text.strip()
+    return _with_subject(subject, _as_predicate(text) if subject else text, "took the floor")
+
+
+_ADVERB = re.compile(r"(?:Also|Further|Furthermore|Again|Then|Finally|Additionally|Similarly|Likewise) (?=[a-z])")
+_CAPITAL_VERB = re.compile(r"(?:[A-Z][a-z]{3,}ed|Said|Gave|Took|Made|Felt|Saw|Thought|Sought|Spoke|Wrote) (?=[a-z])")
+_RESERVATION = re.compile(r"(?:an? )?((?:(?:general|parliamentary|linguistic|scrutiny|substantive) )*reservation(s?)\b.*)", re.IGNORECASE)
+_QUOTATION = re.compile(r"[\"“‘«]")
+
+
+def _as_predicate(text: str) -> str:
+    """Shorthand for what a speaker did, as the predicate that follows the speaker's name:
+    "Also stressed ..." / "Welcomed the text" (a capital typed out of habit), "scrutiny
+    reservation" ("entered a scrutiny reservation"), a quotation ("stated: "We cannot ..."")."""
+    if _ADVERB.match(text) or _CAPITAL_VERB.match(text):
+        return text[0].lower() + text[1:]
+    if reservation := _RESERVATION.fullmatch(text):
+        what = reservation.group(1)
+        return f"entered {'' if reservation.group(2) else 'a '}{what[0].lower()}{what[1:]}"
+    if _QUOTATION.match(text):
+        return f"stated: {text}"
+    return text
 
 
 def statement_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:

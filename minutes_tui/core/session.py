@@ -61,10 +61,11 @@ def _headings_in_force(items: list[AgendaItem]) -> list[str]:
 
 @dataclass
 class Floor:
-    """Who has the floor now, and since when."""
+    """Who has the floor now, since when, and on which item (the turn is recorded there)."""
 
     speakers: tuple[str, ...]
     since: datetime
+    item_id: int | None = None
 
 
 class Session:
@@ -142,9 +143,11 @@ class Session:
         raise SessionError(f"{number} could be any of {full}: say which")
 
     def steppable_items(self) -> list[AgendaItem]:
-        """Items /next and /prev step through: not withdrawn, and not mere containers of sub-items."""
+        """Items /next and /prev step through: not withdrawn or postponed (stepping onto one would
+        open it again), and not mere containers of sub-items."""
         parents = {i.parent_id for i in self.meeting.items}
-        return [i for i in self.meeting.items if i.id not in parents and i.state is not ItemState.WITHDRAWN]
+        set_aside = (ItemState.WITHDRAWN, ItemState.POSTPONED)
+        return [i for i in self.meeting.items if i.id not in parents and i.state not in set_aside]
 
     def outcome_of(self, item_id: int) -> Entry | None:
         return next((e for e in self.meeting.entries_for(item_id) if e.kind is EntryKind.OUTCOME), None)
@@ -200,8 +203,12 @@ class Session:
         """Make a move (`go_next`, `go_prev`, a `go_to`) and say where it led, and whether the item
         left behind was closed without an outcome."""
         left = self.current_item
+        set_aside = {i.id: i.state for i in self.meeting.items if i.state in (ItemState.WITHDRAWN, ItemState.POSTPONED)}
         item = step()
         message = f"now on item {self.meeting.full_label(item)}"
+        if (state := set_aside.get(item.id)) and item is not left:
+            command = "/postpone" if state is ItemState.POSTPONED else "/withdraw"
+            message += f" · it was {state.value}: it is open again ({command} sets it aside again)"
         if (left is not None and left is not item and left.state is ItemState.DONE and not self.outcome_of(left.id)
                 and not left.to_check):
             # Closure: minute-takers most often miss that a decision was (or was not) taken. Said
@@ -585,7 +592,8 @@ class Session:
     # --- the speakers' queue -------------------------------------------------------------------
 
     def _save_floor_state(self) -> None:
-        floor = self.floor and {"speakers": list(self.floor.speakers), "since": self.floor.since.isoformat()}
+        floor = self.floor and {"speakers": list(self.floor.speakers), "since": self.floor.since.isoformat(),
+                                "item_id": self.floor.item_id}
         state = {"queue": [list(codes) for codes in self.queue], "floor": floor}
         self.store.save_floor_state(self.meeting_id, state, self.clock.now())
 
@@ -602,7 +610,7 @@ class Session:
             raise SessionError("nobody is waiting for the floor: /queue DE FR ...")
         if self.floor is not None:
             self.end_floor(text)
-        self.floor = Floor(self.queue.pop(0), self.clock.now())
+        self.floor = Floor(self.queue.pop(0), self.clock.now(), self.current_item_id)
         self._save_floor_state()
         return self.floor
 
@@ -611,10 +619,23 @@ class Session:
         if self.floor is None:
             raise SessionError("nobody has the floor")
         floor = self.floor
-        entry = self.add_intervention(floor.speakers, text, started_at=floor.since, ended_at=self.clock.now())
+        item_id = floor.item_id if any(i.id == floor.item_id for i in self.meeting.items) else None
+        entry = self.add_intervention(floor.speakers, self._said_by(text, floor.speakers), started_at=floor.since,
+                                      ended_at=self.clock.now(), item_id=item_id)
         self.floor = None  # only once the turn is stored: a failed save keeps the speaker on the floor
         self._save_floor_state()
         return entry
+
+    def _said_by(self, text: str, speakers: tuple[str, ...]) -> str:
+        """What a turn's speakers said, from the line typed for it: "HU: aligned itself with SE" and
+        "HU aligned itself ..." name the speaker again; a line naming someone else is refused."""
+        parsed = parse_line(text, self.register) if text.strip() and not text.lstrip().startswith("/") else None
+        if not isinstance(parsed, Intervention):
+            return text
+        if set(parsed.speakers) != set(speakers):
+            raise SessionError(f"{' '.join(speakers)} has the floor, but the line names {' '.join(parsed.speakers)}:"
+                               f" F9 records what {' '.join(speakers)} said, Enter records the line as typed")
+        return parsed.text
 
     # --- the quick-entry line ------------------------------------------------------------------
 
@@ -626,8 +647,15 @@ class Session:
             unknown = [c for c in unknown_codes(parsed.speakers, self.register) if not self.meeting.details.names_the_body(c)]
             warning = f" — {', '.join(unknown)}: no such speaker code, the minutes will say it as typed" if unknown else ""
             return LineResult(f"{' '.join(parsed.speakers)}: recorded{warning}", entry)
+        if isinstance(parsed, Note) and self.floor and parsed.text[:1].islower():
+            # what the speaker who has the floor said ("supported the candidate"): their turn ends
+            return LineResult(f"{' '.join(self.floor.speakers)}: turn recorded", self.end_floor(parsed.text))
         if isinstance(parsed, Note):
-            return LineResult("note recorded", self.add_note(parsed.text))
+            first, _, rest = parsed.text.partition(" ")
+            speaker = self.register.lookup(first) if rest[:1].islower() else None
+            hint = f" (not {first}'s: the word after {first} is not a verb this app knows; {first}: … records it as theirs)" if (
+                speaker and first == speaker.code) else ""
+            return LineResult(f"note recorded{hint}", self.add_note(parsed.text))
         return self._run_command(parsed)
 
     def _addressed(self, args: str) -> tuple[tuple[str, ...], str]:

@@ -55,7 +55,7 @@ def read_error_message(path: Path | str, error: sqlite3.DatabaseError) -> str:
 
 
 T = TypeVar("T")
-FloorState = tuple[list[tuple[str, ...]], tuple[tuple[str, ...], datetime] | None]  # queue; floor and since
+FloorState = tuple[list[tuple[str, ...]], tuple[tuple[str, ...], datetime, int | None] | None]  # queue; floor, since, on which item
 
 
 class StoreError(MinutesError):
@@ -889,7 +889,12 @@ class Store:
             try:
                 queue = [tuple(_name_list(codes, codes)) for codes in state.get("queue", [])]
                 floor = state.get("floor")
-                return queue, (tuple(_name_list(floor["speakers"], floor)), _dt(floor["since"])) if floor else None
+                if not floor:
+                    return queue, None
+                item_id = floor.get("item_id")  # not kept before schema 10: the turn goes to the open item
+                if item_id is not None and not isinstance(item_id, int):
+                    raise ValueError(f"{item_id!r} is not an item id")
+                return queue, (tuple(_name_list(floor["speakers"], floor)), _dt(floor["since"]), item_id)
             except (AttributeError, KeyError):
                 raise ValueError(f"{row['state']!r} is not a queue and a floor") from None
 

@@ -152,14 +152,19 @@ async def test_f8_records_the_turn_that_ends_with_the_entry_lines_gist(live_app,
     assert turns == [(["DE"], "called for closer cooperation", 30), (["FR"], "", 10)]
 
 
-async def test_an_error_keeps_the_line_and_says_why(live_app, cosi_db):
+async def test_a_refused_line_says_why_and_goes_to_the_history(live_app, cosi_db):
+    """The next line, typed without looking up, must not run on from a refused one ("/go 6.3DE
+    supported the text"); Up brings the refused one back to put right."""
     async with live_app.run_test(size=SIZE) as pilot:
         screen = await enter(pilot, "DE called for support")  # no item open yet
-        assert screen.entry.value == "DE called for support"
-        assert "no item is open" in status(screen)
+        assert screen.entry.value == ""
+        assert "no item is open" in status(screen) and status(screen).endswith("↑ brings the line back")
         screen = await enter(pilot, "/frobnicate")
-        assert screen.entry.value == "/frobnicate"
+        assert screen.entry.value == ""
         assert "unknown command" in status(screen)
+        await pilot.press("up", "up")
+        assert screen.entry.value == "DE called for support"
+        screen.entry.value = ""
         await pilot.pause()
         panel = screen.query_one("#status", Panel)
         assert panel.region.height == 2  # the list of commands wraps rather than being cut at the edge

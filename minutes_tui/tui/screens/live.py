@@ -104,6 +104,7 @@ class LiveScreen(Screen[None]):
         self.read_only = read_only  # why this window may not change the meeting, or ""
         self.style = phrasing.load_style(session.meeting.details.house_style or "council")
         self.saved = "no changes yet"
+        self.not_saved = False
         self._draft = ("", "")  # the draft as last saved: the entry line, and the form left open
         self._form: tuple = ()  # how `ask` would open the form on screen again (see REOPEN), or ()
         self._as_line: Callable[[dict[str, str]], str] = _joined  # that form as an entry line
@@ -258,13 +259,14 @@ class LiveScreen(Screen[None]):
     def change(self, action: Callable[[], object], message: str = "", touched: int | None = None) -> str | None:
         """Run one session operation: on success show the save time, redraw and return None; on
         failure show the error and return it (forms keep it on screen, with the user's text)."""
+        self.not_saved = bool(self.read_only)  # the last change could not be saved (see submit_line)
         if self.read_only:
             return self.fail(self.read_only)
         try:
             result = action()
         except ERRORS as error:
             if isinstance(error, StoreError):
-                self.saved = "NOT SAVED"
+                self.saved, self.not_saved = "NOT SAVED", True
             return self.fail(str(error))
         self.saved = f"saved {self.clock.now():%H:%M:%S}"
         self.say(result.message if isinstance(result, LineResult) else result if isinstance(result, str) else message)
@@ -295,10 +297,16 @@ class LiveScreen(Screen[None]):
         self._draft = draft
 
     def submit_line(self, text: str) -> None:
-        """Enter in the entry line: the line is cleared (and the draft with it) only once it is stored."""
-        if self.change(lambda: self.session.apply_line(text)) is None:
+        """Enter in the entry line: the line is cleared (and the draft with it) once it is stored.
+        A line the app refused (an unknown command, an item that is not there) is cleared too, into
+        the history: the next line, typed without looking up, must not run on from it. A line that
+        could not be saved stays, for Enter to try again."""
+        error = self.change(lambda: self.session.apply_line(text))
+        if error is None or not self.not_saved:
             self.entry.remember(text)
             self.save_draft()
+        if error is not None and not self.not_saved:
+            self.say(f"{error} · ↑ brings the line back", error=True)
 
     @on(EntryLine.Completions)
     def show_completions(self, event: EntryLine.Completions) -> None:
