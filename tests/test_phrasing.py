@@ -10,6 +10,7 @@ from minutes_tui.core.phrasing import (
     HouseStyle,
     action_sentence,
     attendance_sentences,
+    body_subject,
     intervention_sentence,
     load_style,
     number_word,
@@ -400,3 +401,16 @@ def test_a_style_can_be_loaded_from_another_file(tmp_path: Path):
     assert outcome_sentence(outcome("", "adopted"), item("Adoption of the agenda", ["CM 5125/1/19 REV 1"]), details, wp) == (
         "The WPI adopted the agenda as set out in CM 5125/1/19 REV 1, without any additional items."
     )
+
+
+@pytest.mark.parametrize(("committee", "body_name", "body"), [
+    ("Standing Committee on Operational Cooperation on Internal Security (COSI)", "the Committee", "the Committee"),
+    ("Working Party on Terrorism (TWP)", "the Committee", "the Working Party"),  # "the Committee" is the default
+    ("Council Working Party on Frontiers", "", "the Working Party"),
+    ("Board of Directors of Northwind Shipping Ltd", "the Committee", "the Board"),
+    ("Riverton City Council", "the Committee", "the Council"),
+    ("COREPER (Part 2)", "the Committee", "the Committee"),
+    ("Working Party on Terrorism", "the Group", "the Group"),  # named by the agenda: as named
+])
+def test_the_body_is_named_for_what_it_is(committee, body_name, body):
+    assert body_subject(MeetingDetails(committee=committee, body_name=body_name), COUNCIL) == body

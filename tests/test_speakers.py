@@ -170,3 +170,11 @@ def test_register_can_be_built_from_other_data():
     assert [s.code for s in register] == ["B", "A"]
     assert register.lookup("first").code == "A"
     assert register.get("A").kind is SpeakerKind.OTHER
+
+
+def test_a_meetings_own_alias_wins_over_a_registered_code():
+    """A city council's Mayor, alias "Chair", is who "Chair:" means there: one speaker, not two."""
+    mayor = Speaker("MAYOR", "the Mayor", "the Mayor", SpeakerKind.CHAIR, aliases=("Mayor", "Chair"))
+    register = default_register().with_speakers([mayor])
+    assert register.lookup("Chair") == register.lookup("CHAIR") == mayor
+    assert default_register().lookup("Chair").code == "CHAIR"  # elsewhere the register's Chair

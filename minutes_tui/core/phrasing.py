@@ -41,6 +41,7 @@ class HouseStyle:
     institution: str = "Council of the European Union"  # the letterhead; "": the committee's name
     language_line: bool = True  # "(OR. en)" under the issue line
     list_present: bool = False  # name who was present too (the Council names the remote and absent only)
+    council_header: bool = True  # "Brussels, <issue date>" and From/On/To; else Date and Place
     phrases: dict[str, str] = field(default_factory=dict)  # speaker phrase by code
     outcomes: dict[str, str] = field(default_factory=dict)  # outcome phrase by key
 
@@ -74,7 +75,7 @@ def _style_from(data: dict, name: str) -> HouseStyle:
     for key, allowed in _CHOICES.items():
         if key in settings and settings[key] not in allowed:
             raise ValueError(f"house style {name!r}: {key} must be one of {', '.join(sorted(allowed))}")
-    for key in ("language_line", "list_present"):
+    for key in ("language_line", "list_present", "council_header"):
         if not isinstance(settings.get(key, False), bool):
             raise ValueError(f"house style {name!r}: {key} must be true or false")
     return HouseStyle(**(settings | {"name": name}))
@@ -327,7 +328,15 @@ def body_subject(details: MeetingDetails, style: HouseStyle) -> str:
     """How outcome sentences name the body, as written mid-sentence: "the Committee" or "COSI"."""
     if style.body == "short_name" and details.short_name:
         return details.short_name
+    if details.body_name in ("", "the Committee"):  # the default: a Working Party, a Board is not a Committee
+        committee = details.committee.casefold()
+        if kind := next((kind for kind in _BODY_KINDS if kind.casefold() in committee), None):
+            return f"the {kind}"
     return details.body_name or "the Committee"
+
+
+# What a committee's name says it is, the most telling first ("Council Working Party" is a Working Party).
+_BODY_KINDS = ("Working Party", "Working Group", "Support Group", "Steering Group", "Committee", "Board", "Council")
 
 
 _AGENDA_TITLE = re.compile(r"(adoption|approval) of the (draft |provisional )?agenda\b", re.IGNORECASE)

@@ -99,7 +99,9 @@ class Register:
     def with_speakers(self, extra: Iterable[Speaker]) -> Register:
         """A new register with a meeting's own speakers added.
 
-        A speaker with the code of a registered one replaces it, in its place unless given an order.
+        A speaker with the code of a registered one replaces it, in its place unless given an order;
+        so does one that names a registered code as an alias (a city council's Mayor, alias "Chair",
+        is who "Chair:" means in its meetings, not the register's CHAIR).
         """
         default_order = Speaker("", "", "").order
         replaced = {_key(s.code): s for s in self._speakers}
@@ -109,7 +111,7 @@ class Register:
             else s
             for s in extra
         ]
-        codes = {_key(s.code) for s in added}
+        codes = {_key(word) for s in added for word in (s.code, *s.aliases)}
         return Register([s for s in self._speakers if _key(s.code) not in codes] + added)
 
 

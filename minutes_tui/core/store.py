@@ -700,7 +700,8 @@ class Store:
                     self.conn.execute("UPDATE meetings SET updated_at = ? WHERE id = ?", [at_text, meeting_id])
                 self.conn.execute("COMMIT")
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:  # SQLite has already rolled back after a full disk (SQLITE_FULL)
+                    self.conn.execute("ROLLBACK")
                 raise
         except sqlite3.Error as error:
             raise StoreError(f"{self.path}: could not save ({error})") from None

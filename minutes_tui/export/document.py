@@ -105,6 +105,9 @@ def build_header(details: MeetingDetails, style: phrasing.HouseStyle) -> Header:
     issue = details.issue_place
     if details.issue_date:
         issue = f"{issue}, {format_date(details.issue_date)}" if issue else format_date(details.issue_date)
+    fields = [("From", details.sender), ("On", meeting_dates(details)), ("To", details.recipient)]
+    if not style.council_header:
+        issue, fields = "", [(label, value) for label, value in (("Date", meeting_dates(details)), ("Place", details.place)) if value]
     return Header(
         issue_line=issue,
         language=f"(OR. {details.language})" if details.language and style.language_line else "",
@@ -114,7 +117,7 @@ def build_header(details: MeetingDetails, style: phrasing.HouseStyle) -> Header:
         doc_number=details.doc_number,
         file_codes=split_file_codes(details.file_codes),
         classification=details.classification,
-        fields=[("From", details.sender), ("On", meeting_dates(details)), ("To", details.recipient)],
+        fields=fields,
         subject=details.subject or details.committee or details.short_name,
     )
 

@@ -185,6 +185,9 @@ def test_disk_really_full_on_a_tiny_tmpfs(tiny_fs, clock):
     line = "typed while the disk was full"
     with pytest.raises(StoreError):
         session.apply_line(line)
+    for step in (session.go_next, lambda: session.apply_line("/add 9. Any other business " + "z" * 4000)):
+        with pytest.raises(StoreError, match="full"):  # not "cannot rollback": SQLite rolled back itself
+            step()
     assert _memory(session) == before
     filler.unlink()  # the user frees space; the same line is retried
     session.apply_line(line)
