@@ -27,6 +27,8 @@ from minutes_tui.core.agenda.common import analyse_title, match_label, parse_dat
         ("WK 10770/19 REV 3", ["WK 10770/19 REV 3"]),
         ("COM(2008) 229 final", ["COM(2008) 229 final"]),
         ("13682/21, 13682/21", ["13682/21"]),
+        ("WK 1234/2024 INIT", ["WK 1234/2024 INIT"]),  # the working document's first version
+        ("PE-CONS 3637/24", ["PE-CONS 3637/24"]),  # the act as agreed with the Parliament, not "CONS 3637/24"
         # a letter prefix belongs to the reference, whatever the series: a board's "BD 2025/14" too
         ("Minutes of 2 December 2025 (BD 2025/14)", ["BD 2025/14"]),
         ("SN 1234/21 and BD 2026/03 REV 1", ["SN 1234/21", "BD 2026/03 REV 1"]),
@@ -49,6 +51,10 @@ def test_find_doc_refs(text, refs):
         ("Documents: 13682/21, WK 3261/24", ["13682/21", "WK 3261/24"]),
         ("(6712/24)", ["6712/24"]),
         ("BD 2026/03, BD 2026/04", ["BD 2026/03", "BD 2026/04"]),
+        ("WK 1234/2024 INIT", ["WK 1234/2024 INIT"]),
+        ("PE-CONS 3637/24", ["PE-CONS 3637/24"]),
+        ("ST 14342/21 LIMITE", ["ST 14342/21"]),  # the document's marking
+        ("Documents: ST 6712/24, WK 3261/2024 INIT", ["ST 6712/24", "WK 3261/2024 INIT"]),
         ("as set out in 13682/21", []),
         ("Adoption of the agenda", []),
     ],
@@ -87,10 +93,26 @@ def test_parse_meeting_date_refuses_what_is_not_a_whole_date(text):
         ("22-23 November 2021", (date(2021, 11, 22), date(2021, 11, 23), "")),
         ("30 November and 1 December 2021", (date(2021, 11, 30), date(2021, 12, 1), "")),
         ("21 and 22 January 2020, 10.00-13.00", (date(2020, 1, 21), date(2020, 1, 22), "10.00-13.00")),
+        # two days written as dateutil would misread them (15 March 2014, 14 March 2015)
+        ("14/15 March 2024", (date(2024, 3, 14), date(2024, 3, 15), "")),
+        ("14 / 15 March 2024", (date(2024, 3, 14), date(2024, 3, 15), "")),
+        ("14th-15th March 2024", (date(2024, 3, 14), date(2024, 3, 15), "")),
+        ("March 14-15, 2024", (date(2024, 3, 14), date(2024, 3, 15), "")),
+        ("Wednesday 20-21 March 2024", (date(2024, 3, 20), date(2024, 3, 21), "")),
+        ("14/15 March 2024, 10.00-13.00", (date(2024, 3, 14), date(2024, 3, 15), "10.00-13.00")),
+        ("Thursday 14 March 2024, 10:00–13:00", (date(2024, 3, 14), None, "10:00–13:00")),
+        ("22-23/11/2021", (date(2021, 11, 22), date(2021, 11, 23), "")),
     ],
 )
 def test_parse_date_range(text, expected):
     assert parse_date_range(text) == expected
+
+
+@pytest.mark.parametrize("text", ["14 15 March 2024", "March 14 15, 2024"])
+def test_a_date_read_with_another_year_than_the_one_written_is_refused(text):
+    """dateutil takes a day for the year ("14 15 March 2024" -> 15 March 2014): never silently."""
+    with pytest.raises(ValueError, match="unclear date"):
+        parse_date_range(text)
 
 
 @pytest.mark.parametrize(
@@ -165,6 +187,13 @@ def test_lines_that_are_not_labels(line):
         ("Drones – Information – Information by the Presidency", "Drones", "Presidency", "Information"),
         ("Drones – Information by the Presidency (For information)", "Drones", "Presidency", "Information"),
         ("Drones – Endorsement – Possible endorsement", "Drones", "", "Endorsement"),
+        # what Coreper is to do with a file: "with" there names no presenter
+        ("Return Regulation – Examination of the Presidency compromise text", "Return Regulation", "",
+         "Examination of the Presidency compromise text"),
+        ("Packaging – Analysis of the final compromise text with a view to agreement", "Packaging", "",
+         "Analysis of the final compromise text with a view to agreement"),
+        ("Violence against women – Mandate for negotiations with the European Parliament", "Violence against women", "",
+         "Mandate for negotiations with the European Parliament"),
         ("Drones – Exchange of views – For endorsement", "Drones", "", "Exchange of views and endorsement"),
         ("Drones – Debriefing by the Presidency – Briefing by Belgium", "Drones", "Belgium", "Debriefing and briefing"),
         ("Drones – Presentation by Europol and exchange of views – Approval", "Drones", "Europol",

@@ -154,6 +154,7 @@ def test_a_bulleted_roman_list_is_items_not_sections():
         ("1. One\n   - doc. 13682/21\n   - WK 14408/19", ["13682/21", "WK 14408/19"]),
         ("1. One\n\n   The paper is set out in ST 9382/1/21 REV 1.", ["ST 9382/1/21 REV 1"]),
         ("1. One\n   Documents: 12919/23 + ADD 1, COM(2008) 229 final", ["12919/23 + ADD 1", "COM(2008) 229 final"]),
+        ("1. One\n   * Documents: ST 6712/24, WK 3261/2024 INIT", ["ST 6712/24", "WK 3261/2024 INIT"]),  # no sub-item
     ],
 )
 def test_doc_refs_on_the_item_line_or_under_it(text, refs):
@@ -187,6 +188,12 @@ def test_two_suffix_lines_under_an_item_keep_both_modes():
         ("# Provisional agenda\n# COSI", "committee", "COSI"),
         ("---\ncommittee: \"COSI\"\nfile_codes: [JAI 1297, COSI 240]\n---", "file_codes", "JAI 1297 COSI 240"),
         ("---\ntitle: COSI\ndate: 2021-11-22\n---", "meeting_date", date(2021, 11, 22)),
+        # two days as dateutil misread them (15 March 2014, 14 March 2015)
+        ("# COSI\nDate: 14/15 March 2024", "end_date", date(2024, 3, 15)),
+        ("# Board of Trustees\nDate: March 14-15, 2024", "meeting_date", date(2024, 3, 14)),
+        ("# COSI\nLIMITE", "classification", "LIMITE"),
+        # text in angle brackets is the agenda's, not HTML to drop
+        ("# Working Party on Justice <JHA>", "committee", "Working Party on Justice <JHA>"),
     ],
 )
 def test_meeting_details(header, field, value):
@@ -201,6 +208,7 @@ def test_meeting_details(header, field, value):
         ("# COSI\n\nSome words.\n", 3, "no agenda items"),
         ("# COSI\nDate: next Tuesday\n1. Adoption", 2, "not a date"),
         ("# COSI\nDate: November 2021\n1. Adoption", 2, "incomplete date"),
+        ("# COSI\n\nDate: 14 15 March 2024\n1. Adoption", 3, "unclear date"),  # not 15 March 2014
         ("# COSI\n1. Adoption\n2.\n", 3, "item 2. has no title"),
         ("# COSI\n1. Adoption\n2. " + "x" * 6000, 3, "line too long"),
     ],
@@ -253,3 +261,37 @@ def test_a_bulleted_number_after_a_bold_item_is_the_next_item():
         ("4.1)", "Data processing", 1, 3), ("4.2)", "Information exchange", 1, 3),
         ("5.", "Any other business", 0, None), ("", "Drones", 1, 6),
     ]
+
+
+def test_text_in_angle_brackets_is_kept():
+    """Markdown would take "<Horizon>" for HTML; in an agenda it is text, as written."""
+    (item,) = parse_markdown('1. R&D budget: the "<Horizon>" programme & *friends*', "t.md").items
+    assert item.title == 'R&D budget: the "<Horizon>" programme & friends'
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # a list numbered "1." on every line reads 1., 2., 3. in Markdown, its sub-list too
+        ("1. Adoption\n1. Insolvency\n   1. Title II\n   1. Title IV\n1. AOB", ["1.", "2.", "1.", "2.", "3."]),
+        # anything else is kept as written: gaps, a repeated number, a list restarting under a heading
+        ("1. Adoption\n1. Insolvency\n3. AOB", ["1.", "1.", "3."]),
+        ("## Morning\n1. Adoption\n## Afternoon\n1. AOB", ["1.", "1."]),
+        ("1) Adoption\n2. Insolvency\n1) AOB", ["1)", "2.", "1)"]),
+    ],
+)
+def test_a_list_numbered_1_on_every_line_is_numbered_as_markdown_shows_it(text, numbers):
+    assert [i.number for i in parse_markdown(text, "t.md").items] == numbers
+
+
+def test_a_bold_line_giving_the_day_again_is_no_section():
+    """"**Thursday 14 March 2024, 10:00–13:00**" after "Date:" headed every item; it gives the time.
+    One day of a meeting of several still heads that day's items."""
+    parsed = parse_markdown("# TWP\nDate: 14 March 2024\n\n**Thursday 14 March 2024, 10:00–13:00**\n\n1. Adoption\n2. AOB",
+                            "t.md")
+    assert {i.section for i in parsed.items} == {""}
+    assert (parsed.details.meeting_date, parsed.details.time) == (date(2024, 3, 14), "10:00–13:00")
+    parsed = parse_markdown("# TWP\nDate: 20 and 22 March 2024\n\n**Wednesday 20 March 2024**\n1. Adoption\n"
+                            "**Friday 22 March 2024**\n2. AOB", "t.md")
+    assert [i.section for i in parsed.items] == ["Wednesday 20 March 2024", "Friday 22 March 2024"]
+    assert (parsed.details.meeting_date, parsed.details.end_date) == (date(2024, 3, 20), date(2024, 3, 22))

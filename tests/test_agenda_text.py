@@ -31,7 +31,9 @@ def test_cosi_paste_gives_the_same_agenda_as_the_markdown():
 @pytest.mark.parametrize(
     "furniture",
     ["CM 5119/21 GP/ab 1", "CM 5119/21 GP/ab 1 EN", "EN", "JAI.1 LIMITE EN", "14342/21 MP/mf 3 JAI.1 EN",
-     "CM 3666/1/19 REV 1 RS/ad 2", "DG D 1 A EN", "2", "________________"],
+     "CM 3666/1/19 REV 1 RS/ad 2", "DG D 1 A EN", "2", "________________",
+     # fields that stand apart, as pdftotext and Word lay them out; page numbers
+     "CM 1234/24  JB/mk  1", "JAI.1  LIMITE  EN", "CM 1234/24\tJB/mk\t1", "JAI.1\t\tLIMITE\tEN", "- 2 -", "Page 2 of 2"],
 )
 def test_page_furniture_is_dropped(furniture):
     parsed = parse_text(f"1. Adoption of the\n{furniture}\nagenda\n2. AOB", "t.txt")
@@ -123,6 +125,45 @@ def test_a_coreper_mode_line_under_an_item_is_its_mode():
         "Council Decision on the agreement with Moldova", "Adoption of the legislative act", ["12919/23 + ADD 1"])
 
 
+def test_coreper_mode_lines_under_an_item_are_its_mode():
+    """Coreper's "– Preparation for the trilogue" said what was to be done with the item, as
+    "– Progress report" does; it became a sub-item holding the item's documents."""
+    text = ("1. Regulation on screening\n\t– Preparation for the trilogue\n\tST 12919/23 + ADD 1\n"
+            "2. Directive on violence against women\n\t– Mandate for negotiations with the European Parliament\n"
+            "3. Migrant smuggling\n      –   Examination of the Presidency compromise text\n"
+            "4. Packaging\n   – Analysis of the final compromise text with a view to agreement\n"
+            "6. Preparation of the European Council\n\t– Annotated draft conclusions\n\tST 13512/23\n"
+            "7. Any other business\n\t– Information from the Presidency\n")
+    parsed = parse_text(text, "t.txt")
+    assert [(i.number, i.mode) for i in parsed.items] == [
+        ("1.", "Preparation for the trilogue"), ("2.", "Mandate for negotiations with the European Parliament"),
+        ("3.", "Examination of the Presidency compromise text"),
+        ("4.", "Analysis of the final compromise text with a view to agreement"),
+        ("6.", "Annotated draft conclusions"), ("7.", ""), ("–", "Information")]  # a point of AOB stays one
+    assert [i.doc_refs for i in parsed.items[:2]] == [["ST 12919/23 + ADD 1"], []]
+    assert parsed.items[4].doc_refs == ["ST 13512/23"]
+
+
+@pytest.mark.parametrize(
+    ("line", "refs"),
+    [("WK 1234/2024 INIT", ["WK 1234/2024 INIT"]), ("PE-CONS 3637/24", ["PE-CONS 3637/24"]),
+     ("ST 14342/21 LIMITE", ["ST 14342/21"])],
+)
+def test_reference_lines_of_every_form_go_to_the_item(line, refs):
+    """They were glued to the presenter ("Eurojust WK 1234/2024 INIT"), dropped, or kept in the title."""
+    (item,) = parse_text(f"3) European Investigation Order – Presentation by Eurojust\n\t{line}\n", "t.txt").items
+    assert (item.title, item.presenter, item.doc_refs) == ("European Investigation Order", "Eurojust", refs)
+
+
+def test_a_table_pasted_from_word():
+    """"1<TAB>Adoption of the agenda<TAB>CM 2001/24" gave "no agenda items found"."""
+    parsed = parse_text("Working Party on Public Health\nDate: 9 April 2024\n\n1\tAdoption of the agenda\tCM 2001/24\n"
+                        "2\tPharmaceutical package – Presentation by the Commission\tST 8012/24\n3\tAOB\n", "t.txt")
+    assert [(i.number, i.title, i.doc_refs, i.presenter) for i in parsed.items] == [
+        ("1", "Adoption of the agenda", ["CM 2001/24"], ""), ("2", "Pharmaceutical package", ["ST 8012/24"], "Commission"),
+        ("3", "AOB", [], "")]
+
+
 def test_a_suffix_line_with_its_document_stays_with_the_item():
     """FORMAT.md: "– Exchange of views (14213/24)" on a line of its own is not a sub-item."""
     (drones,) = parse_text("5. Drones\n– Briefing by Belgium\n– Exchange of views (14213/24)\n", "t.txt").items
@@ -154,6 +195,18 @@ def test_a_suffix_line_with_its_document_stays_with_the_item():
         ("Meeting of the COSI Support Group on 5 May 2025", "meeting_date", date(2025, 5, 5)),
         ("Brussels, Monday 22 November 2021\nCOSI Support Group", "meeting_date", None),
         ("Room 50.4 on 3 floors", "meeting_date", None),
+        # a line in brackets is never the committee: "(OR. en)" is the language, "(Part 2)" goes on with the name
+        ("Brussels, 28 February 2024\n(OR. en)\nCM 1734/24\nTo: Terrorism Working Party (TWP)", "committee",
+         "Terrorism Working Party (TWP)"),
+        ("Brussels, 28 February 2024\n(OR. fr)", "language", "fr"),
+        ("PROVISIONAL AGENDA\n\nPERMANENT REPRESENTATIVES COMMITTEE\n(Part 2)\n\nJustus Lipsius building", "committee",
+         "PERMANENT REPRESENTATIVES COMMITTEE (Part 2)"),
+        ("(Part 2)\n\nTo: Coreper", "committee", "Coreper"),
+        ("Venue: Justus Lipsius\n(room 50.4)", "place", "Justus Lipsius, (room 50.4)"),
+        ("CM 1734/24\nLIMITE\nCOTER", "classification", "LIMITE"),
+        # a meeting over two days, as dateutil misread it (15 March 2014)
+        ("Date: 14/15 March 2024", "meeting_date", date(2024, 3, 14)),
+        ("Date: 14th-15th March 2024", "end_date", date(2024, 3, 15)),
     ],
 )
 def test_header(header, field, value):
@@ -167,6 +220,7 @@ def test_header(header, field, value):
         ("\n\n   \n", 1, "empty"),
         ("COSI\nDate: 22 November 2021\nNothing numbered here.\n\n", 3, "no agenda items"),
         ("COSI\nDate: 32 November 2021\n1. Adoption", 2, "not a date"),
+        ("COSI\nDate: 14 15 March 2024\n1. Adoption", 2, "unclear date"),  # not 15 March 2014
         ("1. Adoption\n2.\n\n3. AOB", 2, "item 2. has no title"),
         ("x\n1. Foo\n" + ("word " * 900 + "\n") * 2, 2, "item 1. runs on for pages"),
     ],
@@ -441,3 +495,12 @@ def test_a_line_giving_only_the_day_is_the_meeting_date_not_the_committee(parse)
     assert (parsed.details.committee, parsed.details.meeting_date) == ("Working Party on Terrorism (TWP)", date(2024, 3, 4))
     parsed = parse("Meeting of the Working Party on Terrorism on 4 March 2024\n\n1. Adoption of the agenda\n", "t")
     assert (parsed.details.committee, parsed.details.meeting_date) == ("Working Party on Terrorism", date(2024, 3, 4))
+
+
+@pytest.mark.parametrize("parse", BOTH)
+def test_a_classification_line_is_the_meetings_in_the_header_and_the_items_under_it(parse):
+    parsed = parse("Working Party on Cyber Issues\nLIMITE\n\n1. Adoption of the agenda\n"
+                   "2. Attribution of the campaign\n   RESTREINT UE/EU RESTRICTED\n3. AOB\n", "t")
+    assert parsed.details.classification == "LIMITE"
+    assert [(i.title, i.classification) for i in parsed.items] == [
+        ("Adoption of the agenda", ""), ("Attribution of the campaign", "RESTREINT UE/EU RESTRICTED"), ("AOB", "")]

@@ -109,6 +109,10 @@ title = "Sub"
         ("[[item]]\ntitle = \"One\"\n[[speaker]]\ncode = \"M\"\nkind = \"boss\"\n", 3, "kind must be one of"),
         ("item = \"One\"\n", 1, "must be a list of tables"),
         ("[[item]]\ntitle = \"One\"\n[agenda]\nx = 1\n", 3, "unknown table 'agenda'"),
+        # the offending key's line, not its item's
+        ("[[item]]\ntitle = \"A\"\n[[item.items]]\ntitle = \"x\"\n[[item]]\ntitle = \"B\"\ndoc_refs = [1234]\n", 7,
+         "doc_refs must be a list of text"),
+        ("[meeting]\ntime = 10:00:00\ndate = 10:00:00\n[[item]]\ntitle = \"One\"\n", 3, "date: not a date"),
     ],
 )
 def test_malformed_files_name_the_file_and_line(tmp_path, text, line, message):
@@ -119,6 +123,13 @@ def test_malformed_files_name_the_file_and_line(tmp_path, text, line, message):
     assert f"bad.toml:{line}: " in str(caught.value)
     assert message in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_a_list_of_file_codes_and_a_toml_time():
+    """Both were refused ("must be text or a date"); Markdown's front matter takes a list."""
+    details = parse_toml('[meeting]\nfile_codes = ["FRONT 98", "COMIX 150"]\ntime = 10:00:00\n[[item]]\ntitle = "One"\n',
+                         "t.toml").details
+    assert (details.file_codes, details.time) == ("FRONT 98 COMIX 150", "10:00")
 
 
 def test_nesting_beyond_reason_is_an_agenda_error():

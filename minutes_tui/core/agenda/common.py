@@ -73,20 +73,21 @@ def indent_of(line: str) -> int:
 # --- document references (FORMAT.md section 5) ----------------------------------------------------
 
 _REF_SUFFIX = (
-    r"(?:\s(?:REV|ADD|COR|EXT|AMD|DCL)\s?\d{1,2})*"
+    r"(?:\s(?:REV|ADD|COR|EXT|AMD|DCL)\s?\d{1,2}|\sINIT)*"  # "WK 1234/2024 INIT": the first version
     r"(?:\s?\+\s?(?:ADD|COR|REV)\s?\d{1,2}(?:\s(?:REV|COR)\s?\d{1,2})*)*"
 )
 _REF = re.compile(
     r"(?<![\w/])(?:(?i:(?:council\s)?doc(?:ument)?s?\.?)\s)?"  # "doc", "doc.", "document": dropped
     r"(?P<ref>"
     r"(?:WK\s\d{1,5}(?:/\d{1,2})?/(?:\d{4}|\d{2})"  # working documents: 2- or 4-digit year
-    r"|(?:[A-Z]{2,4}\s)?\d{3,5}(?:/\d{1,2})?/\d{2})(?![\w/])"  # ST, CM, a board's BD 2025/14: the prefix is the ref's
+    r"|(?:(?:[A-Z]{2,4}|PE-CONS)\s)?\d{3,5}(?:/\d{1,2})?/\d{2})(?![\w/])"  # ST, CM, a board's BD 2025/14: the prefix is the ref's
     + _REF_SUFFIX
     + r"(?:\s?\((?i:to be issued)\))?"
     r"|(?:COM|SEC|SWD|JOIN|C)\s?\(\d{4}\)\s?\d{1,5}(?:\sfinal)?"
     r")(?![\w/])"
 )
-_REF_FILLER = re.compile(r"(?i:\b(?:and|see|docs?|documents?|refs?|references?)\b)|[\s,;:+&()\[\]./–—-]")
+# What may stand between references on a line of their own: "Documents: ST 6712/24 LIMITE, WK 3261/2024 INIT"
+_REF_FILLER = re.compile(r"(?i:\b(?:and|see|docs?|documents?|refs?|references?)\b)|\bLIMITE\b|[\s,;:+&()\[\]./–—-]")
 
 
 def find_doc_refs(text: str) -> list[str]:
@@ -126,7 +127,14 @@ _TIME = re.compile(
     r"(?<![\d./:])(?:[01]?\d|2[0-3])[.:h][0-5]\d"
     r"(?:\s?(?:-|–|—|to)\s?(?:[01]?\d|2[0-3])[.:h][0-5]\d)?(?![\d./:])"
 )
-_RANGE = re.compile(r"\s(?:and|to|until|&)\s|\s?[–—]\s?|\s-\s|(?<=^\d)-(?=\d)|(?<=^\d\d)-(?=\d)")
+_RANGE = re.compile(
+    r"\s(?:and|to|until|&)\s|\s?[–—]\s?|\s-\s|(?<=^\d)-(?=\d)|(?<=^\d\d)-(?=\d)"
+    r"|(?:(?<=\b\d)|(?<=\b\d\d))\s?[-/]\s?(?=\d\d?\s[^\W\d])"  # "Wednesday 20-21 March", "14/15 March"
+)
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")  # "14th-15th March"
+# "March 14-15, 2024", the month first as in the US: read as "14-15 March 2024"
+_MONTH_FIRST = re.compile(r"\b([^\W\d]{3,9}\.?)\s(\d{1,2})(\s?[-–—/]\s?|\s(?:and|to|&)\s)(\d{1,2}),?\s(\d{4})\b")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def format_date(day: date, end: date | None = None) -> str:
@@ -165,7 +173,10 @@ def _parse_date(text: str, fill: date | None) -> date:
         raise ValueError(f"not a date: {quote(text)}") from None
     if len(found) > 1:
         raise ValueError(f"incomplete date: {quote(text)} (give day, month and year)")
-    return found.pop()
+    day = found.pop()
+    if (years := _YEAR.findall(text)) and str(day.year) not in years:  # dateutil took a day for the year
+        raise ValueError(f"unclear date: {quote(text)} (read as {format_date(day)})")
+    return day
 
 
 def parse_date_range(text: str) -> tuple[date, date | None, str]:
@@ -174,7 +185,7 @@ def parse_date_range(text: str) -> tuple[date, date | None, str]:
     time = _TIME.search(text)
     rest = f"{text[: time.start()]} {text[time.end() :]}" if time else text
     rest = re.sub(r"\(\s*\)|\b(?:at|from)\b", " ", rest)  # what is left of "(10.00)", "at 10.00"
-    rest = " ".join(rest.split()).strip(" ,;")
+    rest = _MONTH_FIRST.sub(r"\2\3\4 \1 \5", _ORDINAL.sub("", " ".join(rest.split()).strip(" ,;")))
     halves = _RANGE.split(rest, maxsplit=1)
     if len(halves) != 2:  # dateutil would read "22 and 23 November 2021" as one day: split first
         return parse_meeting_date(rest), None, time.group(0) if time else ""
@@ -254,7 +265,11 @@ def match_label(text: str) -> Label | None:
 _MODE = (
     r"(?:for\s)?(?:presentation|information|briefing|debriefing|update|progress\sreport|report"
     r"|state\sof\splay|statement|exchange\sof\sviews|discussion|policy\sdebate|orientation\sdebate"
-    r"|approval|endorsement|possible\sendorsement|adoption(?:\sof\sthe\slegislative\sact)?|confirmation|decision)"
+    r"|approval|endorsement|possible\sendorsement|adoption(?:\sof\sthe\slegislative\sact)?|confirmation|decision"
+    # Coreper's lines under a legislative file say what the Committee is to do with it
+    r"|preparation\sfor\sthe\strilogue|(?:revised\s)?mandate\sfor\snegotiations\swith\sthe\sEuropean\sParliament"
+    r"|examination\sof\sthe\s(?:Presidency\s)?compromise\stext"
+    r"|analysis\sof\sthe\sfinal\scompromise\stext\swith\sa\sview\sto\sagreement|annotated\sdraft\sconclusions)"
 )
 _SUFFIX = re.compile(
     rf"(?P<mode>{_MODE}(?:\sand\s{_MODE})?)"
@@ -264,7 +279,8 @@ _SUFFIX = re.compile(
 )
 _SEPARATOR = re.compile(r"\s[–—-]\s|:\s")
 _MINUTES = re.compile(r"\s?[\[(]?\s?(\d{1,3})\s?(?:'|’|′|min(?:ute)?s?\.?)[\])]?$")
-_CLASSIFIED = re.compile(r"RESTREINT|CONFIDENTIEL|SECRET|RESTRICTED|CONFIDENTIAL|LIMITE")
+_CLASSIFIED = re.compile(r"\b(?:RESTREINT|CONFIDENTIEL|SECRET|RESTRICTED|CONFIDENTIAL|LIMITE)\b")
+_MARKING = re.compile(r"LIMITE|(?:TRES\s)?(?:RESTREINT|CONFIDENTIEL|SECRET)\sUE/EU\s(?:TOP\s)?(?:RESTRICTED|CONFIDENTIAL|SECRET)")
 _KEEP = re.compile(r"(?i)poss\.?|possibly|continued|tbc\.?|if needed")  # status notes, kept in titles
 
 
@@ -421,6 +437,12 @@ def _trailing_group(text: str) -> tuple[int, str]:
     return 0, ""
 
 
+def marking(text: str) -> str:
+    """The classification marker a line holds and nothing else ("LIMITE", "[RESTREINT UE/EU RESTRICTED]"), or ""."""
+    text = text.strip("[]() ")
+    return text if _MARKING.fullmatch(text) else ""
+
+
 def _take_classification(text: str, parts: TitleParts) -> str:
     """Move a marker such as "[CONFIDENTIEL UE/EU CONFIDENTIAL]" from the title to `classification`."""
     for match in re.finditer(r"[\[(]([^\[\]()]{1,80})[\])]", text):
@@ -484,14 +506,21 @@ _MEETING_OF = re.compile(r"^(?:Notice of )?Meeting of (?:the )?", re.IGNORECASE)
 
 
 def take_meeting_day(details: MeetingDetails, line: str) -> str:
-    """A header line without a key: take the meeting's day from it if it gives one (and none was
-    given yet); return what is left of the line."""
-    if details.meeting_date or not (day := _MEETING_DAY.search(line)):
+    """A header line without a key: take the meeting's day from it if it gives one; return what is
+    left of the line. A line repeating the day given already ("Date: 14 March 2024", then "Thursday
+    14 March 2024, 10:00") may add the time; one giving one day of several is left whole (it heads
+    that day's items)."""
+    if not (day := _MEETING_DAY.search(line)):
         return line
     try:
-        set_detail(details, "meeting_date", day.group(1))
+        start, end, time = parse_date_range(day.group(1))
     except ValueError:
         return line
+    if details.meeting_date is None:
+        details.meeting_date, details.end_date = start, end or details.end_date
+    elif (start, end) != (details.meeting_date, details.end_date):
+        return line
+    details.time = details.time or time
     return line[: day.start()].strip()
 
 
@@ -527,6 +556,7 @@ class _Draft:
     parent: int | None = None
     refs: list[str] = field(default_factory=list)
     suffixes: list[tuple[str, str]] = field(default_factory=list)  # from lines of their own under the item
+    classification: str = ""  # from a line of its own under the item ("LIMITE")
 
 
 class Outline:
@@ -729,6 +759,10 @@ class Outline:
             self._settle_held(as_item=True)  # "IV. Europol report" / "WK 286/20": the references of an item
             self.drafts[-1].refs.extend(refs)
 
+    def classify(self, classification: str) -> None:
+        self._settle_held(as_item=True)
+        self.drafts[-1].classification = classification
+
     def add_suffix(self, suffix: tuple[str, str], refs: list[str]) -> None:
         self._settle_held(as_item=True)
         self.drafts[-1].suffixes.append(suffix)
@@ -758,7 +792,7 @@ class Outline:
                     doc_refs=list(dict.fromkeys(parts.doc_refs + draft.refs)),
                     presenter=parts.presenter,
                     mode=parts.mode,
-                    classification=parts.classification,
+                    classification=draft.classification or parts.classification,
                     planned_minutes=parts.planned_minutes,
                 )
             )

@@ -22,6 +22,7 @@ from minutes_tui.core.agenda.common import (
     committee_name,
     detail_field,
     indent_of,
+    marking,
     match_label,
     parse_speakers,
     refs_only,
@@ -30,9 +31,9 @@ from minutes_tui.core.agenda.common import (
     suffix_line,
     take_meeting_day,
 )
-from minutes_tui.core.model import MeetingDetails, ParsedAgenda, Speaker
+from minutes_tui.core.model import AgendaItem, MeetingDetails, ParsedAgenda, Speaker
 
-_MD = MarkdownIt("commonmark")
+_MD = MarkdownIt("commonmark").disable("html_inline")  # "<JHA>", "<draft>" in an agenda are its text, not HTML
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s{0,3}\1){2,}\s*$")  # ---, ***, ___
 _QUOTE = re.compile(r"^(?:\s{0,3}>\s?)+")
@@ -87,7 +88,21 @@ def parse_markdown(text: str, source: str = "<markdown>") -> ParsedAgenda:
         reader.read(_QUOTE.sub("", line), index + 1)
     agenda = reader.outline.result(reader.details, lines)
     agenda.speakers = reader.speakers
+    _number_lists_of_ones(agenda)
     return agenda
+
+
+def _number_lists_of_ones(agenda: ParsedAgenda) -> None:
+    """A list numbered "1." on every line, which Markdown shows as 1., 2., 3., is numbered so. A list is
+    the numbered items under one parent in one section; any other numbering is kept as written."""
+    lists: dict[tuple, list[AgendaItem]] = {}
+    for item, parent in zip(agenda.items, agenda.parent_index):
+        if re.fullmatch(r"\d{1,3}[.)]", item.number):
+            lists.setdefault((parent, item.section, item.number[-1]), []).append(item)
+    for items in lists.values():
+        if len(items) > 1 and all(item.number[:-1] == "1" for item in items):
+            for count, item in enumerate(items, 1):
+                item.number = f"{count}{item.number[-1]}"
 
 
 class _Reader:
@@ -170,6 +185,12 @@ class _Reader:
             return
         if label:
             self.after_item = outline.take(label, indent, line_no)
+            return
+        if classification := marking(text):  # "LIMITE": the meeting's in the header, else the item's
+            if outline.started:
+                outline.classify(classification)
+            else:
+                self.details.classification = self.details.classification or classification
             return
         is_heading = bool(heading) or bold or (text.endswith(":") and len(text) <= 120)
         if not outline.started:

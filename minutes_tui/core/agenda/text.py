@@ -13,11 +13,14 @@ import re
 from minutes_tui.core.agenda.common import (
     UNLABELLED,
     AgendaError,
+    Label,
     Outline,
+    clean,
     committee_name,
     detail_field,
     find_doc_refs,
     indent_of,
+    marking,
     match_label,
     refs_only,
     set_detail,
@@ -31,7 +34,7 @@ _FURNITURE = re.compile(
     # page footer: document number, typist's initials, page number, then maybe directorate/LIMITE/EN
     r"(?:(?:CM|ST|WK)\s)?\d{1,5}(?:/\d{1,2})?/\d{2}(?:\s(?:REV|ADD|COR)\s\d{1,2})*\s[A-Za-z]{1,4}/[A-Za-z]{1,4}\s\d{1,3}(?:\s.{0,40})?"
     r"|(?:[A-Z][A-Z0-9.]{0,9}(?:\s[A-Z0-9.]{1,9}){0,3}\s)?(?:LIMITE\s)?EN"  # "JAI.1 LIMITE EN", "EN"
-    r"|\d{1,3}"  # a page number
+    r"|\d{1,3}|[-–]\s?\d{1,3}\s?[-–]|(?i:page)\s\d{1,3}(?:\sof\s\d{1,3})?"  # a page number: "2", "- 2 -", "Page 2 of 3"
     r"|[_\-–—=*.·\s]{3,}"  # rules above footnotes
 )
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -39,10 +42,20 @@ _FOOTNOTE = re.compile(rf"^(?:\d{{1,2}}|\*{{1,3}}|\(\*{{1,3}}\))\s(?!{_MONTH}\b)
 _NOTE = re.compile(r"^(?:N\.?\s?B\.?|Notes?|P\.?S\.?)\s?:")
 _KEY_VALUE = re.compile(r"^([A-Za-z][\w .'/-]{0,30}?)\s?:\s*(.*)$")
 _JOIN = {"place": ", "}  # "Venue: JUSTUS LIPSIUS BUILDING" / "Rue de la Loi 175" -> one place
+_TABLE_ROW = re.compile(r"\s*(\d{1,3})\t+(.*)")  # "1<TAB>Adoption of the agenda<TAB>CM 2001/24", pasted from Word
+
+
+def _table_row(raw: str) -> Label | None:
+    """A row of a table pasted from Word: its number is the item's label; its cells are joined as a
+    title's parts, so that a last cell of references ("CM 2001/24") is read as its references."""
+    row = _TABLE_ROW.match(raw)
+    cells = [clean(cell) for cell in row[2].split("\t") if cell.strip()] if row else []
+    return Label(row[1], ("num", 1, ""), (int(row[1]),), " – ".join(cells)) if cells else None
 
 
 def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
     lines = split_lines(text, source)
+    raw_lines = text.split("\n")  # with their tabs, which mark a table's cells
     details = MeetingDetails()
     outline = Outline(source)
     open_field = ""  # the header field a wrapped header line continues
@@ -55,12 +68,13 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
         if not stripped:
             gap, open_field = True, ""
             continue
-        if _FURNITURE.fullmatch(stripped):
+        if _FURNITURE.fullmatch(" ".join(stripped.split())):  # a footer's fields may stand apart: "CM 1234/24  JB/mk  1"
             page_break = True
             if not details.agenda_ref and (refs := find_doc_refs(stripped)) and refs[0].startswith("CM "):
                 details.agenda_ref = refs[0]
             continue
-        if _FOOTNOTE.match(stripped):
+        row = _table_row(raw_lines[line_no - 1])
+        if _FOOTNOTE.match(stripped) and not row:
             continue
         if _NOTE.match(stripped):
             if outline.drafts:
@@ -74,7 +88,7 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
         if after_held:
             after_item = False
             continue
-        label = match_label(stripped)
+        label = row or match_label(stripped)
         if not outline.started and (label is None or label.kind in UNLABELLED):
             if label is None and outline.heading(stripped, alone=False):
                 continue  # "PART I (A items)" before item 1: its section, not a header line
@@ -90,6 +104,8 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
         after_item = False
         if refs := refs_only(stripped):
             outline.add_refs(refs)
+        elif classification := marking(stripped):
+            outline.classify(classification)
         elif found := suffix_line(stripped):
             outline.add_suffix(*found)
         elif stripped.endswith(":") and len(stripped) <= 120:
@@ -105,6 +121,8 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
 
 # A line of its own that names a committee (not "Council of the European Union", the letterhead).
 _BODY = re.compile(r"(?:[\w-]+ ){0,3}(?:Committee|Working Party|Working Group|Support Group|Steering Group|Board|Subgroup)\b.{0,100}$")
+_BRACKETED = re.compile(r"\((?:OR\.\s?(?P<language>[a-z]{2})|[^()]{1,40})\)", re.IGNORECASE)  # "(OR. en)", "(Part 2)"
+_COMMITTEE_LINE = "committee line"  # what _header returns after a line naming the committee: only "(Part 2)" goes on with it
 
 def _header(details: MeetingDetails, line: str, open_field: str, source: str, line_no: int) -> str:
     """Read one line before the first item; return the field a wrapped next line would continue."""
@@ -123,14 +141,23 @@ def _header(details: MeetingDetails, line: str, open_field: str, source: str, li
         return name if isinstance(getattr(details, name), str) else ""
     if key_value and len(key_value.group(1)) <= 20:
         return ""  # "Format: 1+1", "Chair: ...": a header this app does not keep
-    if open_field:
+    bracketed = _BRACKETED.fullmatch(line)  # a line in brackets never names the committee
+    if bracketed and bracketed["language"]:
+        details.language = bracketed["language"].lower()
+    elif bracketed and open_field == _COMMITTEE_LINE:  # "PERMANENT REPRESENTATIVES COMMITTEE" / "(Part 2)"
+        details.committee = f"{details.committee} {line}"
+    elif open_field and open_field != _COMMITTEE_LINE:
         joined = _JOIN.get(open_field, " ").join((getattr(details, open_field), line))
         setattr(details, open_field, joined)
         return open_field
-    if refs := refs_only(line):
+    elif classification := marking(line):  # "LIMITE"
+        details.classification = details.classification or classification
+    elif refs := refs_only(line):
         if not details.agenda_ref and refs[0].startswith("CM "):
             details.agenda_ref = refs[0]
-    elif line := committee_name(take_meeting_day(details, line)):  # "Meeting of the COSI on 22 November 2021"
-        if not details.committee and (re.search(r"\([A-Z][^()]{0,19}\)$", line) or _BODY.match(line)):
+    elif not bracketed and (line := committee_name(take_meeting_day(details, line))):  # "Meeting of the COSI on 22 ..."
+        body = line.title() if line.isupper() else line  # "PERMANENT REPRESENTATIVES COMMITTEE"
+        if not details.committee and (re.search(r"\([A-Z][^()]{0,19}\)$", line) or _BODY.match(body)):
             details.committee = line  # "Standing Committee on ... Security (COSI)", "Working Party on Terrorism"
+            return _COMMITTEE_LINE
     return ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from datetime import date
+from datetime import date, time
 
 from minutes_tui.core.agenda.common import (
     AgendaError,
@@ -99,8 +99,12 @@ def _meeting(table: object, where: _Locator, source: str) -> MeetingDetails:
         name = detail_field(key)
         if name is None:
             raise AgendaError(source, line, f"unknown key {key!r} in [meeting]")
+        if isinstance(value, list) and all(isinstance(part, str) for part in value):
+            value = " ".join(value)  # file_codes = ["FRONT 98", "COMIX 150"]
+        elif isinstance(value, time):
+            value = value.isoformat(timespec="minutes")  # time = 10:00:00
         if not isinstance(value, (str, date)):
-            raise AgendaError(source, line, f"[meeting] {key} must be text or a date")
+            raise AgendaError(source, line, f"[meeting] {key} must be text, a list of text, a date or a time")
         try:
             set_detail(details, name, clean(value) if isinstance(value, str) else value)
         except ValueError as error:
@@ -167,7 +171,7 @@ def _item(entry: dict, line: int, source: str, where: _Locator) -> AgendaItem:
     refs = entry.get("doc_refs", [])
     refs = [refs] if isinstance(refs, str) else refs
     if not isinstance(refs, list) or not all(isinstance(ref, str) for ref in refs):
-        raise AgendaError(source, line, f"item {number}: doc_refs must be a list of text")
+        raise AgendaError(source, where.entry_key("doc_refs", line), f"item {number}: doc_refs must be a list of text")
     minutes = entry.get("planned_minutes", parts.planned_minutes)
     if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 0):
         raise AgendaError(source, line, f"item {number}: planned_minutes must be a whole number of minutes")
