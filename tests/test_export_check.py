@@ -84,6 +84,17 @@ def test_empty_header_details():
     ]
 
 
+def test_an_issue_date_before_the_meeting_is_a_warning():
+    items = [AgendaItem(1, "1.", "Adoption of the agenda", position=1, started_at=T0)]
+    entries = [Entry(1, 1, K.OUTCOME, outcome="adopted")]
+    early = dataclasses.replace(COMPLETE, issue_date=date(2021, 11, 1))
+    assert check_meeting(meeting(items, entries, details=early), default_register()) == [
+        "header: issue date 1 November 2021 is before the meeting"
+    ]
+    same_day = dataclasses.replace(COMPLETE, issue_date=COMPLETE.meeting_date)  # FORMAT.md: 0-22 days after
+    assert check_meeting(meeting(items, entries, details=same_day), default_register()) == []
+
+
 def test_items_flagged_to_check_are_listed_instead_of_a_missing_outcome():
     items = [
         AgendaItem(1, "1.", "Adoption of the agenda", position=1, started_at=T0, to_check="outcome unclear"),

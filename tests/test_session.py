@@ -201,6 +201,8 @@ def test_edit_move_delete_and_undo(session):
     session.edit_entry(first.id, text="called for support for the candidate", speakers=["DE", "AT"])
     session.move_entry(second.id, -1)
     assert [e.text for e in reopened(session).entries_for(first.item_id)] == ["supported", "called for support for the candidate"]
+    with pytest.raises(SessionError, match="the entry is the first of its item already"):  # not "entry moved"
+        session.move_entry(second.id, -1)
     session.delete_entry(second.id)
     assert len(reopened(session).entries) == 1
     assert session.apply_line("/undo").message == "undone: delete entry"
@@ -575,3 +577,10 @@ def test_a_note_that_looks_like_a_mistyped_intervention_says_how_to_make_it_one(
     session.apply_line("/go 3")
     assert "AT: … records it as theirs" in session.apply_line("AT supportd the text").message
     assert session.apply_line("Delegations supported the text").message == "note recorded"
+
+
+def test_a_mistyped_outcome_code_is_refused_not_printed(session):
+    session.apply_line("/go 3")
+    with pytest.raises(SessionError, match="unknown outcome 'tn': try adopted"):
+        session.apply_line("/outcome tn")
+    assert session.apply_line("/outcome noted").message == "outcome set"  # a verb alone is a sentence

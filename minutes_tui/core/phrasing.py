@@ -364,7 +364,7 @@ def outcome_sentence(
     if not phrase:
         return ""
     docs = item.doc_refs or ([details.agenda_ref] if agenda and details.agenda_ref else [])
-    presenter = _presenter(item.presenter, register or default_register(), style)
+    presenter = presenter_phrase(item.presenter, register or default_register(), style)
     return sentence(
         phrase.format(
             Body=capitalise(body),
@@ -393,7 +393,8 @@ def entry_sentence(
     return entry.text
 
 
-def _presenter(presenter: str, register: Register, style: HouseStyle) -> str:
+def presenter_phrase(presenter: str, register: Register, style: HouseStyle) -> str:
+    """An agenda's presenter as sentences name it: "COM" / "Commission" -> "the Commission"."""
     speaker = register.lookup(presenter) if presenter.strip() else None
     return style.speaker_phrase(speaker) if speaker else presenter.strip()
 

@@ -377,7 +377,7 @@ class Session:
         index = siblings.index(entry)
         other_index = index + delta
         if not 0 <= other_index < len(siblings):
-            return
+            raise SessionError(f"the entry is the {'first' if delta < 0 else 'last'} of its item already")
         other = siblings[other_index]
         with self._saving(self.clock.now()) as change:
             change.update("entries", entry.id, {"position": other.position}, "move entry")
@@ -683,6 +683,8 @@ class Session:
             code, text = phrasing.outcome_code_from_text(args)
             if not code and not text:
                 raise SessionError("which outcome? /outcome took note, /outcome endorsed ...")
+            if not code and re.fullmatch(r"\w+", text) and not text.endswith("ed"):  # "/outcome tn": a mistyped code
+                raise SessionError(f"unknown outcome {text!r}: try {', '.join(phrasing.OUTCOME_LABELS)}, or a sentence")
             return LineResult("outcome set", self.set_outcome(code, text))
         if name == "action":
             speakers, text = self._addressed(args)

@@ -75,4 +75,7 @@ def check_meeting(meeting: Meeting, register=None) -> list[str]:
     ):
         if not value:
             warnings.append(f"header: no {label}")
+    first_day = details.meeting_date or details.end_date
+    if details.issue_date and first_day and details.issue_date < first_day:
+        warnings.append(f"header: issue date {details.issue_date:%-d %B %Y} is before the meeting")
     return warnings

@@ -335,6 +335,12 @@ async def test_an_edit_that_cannot_come_back_keeps_its_kind(cosi_db, tui_clock, 
         assert pilot.app.screen.entry.value == comes_back
 
 
+async def test_the_item_header_names_the_presenter_as_the_minutes_do(live_app):
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 2")
+        assert "presented by the Presidency" in str(screen.query_one(ItemHeader).text)  # the agenda says "Presidency"
+
+
 async def test_a_statement_shows_who_made_it_and_where_its_text_goes(cosi_db, tui_clock):
     path, meeting_id = cosi_db
     async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
@@ -501,7 +507,7 @@ async def test_typing_while_browsing_goes_to_the_entry_line(live_app):
         assert screen.entry.has_focus and screen.entry.value == "DE"
 
 
-async def test_export_writes_the_minutes_and_never_overwrites(live_app, tmp_path):
+async def test_export_writes_the_minutes_and_overwrites_only_when_asked_again(live_app, tmp_path):
     target = tmp_path / "cosi"
     async with live_app.run_test(size=SIZE) as pilot:
         screen = await enter(pilot, "/next")
@@ -510,9 +516,13 @@ async def test_export_writes_the_minutes_and_never_overwrites(live_app, tmp_path
         await fill_form(pilot, file=str(target))
         assert "wrote" in status(screen)
         assert "adopted" in (tmp_path / "cosi.md").read_text()
+        await enter(pilot, "/outcome adopted without changes")
         await pilot.press("ctrl+s")
         await fill_form(pilot, file=str(target))
-        assert "exists already" in str(pilot.app.screen.query_one("#form-error", Static).visual)
+        assert "exists already: Enter again replaces it" in str(pilot.app.screen.query_one("#form-error", Static).visual)
+        assert "without changes" not in (tmp_path / "cosi.md").read_text()
+        await pilot.press("enter")  # polished since: the same file, on purpose
+        assert "wrote" in status(screen) and "without changes" in (tmp_path / "cosi.md").read_text()
 
 
 async def test_enter_in_a_choice_list_is_ok_and_the_arrows_open_it(live_app, cosi_db):

@@ -172,7 +172,7 @@ async def test_a_long_title_gives_way_to_the_line_of_times():
         header = pilot.app.query_one(ItemHeader)
 
         async def drawn() -> list[str]:
-            header.show(item, NOW, item.label)
+            header.show(item, NOW, item.label, item.presenter)
             await pilot.pause()
             return [strip.text.rstrip() for strip in header.render_lines(Region(0, 0, 40, header.size.height))]
 

@@ -194,7 +194,8 @@ class LiveScreen(Screen[None]):
         self.query_one(MeetingHeader).show(meeting.details, now, meeting.started_at, self.saved)
         current = self.session.current_item
         shown = self.session.item(self._viewed_id) if self._viewed_id else current
-        self.query_one(ItemHeader).show(shown, now, meeting.full_label(shown) if shown else "")
+        presenter = phrasing.presenter_phrase(shown.presenter, self.session.register, self.style) if shown else ""
+        self.query_one(ItemHeader).show(shown, now, meeting.full_label(shown) if shown else "", presenter)
         floor = (self.session.floor.speakers, self.session.floor.since) if self.session.floor else None
         self.query_one(QueuePanel).show(self.session.queue, floor, self.session.speaking_seconds(), now)
         self._show_schedule()
@@ -390,17 +391,19 @@ class LiveScreen(Screen[None]):
 
         details = self.session.meeting.details
         stem = f"{details.short_name or 'minutes'}-{details.meeting_date or 'meeting'}".replace(" ", "_")
+        asked: set[Path] = set()  # files the user was told exist: Enter again replaces them
 
         def write(values: dict[str, str]) -> str | None:
             fmt, path = values["format"], Path(values["file"]).expanduser()
             if path.suffix == "":
                 path = path.with_suffix(f".{fmt}")  # the format names are the usual extensions
-            if path.exists():
-                return f"{path} exists already: choose another name"
+            if path.exists() and path not in asked:
+                asked.add(path)
+                return f"{path} exists already: Enter again replaces it, or choose another name"
             try:
                 content = export_meeting(self.session.meeting, fmt, self.session.register, self.style,
                                          events=self.session.store.events(self.session.meeting_id))
-                write_private(path, content)
+                write_private(path, content, force=path in asked)
             except (MinutesError, ValueError) as error:
                 return f"could not export: {error}"
             self.say(f"wrote {path}")

@@ -132,8 +132,9 @@ class ItemHeader(Panel):
     has a fixed height (moving to the next item must not reflow the screen): a title too long for
     it is cut short, so the times stay in view."""
 
-    def show(self, item: AgendaItem | None, now: datetime, label: str) -> None:
-        """`label`: how the app names the item (`Meeting.full_label`)."""
+    def show(self, item: AgendaItem | None, now: datetime, label: str, presenter: str = "") -> None:
+        """`label`: how the app names the item (`Meeting.full_label`); `presenter`: who presents
+        it, as the minutes name them ("the Commission")."""
         if item is None:
             self.show_text(Text("No item open yet: /next (or F6) opens the first one.", "italic"))
             return
@@ -141,7 +142,7 @@ class ItemHeader(Panel):
         if item.doc_refs:
             title.append("  " + ", ".join(item.doc_refs), "cyan")
         about = Text(" · ").join(
-            [Text(s, "dim") for s in (item.presenter and f"presented by {item.presenter}", item.mode) if s]
+            [Text(s, "dim") for s in (presenter and f"presented by {presenter}", item.mode) if s]
             + ([self._times(item, now)] if item.started_at else [])
             + ([Text(f"to check with the Chair: {item.to_check}", "bold yellow")] if item.to_check else [])
         )
