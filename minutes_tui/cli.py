@@ -102,7 +102,7 @@ def cli() -> None:
 
 
 @cli.command("import")
-@click.argument("agenda", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("agenda", type=click.Path(path_type=Path))
 @db_option
 @friendly_errors
 def import_command(agenda: Path, db_path: Path | None) -> None:
@@ -112,7 +112,7 @@ def import_command(agenda: Path, db_path: Path | None) -> None:
 
 
 @cli.command()
-@click.argument("agenda", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("agenda", type=click.Path(path_type=Path))
 @db_option
 @friendly_errors
 def new(agenda: Path, db_path: Path | None) -> None:
@@ -193,7 +193,7 @@ def export(meeting_id: int | None, fmt: str, output: Path | None, force: bool, c
 
 
 @cli.command("import-json")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("source", type=click.Path(path_type=Path))
 @db_option
 @friendly_errors
 def import_json(source: Path, db_path: Path | None) -> None:

@@ -68,6 +68,13 @@ def test_a_bad_agenda_is_one_line_and_stores_nothing(db, tmp_path):
     assert Store(db).list_meetings() == []
 
 
+@pytest.mark.parametrize("command", ["import", "new", "import-json"])
+@pytest.mark.parametrize("where", ["missing.md", "."])
+def test_a_file_that_is_not_there_or_a_folder_is_one_line(db, tmp_path, command, where):
+    result = CliRunner().invoke(cli, [command, str(tmp_path / where), "--db", str(db)])
+    assert result.exit_code == 1 and result.output.startswith("minutes: ") and result.output.count("\n") == 1
+
+
 def test_export_defaults_to_the_latest_meeting(db, clock, agenda):
     store = Store(db)
     meeting_id = store.create_meeting(agenda, clock.now())

@@ -584,3 +584,10 @@ def test_a_mistyped_outcome_code_is_refused_not_printed(session):
     with pytest.raises(SessionError, match="unknown outcome 'tn': try adopted"):
         session.apply_line("/outcome tn")
     assert session.apply_line("/outcome noted").message == "outcome set"  # a verb alone is a sentence
+
+
+def test_undo_names_what_the_user_did(session):
+    session.apply_line("/go 2.1")
+    session.apply_line("/postpone")
+    session.apply_line("/check endorsed or not?")
+    assert [session.undo(), session.undo(), session.undo()] == ["flag to check", "mark item postponed", "move to another item"]

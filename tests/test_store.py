@@ -362,13 +362,13 @@ def test_redo_makes_again_what_undo_reverted_until_the_next_change(store, meetin
     session.edit_entry(note.id, text="First note, edited")
     session.move_item(session.find_item("2.").id, 1)  # a change of several rows
     order = [i.number for i in session.meeting.items]
-    assert [session.undo(), session.undo(), session.undo()] == ["item section", "edit entry", "add note"]
+    assert [session.undo(), session.undo(), session.undo()] == ["move item", "edit entry", "add note"]
     assert session.meeting.entries == []
     assert [session.redo(), session.redo()] == ["add note", "edit entry"]
     assert [(e.id, e.text) for e in Store(store.path).load_meeting(meeting_id).entries] == [(note.id, "First note, edited")]
-    assert session.redo() == "item section" and [i.number for i in session.meeting.items] == order
+    assert session.redo() == "move item" and [i.number for i in session.meeting.items] == order
     assert session.redo() is None  # all made again
-    assert session.undo() == "item section"
+    assert session.undo() == "move item"
     session.add_note("Second note")  # a new change: what was undone stays undone
     assert session.redo() is None
     assert [e.text for e in session.meeting.entries] == ["First note, edited", "Second note"]

@@ -229,9 +229,9 @@ class Session:
         with self._saving(now) as change:
             if current is not None:
                 state = ItemState.DONE if current.state is ItemState.CURRENT else current.state
-                self._update_item(change, current, state=state, ended_at=now)
+                self._update_item(change, current, "move to another item", state=state, ended_at=now)
             self._update_item(
-                change, target, state=ItemState.CURRENT, started_at=target.started_at or now, ended_at=None
+                change, target, "move to another item", state=ItemState.CURRENT, started_at=target.started_at or now, ended_at=None
             )
             if self.meeting.started_at is None:
                 change.update("meetings", self.meeting_id, {"started_at": now.isoformat()}, "start meeting")
@@ -243,7 +243,7 @@ class Session:
         now = self.clock.now()
         with self._saving(now) as change:
             if (current := self.current_item) and current.state is ItemState.CURRENT:
-                self._update_item(change, current, state=ItemState.DONE, ended_at=now)
+                self._update_item(change, current, "end meeting", state=ItemState.DONE, ended_at=now)
             change.update("meetings", self.meeting_id, {"ended_at": now.isoformat()}, "end meeting")
         self.meeting.ended_at = now
 
@@ -441,9 +441,10 @@ class Session:
         for apply in pending:
             apply()
 
-    def _update_item(self, change: Any, item: AgendaItem, **changes: Any) -> None:
+    def _update_item(self, change: Any, item: AgendaItem, action: str, **changes: Any) -> None:
+        """`action`: what the user did, as undo will name it ("move to another item")."""
         row = item_row(replace(item, **changes))
-        change.update("items", item.id, {k: row[k] for k in changes}, "item " + ", ".join(changes))
+        change.update("items", item.id, {k: row[k] for k in changes}, action)
         self._pending.append(lambda: [setattr(item, key, value) for key, value in changes.items()])
 
     def set_to_check(self, question: str, item_id: int | None = None) -> AgendaItem:
@@ -451,13 +452,13 @@ class Session:
         counts as dealt with when it is left without an outcome; the export check lists it."""
         item = self._target_item(item_id)
         with self._saving(self.clock.now()) as change:
-            self._update_item(change, item, to_check=" ".join(without_controls(question).split()))
+            self._update_item(change, item, "flag to check", to_check=" ".join(without_controls(question).split()))
         return item
 
     def set_item_state(self, item_id: int, state: ItemState) -> None:
         item = self.item(item_id)
         with self._saving(self.clock.now()) as change:
-            self._update_item(change, item, state=state)
+            self._update_item(change, item, f"mark item {state.value}", state=state)
 
     def _subtree(self, item: AgendaItem) -> list[AgendaItem]:
         block = [item]
@@ -470,7 +471,7 @@ class Session:
     def _renumber_positions(self, change: Any, order: list[AgendaItem]) -> None:
         for position, item in enumerate(order):
             if item.position != position or item not in self.meeting.items:
-                self._update_item(change, item, position=position)
+                self._update_item(change, item, "move item", position=position)
         self._pending.append(lambda: setattr(self.meeting, "items", order))
 
     def add_item(self, title: str, number: str = "", after_item_id: int | None = None, as_child: bool = False) -> AgendaItem:
@@ -576,14 +577,14 @@ class Session:
             if headings[index + delta] != headings[index]:
                 for moved in self._subtree(item):
                     if moved.section == item.section:
-                        self._update_item(change, moved, section=headings[index + delta])
+                        self._update_item(change, moved, "move item", section=headings[index + delta])
                 following = siblings[index + 1] if index + 1 < len(siblings) else None
                 if delta < 0 and following and not following.section and headings[index + 1] == headings[index]:
-                    self._update_item(change, following, section=headings[index])  # it carries the heading now
+                    self._update_item(change, following, "move item", section=headings[index])  # it carries the heading now
                 return
             first, second = sorted((item, neighbour), key=lambda i: i.position)
             if not second.section and headings[index]:  # going first, it would leave the section
-                self._update_item(change, second, section=headings[index])
+                self._update_item(change, second, "move item", section=headings[index])
             block_a, block_b = self._subtree(first), self._subtree(second)
             items = self.meeting.items
             start = items.index(block_a[0])
