@@ -256,10 +256,12 @@ class Session:
             raise SessionError("no item is open: use /next or /go NUMBER first")
         return current
 
-    def _add_entry(self, entry: Entry, action: str) -> Entry:
+    def _add_entry(self, entry: Entry, action: str, first: bool = False) -> Entry:
+        """Store a new entry after the item's others (`first`: before them)."""
         self.meeting.load_entries()  # deferred ones read after the INSERT would hold the new entry already
         siblings = self.meeting.entries_for(entry.item_id)
-        entry = cleaned(replace(entry, position=siblings[-1].position + 1 if siblings else 1))
+        position = (siblings[0].position - 1 if first else siblings[-1].position + 1) if siblings else 1
+        entry = cleaned(replace(entry, position=position))
         row = entry_row(entry) | {"meeting_id": self.meeting_id}
         with self._saving(self.clock.now()) as change:
             entry.id = change.insert("entries", row, action)
@@ -288,10 +290,12 @@ class Session:
         )
         return self._add_entry(entry, "add intervention")
 
-    def add_note(self, text: str, private: bool = False, item_id: int | None = None) -> Entry:
+    def add_note(self, text: str, private: bool = False, item_id: int | None = None, first: bool = False) -> Entry:
+        """A note: the secretary's own sentence. `first`: before the item's other entries (a summary
+        written afterwards opens the item's minutes, not run on from its last paragraph)."""
         item = self._target_item(item_id)
         entry = Entry(None, item.id, EntryKind.NOTE, text=text.strip(), started_at=self.clock.now(), private=private)
-        return self._add_entry(entry, "add note")
+        return self._add_entry(entry, "add summary" if first else "add note", first)
 
     def set_outcome(self, code: str, text: str = "", item_id: int | None = None) -> Entry:
         """Set (or replace) the item's outcome; 'postponed' and 'withdrawn' also set the item's state."""

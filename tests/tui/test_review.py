@@ -11,6 +11,7 @@ from agenda_samples import small_agenda
 from minutes_tui.core import archive
 from minutes_tui.core.clock import FrozenClock
 from minutes_tui.core.session import Session
+from minutes_tui.export.document import item_paragraphs
 from minutes_tui.tui.review_app import make_review_app
 from minutes_tui.tui.screens.review import ConfirmScreen, DiffScreen, MeetingScreen, SearchScreen, StatsScreen
 from test_archive import hold_meeting
@@ -141,6 +142,20 @@ async def test_mark_final_makes_the_meeting_read_only_until_reopened(db, store):
         await pilot.press("r")
         assert archive.status_of(store, meeting_id) == "draft 1"
         assert "draft 1" in str(screen.query_one("#heading", Static).content)
+
+
+async def test_a_summary_opens_the_items_minutes_as_a_paragraph_of_its_own(db):
+    """Written after the meeting, it is not run on from the item's last sentence."""
+    async with app_for(db).run_test(size=SIZE) as pilot:
+        screen = await open_november(pilot)
+        await go_to_item(pilot, screen, "2.1")
+        await pilot.press("n")
+        screen.query_one("#editor", Input).value = "Delegations broadly supported the recommendations."
+        await pilot.press("enter")
+        item = screen.session.find_item("2.1")
+        paragraphs = item_paragraphs(screen.meeting, item, screen.session.register, screen.style)
+        assert paragraphs[0] == "Delegations broadly supported the recommendations."
+        assert paragraphs[1] == "Terrorist threat remains high. We support the recommendations."  # DE's, next
 
 
 async def test_diff_between_a_draft_and_the_current_text(db):

@@ -194,7 +194,7 @@ class MeetingScreen(BackScreen):
     """
     BINDINGS = [
         Binding("e", "edit", "Edit", id="review.edit", tooltip="Edit the highlighted entry's text"),
-        Binding("n", "note", "Summary", id="review.note", tooltip="Write a sentence for the minutes"),
+        Binding("n", "note", "Summary", id="review.note", tooltip="Write a sentence for the minutes, to open the item's text"),
         Binding("p", "private", "Leave out", id="review.private", tooltip="Keep the entry out of the minutes, or back in"),
         Binding("c", "checked", "Checked", id="review.checked",
                 tooltip="The item's question for the Chair is settled: take its flag off"),
@@ -362,7 +362,7 @@ class MeetingScreen(BackScreen):
         if mode == "edit":
             self._apply(lambda: self.session.edit_entry(entry_id, text=text))
         elif mode == "note" and text:
-            self._apply(lambda: setattr(self, "entry_id", self.session.add_note(text, item_id=self.item_id).id))
+            self._apply(lambda: setattr(self, "entry_id", self.session.add_note(text, item_id=self.item_id, first=True).id))
         self.close_editor()
 
     def close_editor(self) -> None:
