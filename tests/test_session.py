@@ -591,3 +591,27 @@ def test_undo_names_what_the_user_did(session):
     session.apply_line("/postpone")
     session.apply_line("/check endorsed or not?")
     assert [session.undo(), session.undo(), session.undo()] == ["flag to check", "mark item postponed", "move to another item"]
+
+
+def test_an_added_item_may_not_repeat_a_number_beside_it(session):
+    session.apply_line("/go 3")
+    with pytest.raises(SessionError, match="there is an item 3. there already"):
+        session.add_item("Duplicate number test", "3")
+    with pytest.raises(SessionError, match="there is an item 2.1. there already"):
+        session.apply_line("/add 2.1 Threat assessment again")
+    assert session.add_item("Other business", "4").number == "4."
+
+
+def test_an_entry_typed_under_the_wrong_item_moves_to_the_right_one(session):
+    session.apply_line("/go 2.1")
+    first = session.apply_line("DE called for support").entry
+    session.apply_line("/go 2.2")
+    session.apply_line("FR supported")
+    session.move_entry_to(first.id, session.find_item("2.2").id)
+    moved = reopened(session)
+    assert [e.text for e in moved.entries_for(session.find_item("2.2").id)] == ["supported", "called for support"]
+    assert moved.entries_for(session.find_item("2.1").id) == []
+    with pytest.raises(SessionError, match="the entry is on item 2.2. already"):
+        session.move_entry_to(first.id, session.find_item("2.2").id)
+    assert session.undo() == "move entry to another item"
+    assert [e.text for e in reopened(session).entries_for(session.find_item("2.1").id)] == ["called for support"]

@@ -388,6 +388,21 @@ class Session:
             change.update("entries", other.id, {"position": entry.position}, "move entry")
         entry.position, other.position = other.position, entry.position
 
+    def move_entry_to(self, entry_id: int, item_id: int) -> Entry:
+        """Move an entry to another item (it was typed under the wrong one); it goes after the
+        entries there."""
+        entry, target = self.entry(entry_id), self.item(item_id)
+        if target.id == entry.item_id:
+            raise SessionError(f"the entry is on item {self.meeting.reference(target)} already")
+        siblings = self.meeting.entries_for(target.id)
+        position = siblings[-1].position + 1 if siblings else 1
+        with self._saving(self.clock.now()) as change:
+            change.update("entries", entry.id, {"item_id": target.id, "position": position}, "move entry to another item")
+        self.meeting.remove_entry(entry)
+        entry.item_id, entry.position = target.id, position
+        self.meeting.add_entry(entry)
+        return entry
+
     def undo(self) -> str | None:
         """Undo the last change; returns what was undone ('add note', ...) or None."""
         self._ensure_editable()
@@ -498,6 +513,8 @@ class Session:
             re.fullmatch(r"\d+(\.\d+)*\.", i.number.strip()) for i in items if parent_id in (i.parent_id, i.id)
         ):
             number += "."
+        if number and any(i.number.strip().rstrip(".") == number.rstrip(".") for i in items if i.parent_id == parent_id):
+            raise SessionError(f"there is an item {number} there already: /go {number} opens it, or give another number")
         from .agenda.common import analyse_title  # the agenda readers (markdown-it ...) load late: not on opening
 
         parts = analyse_title(without_controls(title).strip())

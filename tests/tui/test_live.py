@@ -335,6 +335,19 @@ async def test_an_edit_that_cannot_come_back_keeps_its_kind(cosi_db, tui_clock, 
         assert pilot.app.screen.entry.value == comes_back
 
 
+async def test_an_entry_moves_to_another_item_from_the_record(live_app, cosi_db):
+    async with live_app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "/go 3")
+        screen = await enter(pilot, "DE called for support")
+        await pilot.press("ctrl+r", "m")
+        await fill_form(pilot, number="5")
+        assert status(screen) == "entry moved to item 5"
+        assert screen.query_one(RecordList).entries == []  # item 3's record
+    meeting = stored(cosi_db)
+    [entry] = meeting.entries
+    assert meeting.full_number(next(i for i in meeting.items if i.id == entry.item_id)) == "5."
+
+
 async def test_the_item_header_names_the_presenter_as_the_minutes_do(live_app):
     async with live_app.run_test(size=SIZE) as pilot:
         screen = await enter(pilot, "/go 2")
@@ -376,6 +389,10 @@ async def test_a_meeting_held_by_another_window_opens_read_only(cosi_db, tui_clo
         await pilot.press("f6")
         assert "read-only" in status(screen)
         assert not screen.query_one(AgendaTree).has_focus
+        await pilot.press("f3")  # a form whose answers could not be saved is refused before the typing
+        assert pilot.app.screen is screen and "read-only" in status(screen)
+        await pilot.press("ctrl+s")  # exporting changes nothing
+        assert isinstance(pilot.app.screen, FormModal)
     after = Store(path)
     assert after.load_meeting(meeting_id).started_at == tui_clock.now()  # the holder's start, nothing of ours
     assert after.conn.execute("SELECT count(*) FROM entries_fts_docsize").fetchone()[0] == 0  # not even the index

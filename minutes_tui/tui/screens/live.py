@@ -411,7 +411,7 @@ class LiveScreen(Screen[None]):
 
         self.ask("Export the minutes", [Field("format", "Format", "md", [(f, f) for f in FORMATS]),
                                         Field("file", "File (the extension follows the format)", stem)], write,
-                 hint=self._export_hint())
+                 hint=self._export_hint(), changes=False)
 
     def _export_hint(self) -> str:
         """What looks unfinished (export anyway if it is meant), then the start of the text."""
@@ -472,7 +472,12 @@ class LiveScreen(Screen[None]):
     REOPEN = {"outcome": "action_set_outcome", "add": "add_item_form", "edit": "edit_entry", "details": "action_details"}
 
     def ask(self, title: str, form: list[Field], submit: Callable[[dict[str, str]], str | None], hint: str = "",
-            reopen: tuple = (), as_line: Callable[[dict[str, str]], str] = _joined) -> None:
+            reopen: tuple = (), as_line: Callable[[dict[str, str]], str] = _joined, changes: bool = True) -> None:
+        """Open a form; `changes`: its answers change the meeting (refused at once in a read-only window,
+        rather than after the typing)."""
+        if changes and self.read_only:
+            self.fail(self.read_only)
+            return
         if self._restoring is not None:
             form = [replace(field, value=self._restoring.get(field.name, field.value)) for field in form]
             self._restoring = None
@@ -553,6 +558,13 @@ class LiveScreen(Screen[None]):
             self.change(lambda: session.delete_entry(entry_id), "entry deleted: ctrl+z brings it back")
         elif event.what in ("up", "down"):
             self.change(lambda: session.move_entry(entry_id, -1 if event.what == "up" else 1), "entry moved")
+        elif event.what == "to_item":
+            def move(values: dict[str, str]) -> str | None:
+                number = values["number"].strip()
+                return self.change(lambda: session.move_entry_to(entry_id, session.find_item(number).id),
+                                   f"entry moved to item {number}")
+
+            self.ask("Move the entry to item", [Field("number", "Item number", placeholder="6.2")], move)
         else:
             self.edit_entry(entry_id)
 

@@ -54,6 +54,7 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
         Binding("delete,d", "request('delete')", "Delete", id="record.delete", tooltip="Delete the highlighted entry (ctrl+z brings it back)"),
         Binding("ctrl+up", "request('up')", "Move up", id="record.move_up", tooltip="Move the highlighted entry up"),
         Binding("ctrl+down", "request('down')", "Move down", id="record.move_down", tooltip="Move the highlighted entry down"),
+        Binding("m", "request('to_item')", "To item", id="record.to_item", tooltip="Move the highlighted entry to another item (typed under the wrong one)"),
         Binding("up", "step(-1)", "Up", show=False),
         Binding("down", "step(1)", "Down", show=False),
         Binding("pageup", "step(-10)", "Page up", show=False),
@@ -66,7 +67,7 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
     class EntryRequest(Message):
         """The user asked for something to be done to an entry."""
 
-        what: str  # edit | delete | up | down
+        what: str  # edit | delete | up | down | to_item
         entry_id: int
 
     highlighted: reactive[int | None] = reactive(None, init=False)  # an index into `entries`
