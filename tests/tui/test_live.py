@@ -289,6 +289,7 @@ async def test_a_form_left_open_when_the_app_dies_comes_back_with_what_was_typed
         assert status(pilot.app.screen) == "outcome set"
     [outcome] = [e for e in stored(cosi_db).entries if e.kind is EntryKind.OUTCOME]
     assert outcome.text == "endorsed the action plan as set out in 13682/21"
+    assert outcome.outcome == "endorsed"  # as the wording says, though the list still showed "took note"
     assert Store(path).load_form_draft(meeting_id) == ""  # the form is closed
 
 

@@ -374,6 +374,11 @@ class LiveScreen(Screen[None]):
             return
         existing = self.session.outcome_of(item.id)
         choices = [(f"{label} ({code})", code) for code, label in phrasing.OUTCOME_LABELS.items()]
+
+        def save(values: dict[str, str]) -> str | None:
+            named, _ = phrasing.outcome_code_from_text(values["text"])  # the wording is what the minutes say
+            return self.change(lambda: self.session.set_outcome(named or values["code"], values["text"]), "outcome set")
+
         self.ask(
             f"Outcome of {self.session.meeting.full_label(item)}",
             [
@@ -381,8 +386,7 @@ class LiveScreen(Screen[None]):
                 Field("text", "Wording (empty: the standard sentence)", existing.text if existing else "",
                       placeholder="endorsed the recommendations as set out in ..."),
             ],
-            lambda v: self.change(lambda: self.session.set_outcome(v["code"], v["text"]), "outcome set"),
-            reopen=("outcome",), as_line=lambda v: f"/outcome {v['text'].strip() or v['code']}",
+            save, reopen=("outcome",), as_line=lambda v: f"/outcome {v['text'].strip() or v['code']}",
         )
 
     def action_export(self) -> None:
