@@ -75,8 +75,9 @@ class Session:
         self.clock = clock
         self.meeting: Meeting = store.load_meeting(meeting_id, defer_entries)
         self.register = (register or default_register()).with_speakers(self.meeting.speakers)
-        self.queue, floor = store.load_floor_state(meeting_id)  # the queue and the floor survive a restart
-        self.floor: Floor | None = Floor(*floor) if floor else None
+        self.queue: list[tuple[str, ...]] = []
+        self.floor: Floor | None = None
+        self._load_floor_state()  # the queue and the floor survive a restart
         self.current_item_id: int | None = None
         self._speaking_totals: dict[str, int] | None = None
         self._pending: list[Callable[[], None]] = []  # memory changes waiting for their commit
@@ -429,6 +430,7 @@ class Session:
     def reload(self) -> None:
         """Read the meeting again from the store (after undo, or after another window changed it)."""
         self.meeting = self.store.load_meeting(self.meeting_id)
+        self._load_floor_state()
         self._speaking_totals = None
         self._find_current_item()
 
@@ -612,6 +614,10 @@ class Session:
             self._renumber_positions(change, [*items[:start], *block_b, *block_a, *items[start + len(block_a) + len(block_b):]])
 
     # --- the speakers' queue -------------------------------------------------------------------
+
+    def _load_floor_state(self) -> None:
+        self.queue, floor = self.store.load_floor_state(self.meeting_id)
+        self.floor = Floor(*floor) if floor else None
 
     def _save_floor_state(self) -> None:
         floor = self.floor and {"speakers": list(self.floor.speakers), "since": self.floor.since.isoformat(),

@@ -480,6 +480,17 @@ class Store:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self.conn, self.read_only = self._connect(self.path)
+        self._data_version = self._read_data_version()
+
+    def _read_data_version(self) -> int:
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection (another window, the archive) committed a change since this
+        was last asked: SQLite's data_version, one cheap read."""
+        version = self._read_data_version()
+        changed, self._data_version = version != self._data_version, version
+        return changed
 
     @staticmethod
     def _connect(path: Path) -> tuple[sqlite3.Connection, bool]:

@@ -394,6 +394,13 @@ async def test_a_meeting_held_by_another_window_opens_read_only(cosi_db, tui_clo
         assert pilot.app.screen is screen and "read-only" in status(screen)
         await pilot.press("ctrl+s")  # exporting changes nothing
         assert isinstance(pilot.app.screen, FormModal)
+        await pilot.press("escape")
+        record = screen.query_one(RecordList)
+        assert [e.text for e in record.entries] == ["called for support"]
+        holder = Session(Store(path), meeting_id, tui_clock)  # the other window goes on
+        holder.apply_line("FR supported the text")
+        screen.every_second()
+        assert [e.text for e in record.entries] == ["called for support", "supported the text"]  # followed
     after = Store(path)
     assert after.load_meeting(meeting_id).started_at == tui_clock.now()  # the holder's start, nothing of ours
     assert after.conn.execute("SELECT count(*) FROM entries_fts_docsize").fetchone()[0] == 0  # not even the index

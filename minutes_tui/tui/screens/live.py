@@ -156,8 +156,18 @@ class LiveScreen(Screen[None]):
         self.set_interval(1, self.every_second)
 
     def every_second(self) -> None:
+        if self.read_only and self.session.store.changed_elsewhere():  # follow the window that holds it
+            self.follow_the_holder()
         self.tick()
         self.index_for_search()
+
+    def follow_the_holder(self) -> None:
+        try:
+            self.session.reload()
+        except StoreError as error:
+            self.say(f"could not read the other window's changes: {error}", error=True)
+            return
+        self.sync()
 
     def index_for_search(self) -> None:
         """Index the lines saved in the last second for search: saving a line leaves that to here,
