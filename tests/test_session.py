@@ -615,3 +615,23 @@ def test_an_entry_typed_under_the_wrong_item_moves_to_the_right_one(session):
         session.move_entry_to(first.id, session.find_item("2.2").id)
     assert session.undo() == "move entry to another item"
     assert [e.text for e in reopened(session).entries_for(session.find_item("2.1").id)] == ["called for support"]
+
+
+def test_an_item_returned_to_counts_its_visits_not_the_time_between(session, clock):
+    from minutes_tui.core import archive
+    from minutes_tui.core.schedule import item_seconds
+
+    session.apply_line("/go 2.1")
+    clock.advance(seconds=60)
+    session.apply_line("/go 2.2")
+    clock.advance(seconds=30)
+    session.apply_line("/go 2.1")  # back to it: the 30 seconds on 2.2 are not 2.1's
+    clock.advance(seconds=20)
+    assert item_seconds(session.find_item("2.1"), clock.now()) == 80  # while open: until now
+    session.apply_line("/go 3")
+    clock.advance(seconds=600)
+    stored = reopened(session)
+    by_number = {i.number: item_seconds(i, clock.now()) for i in stored.items}
+    assert (by_number["2.1."], by_number["2.2."], by_number["3."]) == (80, 30, 600)
+    times = {t.number: t.seconds for t in archive.item_times(session.store, session.meeting_id)}
+    assert (times["2.1."], times["2.2."]) == (80, 30)

@@ -287,6 +287,7 @@ class Overrun:
 
 
 _SECONDS = "CAST(round((julianday({0}.ended_at) - julianday({0}.started_at)) * 86400) AS INTEGER)"
+_ITEM_SECONDS = f"coalesce(i.spent_seconds, {_SECONDS.format('i')})"  # its visits; first start to last end before schema 11
 
 
 def _scope(meeting_id: int | None, query: Query | None) -> tuple[list[str], list[Any]]:
@@ -319,7 +320,7 @@ def item_times(store: Store, meeting_id: int | None = None, query: Query | None 
         conditions.append("i.ended_at IS NOT NULL")
     order = "seconds DESC LIMIT ?" if longest else "m.meeting_date, m.id, i.position"
     sql = f"""SELECT m.id AS meeting_id, m.meeting_date, m.short_name, i.id, i.number, i.title, i.planned_minutes,
-                     {_SECONDS.format('i')} AS seconds
+                     {_ITEM_SECONDS} AS seconds
               FROM items i JOIN meetings m ON m.id = i.meeting_id {_where(conditions)} ORDER BY {order}"""
     return store.read("agenda item", sql, params + ([longest] if longest else []), lambda r: ItemTime(
         r["meeting_id"], iso_date(r["meeting_date"]), r["short_name"] or "", r["id"], r["number"] or "",

@@ -98,9 +98,11 @@ class AgendaItem:
     classification: str = ""  # "CONFIDENTIEL UE/EU CONFIDENTIAL"
     planned_minutes: int | None = None
     state: ItemState = ItemState.PENDING
-    started_at: datetime | None = None
-    ended_at: datetime | None = None
+    started_at: datetime | None = None  # first opened
+    ended_at: datetime | None = None  # last closed; None while open
     to_check: str = ""  # flagged "to check with the Chair": what to ask (never exported); "" when not
+    opened_at: datetime | None = None  # the start of the latest visit (an item can be returned to)
+    spent_seconds: int | None = None  # the time of the visits closed so far; None: not counted (before schema 11)
 
     @property
     def label(self) -> str:

@@ -14,10 +14,13 @@ _TIME = re.compile(r"(\d{1,2})[.:h](\d{2})")
 
 
 def item_seconds(item: AgendaItem, now: datetime) -> int | None:
-    """Time spent on an item so far (until now while it is open); None if it was never opened."""
+    """Time spent on an item so far: its visits, the open one until now; None if it was never opened."""
     if item.started_at is None:
         return None
-    end = item.ended_at if item.state is not ItemState.CURRENT and item.ended_at else now
+    if item.spent_seconds is not None:
+        visit = now - item.opened_at if item.opened_at and item.ended_at is None else timedelta()
+        return item.spent_seconds + max(0, int(visit.total_seconds()))
+    end = item.ended_at if item.state is not ItemState.CURRENT and item.ended_at else now  # timed before visits counted
     return max(0, int((end - item.started_at).total_seconds()))
 
 

@@ -19,6 +19,7 @@ from .clock import Clock
 from .errors import MinutesError
 from .entry import Command, EntryLineError, Intervention, Note, parse_line, split_speakers, unknown_codes
 from .model import AgendaItem, Attendance, Entry, EntryKind, ItemState, Meeting, add_speaking_time, cleaned, without_controls
+from .schedule import item_seconds
 from .speakers import Register, default_register
 from .store import Store, details_row, entry_row, item_row
 
@@ -57,6 +58,11 @@ def _headings_in_force(items: list[AgendaItem]) -> list[str]:
         current = item.section or current
         headings.append(current)
     return headings
+
+
+def _closed(item: AgendaItem, now: datetime) -> dict[str, Any]:
+    """What closing an item's visit changes: its end, and the time of its visits with this one."""
+    return {"ended_at": now, "spent_seconds": item_seconds(item, now)}
 
 
 @dataclass
@@ -230,9 +236,10 @@ class Session:
         with self._saving(now) as change:
             if current is not None:
                 state = ItemState.DONE if current.state is ItemState.CURRENT else current.state
-                self._update_item(change, current, "move to another item", state=state, ended_at=now)
+                self._update_item(change, current, "move to another item", state=state, **_closed(current, now))
             self._update_item(
-                change, target, "move to another item", state=ItemState.CURRENT, started_at=target.started_at or now, ended_at=None
+                change, target, "move to another item", state=ItemState.CURRENT, started_at=target.started_at or now,
+                ended_at=None, opened_at=now, spent_seconds=item_seconds(target, now) or 0,  # the visits before this one
             )
             if self.meeting.started_at is None:
                 change.update("meetings", self.meeting_id, {"started_at": now.isoformat()}, "start meeting")
@@ -244,7 +251,7 @@ class Session:
         now = self.clock.now()
         with self._saving(now) as change:
             if (current := self.current_item) and current.state is ItemState.CURRENT:
-                self._update_item(change, current, "end meeting", state=ItemState.DONE, ended_at=now)
+                self._update_item(change, current, "end meeting", state=ItemState.DONE, **_closed(current, now))
             change.update("meetings", self.meeting_id, {"ended_at": now.isoformat()}, "end meeting")
         self.meeting.ended_at = now
 

@@ -234,7 +234,15 @@ def _schema_10(db: sqlite_utils.Database) -> None:
     version number is what tells an older minutes_tui that it cannot read such entries."""
 
 
-MIGRATIONS = (_schema_1, _schema_2, _schema_3, _schema_4, _schema_5, _schema_6, _schema_7, _schema_8, _schema_9, _schema_10)
+def _schema_11(db: sqlite_utils.Database) -> None:
+    """An item's time is the sum of its visits (a meeting may return to an item): the latest visit's
+    start, and the time of those closed. NULL for items timed before: first start to last end."""
+    db.execute("ALTER TABLE items ADD COLUMN opened_at TEXT")
+    db.execute("ALTER TABLE items ADD COLUMN spent_seconds INTEGER")
+
+
+MIGRATIONS = (_schema_1, _schema_2, _schema_3, _schema_4, _schema_5, _schema_6, _schema_7, _schema_8, _schema_9, _schema_10,
+              _schema_11)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -301,6 +309,8 @@ def item_row(item: AgendaItem) -> dict[str, Any]:
         "started_at": _iso(item.started_at),
         "ended_at": _iso(item.ended_at),
         "to_check": item.to_check,
+        "opened_at": _iso(item.opened_at),
+        "spent_seconds": item.spent_seconds,
     }
 
 
@@ -337,6 +347,8 @@ def item_from_row(row: dict[str, Any]) -> AgendaItem:
         started_at=_dt(row["started_at"]),
         ended_at=_dt(row["ended_at"]),
         to_check=row["to_check"],
+        opened_at=_dt(row["opened_at"]),
+        spent_seconds=row["spent_seconds"],
     )
 
 
