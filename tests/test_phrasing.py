@@ -180,8 +180,13 @@ def test_sentence_capitalises_and_ends_with_one_full_stop(text, expected):
         (["DE"], "scrutiny reservation", "council", "The German delegation entered a scrutiny reservation."),
         (["DE"], "Parliamentary scrutiny reservations on Article 5", "council",
          "The German delegation entered parliamentary scrutiny reservations on Article 5."),
-        (["DE"], "United Kingdom's position was recalled", "council", "United Kingdom's position was recalled."),  # no verb: kept
-        (["DE"], "Germany supported it", "council", "Germany supported it."),
+        (["DE"], "Germany supported it", "council", "Germany supported it."),  # names its speaker: kept
+        # anything else is what the speaker said: the minutes never lose who spoke
+        (["DE"], "The text is acceptable to us", "council", 'The German delegation stated: "The text is acceptable to us."'),
+        (["DE"], "5G networks are key", "council", 'The German delegation stated: "5G networks are key."'),
+        (["IT"], "It supported the text", "council", "The Italian delegation supported the text."),
+        (["BE"], "- supported the text", "council", "The Belgian delegation supported the text."),
+        (["the Chair of the TELECOM WP"], "The Chair provided an update", "council", "The Chair provided an update."),
     ],
 )
 def test_intervention_sentences(speakers, text, style, expected):

@@ -570,7 +570,7 @@ def test_stepping_does_not_open_a_postponed_item_and_going_to_one_says_so(sessio
     assert session.meeting.full_number(session.go_next()) == "3."  # past the postponed 2.2.
     assert session.find_item("2.2").state is ItemState.POSTPONED
     message = session.apply_line("/go 2.2").message
-    assert message.endswith("it was postponed: it is open again (/postpone sets it aside again)")
+    assert message.startswith("item 2.2. was postponed: it is open again (/postpone sets it aside again) · ")
 
 
 def test_a_note_that_looks_like_a_mistyped_intervention_says_how_to_make_it_one(session):
@@ -635,3 +635,32 @@ def test_an_item_returned_to_counts_its_visits_not_the_time_between(session, clo
     assert (by_number["2.1."], by_number["2.2."], by_number["3."]) == (80, 30, 600)
     times = {t.number: t.seconds for t in archive.item_times(session.store, session.meeting_id)}
     assert (times["2.1."], times["2.2."]) == (80, 30)
+
+
+def test_a_turn_is_never_a_command_and_its_speaker_may_be_typed_in_haste(session, clock):
+    session.apply_line("/go 2.1")
+    session.apply_line("/queue FR DE NL")
+    session.apply_line("/floor")
+    with pytest.raises(SessionError, match="FR's turn: type what they said"):
+        session.end_floor("/outcome took note")
+    with pytest.raises(SessionError, match="FR has the floor, but the line names DE"):
+        session.end_floor("De opposed it")  # another code, however typed
+    session.end_floor("Fr opposed it")
+    session.give_floor()
+    assert session.apply_line("DE: supported the compromise").message == "DE: turn recorded"  # not DE twice
+    assert session.floor is None
+    assert [(e.speakers, e.text, e.duration_seconds is not None) for e in reopened(session).entries] == [
+        (["FR"], "opposed it", True), (["DE"], "supported the compromise", True)]
+
+
+def test_a_statement_keeps_its_speaker_and_text_when_edited_and_an_item_one_outcome(session):
+    session.apply_line("/go 2.1")
+    statement = session.apply_line("/s PL: Poland supports the text.").entry
+    for changes in ({"text": " "}, {"speakers": []}):
+        with pytest.raises(SessionError, match="a statement needs who made it and its text"):
+            session.edit_entry(statement.id, **changes)
+    session.apply_line("/outcome took note")
+    session.apply_line("/go 2.2")
+    outcome = session.apply_line("/outcome endorsed").entry
+    with pytest.raises(SessionError, match="item 2.1. has an outcome already"):
+        session.move_entry_to(outcome.id, session.find_item("2.1").id)

@@ -217,12 +217,39 @@ def _with_subject(subject: str, text: str, empty: str) -> str:
 def intervention_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:
     """ "DE" + "called for support ..." -> "The German delegation called for support ...".
 
-    Text that starts with anything but a lower-case word already has its subject and is kept,
-    unless it is shorthand for what the speaker did (see `_as_predicate`).
+    Shorthand for what the speaker did gets the speaker as its subject (see `_as_predicate`). Other
+    text is kept if it names the speaker ("Germany supported it"); else it is what the speaker said,
+    quoted after the speaker's name: the minutes never lose who spoke.
     """
     subject = speakers_subject(entry.speakers, register, style)
-    text = entry.text.strip()
-    return _with_subject(subject, _as_predicate(text) if subject else text, "took the floor")
+    text = _BULLET.sub("", entry.text.strip())
+    if not subject:
+        return _with_subject(subject, text, "took the floor")
+    text = _as_predicate(text)
+    if text and not _needs_subject(text) and text[0] not in "(," and not _names_a_speaker(text, entry.speakers, register):
+        text = f'stated: "{sentence(text)}"'
+    return _with_subject(subject, text, "took the floor")
+
+
+_BULLET = re.compile(r"^[-–—•*]\s+")  # "- supported the text": a dash typed out of habit
+_PRONOUN = re.compile(r"(?:It|They|He|She|We|The delegations?) (?=[a-z])")
+
+
+def _names_a_speaker(text: str, codes: list[str], register: Register) -> bool:
+    """Whether `text` names one of its speakers (by code, name, adjective, phrase or alias)."""
+    words = text.casefold()
+    for code in codes:
+        speaker = register.lookup(code)
+        # a speaker written out ("the Chair of the TELECOM WP") is named by any of its longer words ("The Chair ...")
+        names = (speaker.code, speaker.name, speaker.adjective, speaker.phrase, *speaker.aliases) if speaker else (
+            code, *(word for word in code.split() if len(word) > 3))
+        if any(name and re.search(rf"(?<!\w){re.escape(_without_article(name.casefold()))}(?!\w)", words) for name in names):
+            return True
+    return False
+
+
+def _without_article(name: str) -> str:
+    return name.removeprefix("the ")
 
 
 _ADVERB = re.compile(r"(?:Also|Further|Furthermore|Again|Then|Finally|Additionally|Similarly|Likewise) (?=[a-z])")
@@ -237,6 +264,8 @@ def _as_predicate(text: str) -> str:
     reservation" ("entered a scrutiny reservation"), a quotation ("stated: "We cannot ..."")."""
     if _ADVERB.match(text) or _CAPITAL_VERB.match(text):
         return text[0].lower() + text[1:]
+    if pronoun := _PRONOUN.match(text):  # "It supported the text": "it" is the speaker
+        return text[pronoun.end():]
     if reservation := _RESERVATION.fullmatch(text):
         what = reservation.group(1)
         return f"entered {'' if reservation.group(2) else 'a '}{what[0].lower()}{what[1:]}"

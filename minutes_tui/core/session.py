@@ -212,16 +212,16 @@ class Session:
         left = self.current_item
         set_aside = {i.id: i.state for i in self.meeting.items if i.state in (ItemState.WITHDRAWN, ItemState.POSTPONED)}
         item = step()
-        message = f"now on item {self.meeting.full_label(item)}"
-        if (state := set_aside.get(item.id)) and item is not left:
-            command = "/postpone" if state is ItemState.POSTPONED else "/withdraw"
-            message += f" · it was {state.value}: it is open again ({command} sets it aside again)"
+        said = [f"now on item {self.meeting.full_label(item)}"]
         if (left is not None and left is not item and left.state is ItemState.DONE and not self.outcome_of(left.id)
                 and not left.to_check):
             # Closure: minute-takers most often miss that a decision was (or was not) taken. Said
             # first, as the status line is one line; /outcome would now go to the new item.
-            message = f"item {self.meeting.reference(left)} was left without an outcome (/undo goes back to it) · {message}"
-        return message
+            said.insert(0, f"item {self.meeting.reference(left)} was left without an outcome (/undo goes back to it)")
+        if (state := set_aside.get(item.id)) and item is not left:  # opening it undid what was decided: said first
+            command = "/postpone" if state is ItemState.POSTPONED else "/withdraw"
+            said.insert(0, f"item {self.meeting.reference(item)} was {state.value}: it is open again ({command} sets it aside again)")
+        return " · ".join(said)
 
     def go_to(self, number: str) -> AgendaItem:
         return self.go_to_item(self.find_item(number).id)
@@ -367,6 +367,8 @@ class Session:
             raise SessionError(f"cannot edit {', '.join(sorted(unknown))} of an entry")
         changes = cleaned(changes)
         updated = replace(entry, **changes)
+        if updated.kind is EntryKind.STATEMENT and not (updated.text.strip() and updated.speakers):
+            raise SessionError("a statement needs who made it and its text")
         row = entry_row(updated)
         with self._saving(self.clock.now()) as change:
             change.update("entries", entry_id, {k: row[k] for k in changes}, "edit entry")
@@ -402,6 +404,8 @@ class Session:
         entry, target = self.entry(entry_id), self.item(item_id)
         if target.id == entry.item_id:
             raise SessionError(f"the entry is on item {self.meeting.reference(target)} already")
+        if entry.kind is EntryKind.OUTCOME and self.outcome_of(target.id):
+            raise SessionError(f"item {self.meeting.reference(target)} has an outcome already: edit or delete one of them")
         siblings = self.meeting.entries_for(target.id)
         position = siblings[-1].position + 1 if siblings else 1
         with self._saving(self.clock.now()) as change:
@@ -664,7 +668,13 @@ class Session:
     def _said_by(self, text: str, speakers: tuple[str, ...]) -> str:
         """What a turn's speakers said, from the line typed for it: "HU: aligned itself with SE" and
         "HU aligned itself ..." name the speaker again; a line naming someone else is refused."""
-        parsed = parse_line(text, self.register) if text.strip() and not text.lstrip().startswith("/") else None
+        if text.lstrip().startswith("/"):
+            raise SessionError(f"{' '.join(speakers)}'s turn: type what they said (a command goes with Enter)")
+        first, _, rest = text.strip().partition(" ")
+        speaker = self.register.lookup(first.rstrip(":,"))
+        if speaker and first.rstrip(":,").upper() == speaker.code.upper() and rest[:1].islower():
+            text = f"{speaker.code}{first[len(speaker.code):]} {rest}"  # "De opposed it": a code typed in haste
+        parsed = parse_line(text, self.register) if text.strip() else None
         if not isinstance(parsed, Intervention):
             return text
         if set(parsed.speakers) != set(speakers):
@@ -677,14 +687,16 @@ class Session:
     def apply_line(self, line: str) -> LineResult:
         """Parse one entry line and apply it; raises SessionError/EntryLineError with one-line messages."""
         parsed = parse_line(line, self.register)
+        floor = self.floor
+        if floor and (isinstance(parsed, Note) and parsed.text[:1].islower()
+                      or isinstance(parsed, Intervention) and set(parsed.speakers) == set(floor.speakers)):
+            # what the speaker who has the floor said ("supported the candidate", "DE: supported ..."): their turn ends
+            return LineResult(f"{' '.join(floor.speakers)}: turn recorded", self.end_floor(parsed.text))
         if isinstance(parsed, Intervention):
             entry = self.add_intervention(parsed.speakers, parsed.text)
             unknown = [c for c in unknown_codes(parsed.speakers, self.register) if not self.meeting.details.names_the_body(c)]
             warning = f" — {', '.join(unknown)}: no such speaker code, the minutes will say it as typed" if unknown else ""
             return LineResult(f"{' '.join(parsed.speakers)}: recorded{warning}", entry)
-        if isinstance(parsed, Note) and self.floor and parsed.text[:1].islower():
-            # what the speaker who has the floor said ("supported the candidate"): their turn ends
-            return LineResult(f"{' '.join(self.floor.speakers)}: turn recorded", self.end_floor(parsed.text))
         if isinstance(parsed, Note):
             first, _, rest = parsed.text.partition(" ")
             speaker = self.register.lookup(first) if rest[:1].islower() else None
@@ -697,7 +709,7 @@ class Session:
         """"Delegations: send comments ..." -> (("Delegations",), "send comments ..."); "DE, FR: ..."
         gives the codes; without such a prefix, no speakers."""
         prefix, colon, rest = args.partition(":")
-        if colon and prefix.strip() and len(prefix.split()) <= 6:
+        if colon and prefix.strip() and len(prefix.split()) <= 10:  # "The Chair of the TELECOM working party: ..."
             return split_speakers(prefix, self.register) or (prefix.strip(),), rest
         return (), args
 

@@ -179,17 +179,18 @@ async def test_a_failed_save_keeps_the_line_and_retries_on_enter(live_app, cosi_
     async with live_app.run_test(size=SIZE) as pilot:
         screen = await enter(pilot, "/next")
         session = screen.session
-        real = session.add_intervention
 
         def disk_full(*args, **kwargs):
             raise StoreError("minutes.db: could not save (database or disk is full)")
 
         monkeypatch.setattr(session, "add_intervention", disk_full)
+        monkeypatch.setattr(session.store, "save_draft", lambda *args: disk_full())
         await enter(pilot, "DE called for support")
         assert screen.entry.value == "DE called for support"
-        assert "disk is full" in status(screen)
+        screen.save_draft()  # the once-a-second draft fails too: the line's own error stays on screen
+        assert status(screen) == "minutes.db: could not save (database or disk is full)"
         assert "NOT SAVED" in str(screen.query_one("#header", Panel).text)
-        monkeypatch.setattr(session, "add_intervention", real)
+        monkeypatch.undo()
         await pilot.press("enter")
         assert screen.entry.value == ""
         assert "saved 10:00:40" in str(screen.query_one("#header", Panel).text)
@@ -548,6 +549,10 @@ async def test_export_writes_the_minutes_and_overwrites_only_when_asked_again(li
         assert "without changes" not in (tmp_path / "cosi.md").read_text()
         await pilot.press("enter")  # polished since: the same file, on purpose
         assert "wrote" in status(screen) and "without changes" in (tmp_path / "cosi.md").read_text()
+        await pilot.press("ctrl+s")
+        await fill_form(pilot, file=str(tmp_path / "cosi.docx"))  # Markdown in a .docx: not what was meant
+        assert "cosi.docx names another format than md" in str(pilot.app.screen.query_one("#form-error", Static).visual)
+        assert not (tmp_path / "cosi.docx").exists()
 
 
 async def test_enter_in_a_choice_list_is_ok_and_the_arrows_open_it(live_app, cosi_db):

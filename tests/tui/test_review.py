@@ -155,7 +155,7 @@ async def test_a_summary_opens_the_items_minutes_as_a_paragraph_of_its_own(db):
         item = screen.session.find_item("2.1")
         paragraphs = item_paragraphs(screen.meeting, item, screen.session.register, screen.style)
         assert paragraphs[0] == "Delegations broadly supported the recommendations."
-        assert paragraphs[1] == "Terrorist threat remains high. We support the recommendations."  # DE's, next
+        assert paragraphs[1] == 'The German delegation stated: "Terrorist threat remains high. We support the recommendations."'
 
 
 async def test_diff_between_a_draft_and_the_current_text(db):

@@ -303,7 +303,8 @@ class LiveScreen(Screen[None]):
         try:
             self.session.store.save_draft(self.session.meeting_id, self.entry.value, self.clock.now(), typed_in_form)
         except StoreError as error:
-            self.say(f"draft not saved: {error}", error=True)
+            if not self.not_saved:  # the line that could not be saved says so already (and why)
+                self.say(f"draft not saved: {error}", error=True)
             return
         self._draft = draft
 
@@ -411,6 +412,8 @@ class LiveScreen(Screen[None]):
             fmt, path = values["format"], Path(values["file"]).expanduser()
             if path.suffix == "":
                 path = path.with_suffix(f".{fmt}")  # the format names are the usual extensions
+            elif path.suffix[1:].lower() in FORMATS and path.suffix[1:].lower() != fmt:
+                return f"{path.name} names another format than {fmt}: change the name or the format"
             if path.exists() and path not in asked:
                 asked.add(path)
                 return f"{path} exists already: Enter again replaces it, or choose another name"
