@@ -664,3 +664,16 @@ def test_a_statement_keeps_its_speaker_and_text_when_edited_and_an_item_one_outc
     outcome = session.apply_line("/outcome endorsed").entry
     with pytest.raises(SessionError, match="item 2.1. has an outcome already"):
         session.move_entry_to(outcome.id, session.find_item("2.1").id)
+
+
+def test_a_speaker_queued_by_mistake_comes_off_the_queue(session):
+    session.apply_line("/go 2.1")
+    session.apply_line("/queue DE FR NL")
+    assert session.apply_line("/unqueue FR").message == "FR taken off the queue"
+    assert reopened_queue(session) == [("DE",), ("NL",)]
+    with pytest.raises(SessionError, match="FR is not in the queue"):
+        session.apply_line("/unqueue FR")
+
+
+def reopened_queue(session) -> list[tuple[str, ...]]:
+    return Session(session.store, session.meeting_id, session.clock).queue

@@ -642,6 +642,13 @@ class Session:
             self.queue.append(speakers)
             self._save_floor_state()
 
+    def queue_remove(self, speakers: tuple[str, ...]) -> None:
+        """Take a speaker off the queue (queued by mistake, or gave up the turn)."""
+        if speakers not in self.queue:
+            raise SessionError(f"{' '.join(speakers)} is not in the queue")
+        self.queue.remove(speakers)
+        self._save_floor_state()
+
     def give_floor(self, text: str = "") -> Floor:
         """The next speaker in the queue takes the floor; their speaking time starts now. The one
         who had it is recorded with `text`, as `end_floor` would."""
@@ -750,6 +757,11 @@ class Session:
             for code in codes:
                 self.queue_add((code,))
             return LineResult(f"queued {' '.join(codes)}")
+        if name == "unqueue":
+            codes = self._speaker_codes(args)
+            for code in codes:
+                self.queue_remove((code,))
+            return LineResult(f"{' '.join(codes)} taken off the queue")
         if name == "floor":
             floor = self.give_floor()
             return LineResult(f"{' '.join(floor.speakers)} has the floor")
