@@ -23,6 +23,9 @@ class ItemState(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+SET_ASIDE = (ItemState.POSTPONED, ItemState.WITHDRAWN)  # decided not to be taken (now): not stepped onto, exported as such
+
+
 class EntryKind(StrEnum):
     INTERVENTION = "intervention"  # somebody spoke: speakers + what they said
     NOTE = "note"  # the secretary's own sentence, exported as written

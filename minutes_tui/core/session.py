@@ -18,7 +18,9 @@ from . import phrasing
 from .clock import Clock
 from .errors import MinutesError
 from .entry import Command, EntryLineError, Intervention, Note, parse_line, split_speakers, unknown_codes
-from .model import AgendaItem, Attendance, Entry, EntryKind, ItemState, Meeting, add_speaking_time, cleaned, without_controls
+from .model import (
+    SET_ASIDE, AgendaItem, Attendance, Entry, EntryKind, ItemState, Meeting, add_speaking_time, cleaned, without_controls,
+)
 from .schedule import item_seconds
 from .speakers import Register, default_register
 from .store import Store, details_row, entry_row, item_row
@@ -153,8 +155,7 @@ class Session:
         """Items /next and /prev step through: not withdrawn or postponed (stepping onto one would
         open it again), and not mere containers of sub-items."""
         parents = {i.parent_id for i in self.meeting.items}
-        set_aside = (ItemState.WITHDRAWN, ItemState.POSTPONED)
-        return [i for i in self.meeting.items if i.id not in parents and i.state not in set_aside]
+        return [i for i in self.meeting.items if i.id not in parents and i.state not in SET_ASIDE]
 
     def outcome_of(self, item_id: int) -> Entry | None:
         return next((e for e in self.meeting.entries_for(item_id) if e.kind is EntryKind.OUTCOME), None)
@@ -210,7 +211,7 @@ class Session:
         """Make a move (`go_next`, `go_prev`, a `go_to`) and say where it led, and whether the item
         left behind was closed without an outcome."""
         left = self.current_item
-        set_aside = {i.id: i.state for i in self.meeting.items if i.state in (ItemState.WITHDRAWN, ItemState.POSTPONED)}
+        set_aside = {i.id: i.state for i in self.meeting.items if i.state in SET_ASIDE}
         item = step()
         said = [f"now on item {self.meeting.full_label(item)}"]
         if (left is not None and left is not item and left.state is ItemState.DONE and not self.outcome_of(left.id)
@@ -316,7 +317,7 @@ class Session:
         else:
             entry = Entry(None, item.id, EntryKind.OUTCOME, text=text.strip(), outcome=code, started_at=self.clock.now())
             result = self._add_entry(entry, "set outcome")
-        if code in (ItemState.POSTPONED, ItemState.WITHDRAWN):
+        if code in SET_ASIDE:
             self.set_item_state(item.id, ItemState(code))
         return result
 

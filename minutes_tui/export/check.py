@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 
-from minutes_tui.core.model import AgendaItem, EntryKind, ItemState, Meeting
+from minutes_tui.core.model import SET_ASIDE, AgendaItem, EntryKind, Meeting
 from minutes_tui.export.document import agenda_order
 
 _CODE = re.compile(r"[A-Z]{2,8}")
-_SETTLED = (ItemState.WITHDRAWN, ItemState.POSTPONED)
 
 
 def _where(meeting: Meeting, item: AgendaItem) -> str:
@@ -46,7 +45,7 @@ def check_meeting(meeting: Meeting, register=None) -> list[str]:
             quiet.add(item.id)
             continue
         below = subtree(item)[1:]
-        if item.state in _SETTLED:
+        if item.state in SET_ASIDE:
             quiet.add(item.id)
         elif not any(reached(i) for i in [item, *below]):
             warnings.append(f"{_where(meeting, item)}: never reached")
