@@ -182,6 +182,9 @@ def test_statements_are_said_where_made_and_given_in_full_in_the_annex():
     assert markdown.index("## ANNEX") > markdown.index("### 12. AOB")
     assert "### Statement by the German delegation on item 12\n\nGermany supports the Czech candidate.\n\nIt asks for a vote." in markdown
     assert "ANNEX" not in to_markdown(document())  # no statement, no annex
+    meeting.entries.append(Entry(32, 12, K.STATEMENT, "Germany also asks for a vote.", ["DE"], position=3))
+    assert [i.title for i in document(meeting).sections[-1].items][1:] == [
+        "Statement by the German delegation on item 12 (1)", "Statement by the German delegation on item 12 (2)"]
     assert '<h2 class="section new-page">ANNEX</h2>' in to_html(doc)
     annex = next(p for p in build_docx(doc).paragraphs if p.text == "ANNEX")
     assert annex.style.name == "Heading 1" and annex.paragraph_format.page_break_before

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -243,13 +243,16 @@ def _names_a_speaker(text: str, codes: list[str], register: Register) -> bool:
         # a speaker written out ("the Chair of the TELECOM WP") is named by any of its longer words ("The Chair ...")
         names = (speaker.code, speaker.name, speaker.adjective, speaker.phrase, *speaker.aliases) if speaker else (
             code, *(word for word in code.split() if len(word) > 3))
-        if any(name and re.search(rf"(?<!\w){re.escape(_without_article(name.casefold()))}(?!\w)", words) for name in names):
+        if _names_pattern(tuple(names)).search(words):
             return True
     return False
 
 
-def _without_article(name: str) -> str:
-    return name.removeprefix("the ")
+@lru_cache(maxsize=1024)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `names` as a whole word, in lower case (a text is looked at once per entry worded)."""
+    alternatives = "|".join(re.escape(name.casefold().removeprefix("the ")) for name in names if name)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 _ADVERB = re.compile(r"(?:Also|Further|Furthermore|Again|Then|Finally|Additionally|Similarly|Likewise) (?=[a-z])")

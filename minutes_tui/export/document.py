@@ -223,6 +223,10 @@ def build_document(meeting: Meeting, register, style) -> Document:
         for item in ordered for entry in entries_by_item.get(item.id, [])
         if entry.kind is EntryKind.STATEMENT and not entry.private
     ]
+    titles = [statement.title for statement in statements]
+    for n, statement in enumerate(statements):  # a second statement by the same speakers on an item: "(2)"
+        if titles.count(statement.title) > 1:
+            statement.title += f" ({titles[:n + 1].count(statement.title)})"
     if statements:
         doc.sections.append(DocSection(title="ANNEX", items=statements, new_page=True))
     return doc
