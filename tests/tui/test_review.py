@@ -127,6 +127,20 @@ async def test_polishing_a_meeting_never_ended_asks_to_end_it_first(store, clock
     assert store.events(meeting_id)[-1]["live"] == 0
 
 
+async def test_a_meeting_never_ended_can_be_polished_without_ending_it(store, clock):
+    meeting_id = store.create_meeting(small_agenda(), clock.now())
+    Session(store, meeting_id, clock).go_next()
+    async with app_for(store.path).run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "n", "escape")  # Escape: back, no editor
+        screen = pilot.app.screen
+        assert isinstance(screen, MeetingScreen) and not screen.editing
+        await pilot.press("n", "enter")  # Enter: No, edit it as it stands
+        screen.query_one("#editor", Input).value = "The agenda was adopted."
+        await pilot.press("enter")
+    meeting = store.load_meeting(meeting_id)
+    assert meeting.ended_at is None and [e.text for e in meeting.entries] == ["The agenda was adopted."]
+
+
 async def test_mark_final_makes_the_meeting_read_only_until_reopened(db, store):
     async with app_for(db).run_test(size=SIZE) as pilot:
         screen = await open_november(pilot)

@@ -68,9 +68,10 @@ class BackScreen(Screen):
             self.dismiss()
 
 
-class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question; dismisses with True for yes. "No" has the focus and no letter answers yes:
-    a secretary typing on, unaware the screen changed, must not say yes by a "y" in a word."""
+class ConfirmScreen(ModalScreen[bool | None]):
+    """A yes/no question; dismisses with True for yes, False for no, None for Escape (neither: go
+    back). "No" has the focus and no letter answers yes: a secretary typing on, unaware the screen
+    changed, must not say yes by a "y" in a word."""
 
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
@@ -80,7 +81,10 @@ class ConfirmScreen(ModalScreen[bool]):
     ConfirmScreen Label { width: 100%; }  /* the question wraps */
     ConfirmScreen .hint { margin-top: 1; color: $text-muted; }
     """
-    BINDINGS = [Binding("n,escape", "answer(False)", "No")]  # (no arrow keys: from No, one would wrap round to Yes)
+    BINDINGS = [  # (no arrow keys: from No, one would wrap round to Yes)
+        Binding("n", "answer(False)", "No"),
+        Binding("escape", "answer(None)", "Back"),
+    ]
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -92,7 +96,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal():
                 yield Button("Yes", id="yes", variant="primary")
                 yield Button("No", id="no")
-            yield Label("Tab, then Enter: yes · Enter or Escape: no", classes="hint")
+            yield Label("Tab, then Enter: yes · Enter: no · Escape: back", classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -100,7 +104,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
 
-    def action_answer(self, answer: bool) -> None:
+    def action_answer(self, answer: bool | None) -> None:
         self.dismiss(answer)
 
 
@@ -308,11 +312,12 @@ class MeetingScreen(BackScreen):
         def answered(yes: bool | None) -> None:
             if yes:
                 self.session.end_meeting()
+            if yes is not None:  # no: edit it as it stands
                 then()
 
         self.app.push_screen(
             ConfirmScreen("This meeting was never ended. End it now, so that edits are marked as made "
-                          "after the meeting?"),
+                          "after the meeting? (No: edit it without ending it.)"),
             answered,
         )
 
