@@ -172,8 +172,9 @@ def test_sentence_capitalises_and_ends_with_one_full_stop(text, expected):
         ([], "Delegations expressed concern about the instrumentalisation of migrants", "council", "Delegations expressed concern about the instrumentalisation of migrants."),
         (["SE"], "", "council", "The Swedish delegation took the floor."),
         # shorthand that used to lose its speaker: a text with a subject of its own is kept, this is not
-        (["DE"], "(supported by AT) called for more funding", "council", "The German delegation (supported by AT) called for more funding."),
-        (["NL"], ", supported by BE and LU, called for more", "council", "The Netherlands delegation, supported by BE and LU, called for more."),
+        (["DE"], "(supported by AT) called for more funding", "council", "The German delegation (supported by the Austrian delegation) called for more funding."),
+        (["NL"], ", supported by BE and LU, called for more", "council", "The Netherlands delegation, supported by the Belgian and Luxembourg delegations, called for more."),
+        (["NL"], ", supported by BE and XX, called", "council", "The Netherlands delegation, supported by BE and XX, called."),  # XX: as typed
         (["CZ", "SK"], "Also stressed the importance", "council", "The Czech and Slovak delegations also stressed the importance."),
         (["DE"], "Welcomed the text", "council", "The German delegation welcomed the text."),
         (["FR"], '"We cannot accept this."', "council", 'The French delegation stated: "We cannot accept this."'),

@@ -145,6 +145,11 @@ def _needs_subject(text: str) -> bool:
 
 def speakers_subject(codes: list[str], register: Register, style: HouseStyle) -> str:
     """The subject naming `codes`: "The German and French delegations", "The Commission" ..."""
+    return capitalise(speakers_named(codes, register, style))
+
+
+def speakers_named(codes: list[str], register: Register, style: HouseStyle) -> str:
+    """`codes` named as mid-sentence: "the German and French delegations", "two delegations (DE and FR)"."""
     looked_up = _looked_up(register, style, [c.strip() for c in codes if c.strip()])
     named: dict[str, tuple[str, Speaker | None]] = {}  # one entry per speaker, however named
     for token, speaker in looked_up:
@@ -158,7 +163,7 @@ def speakers_subject(codes: list[str], register: Register, style: HouseStyle) ->
             parts.append(style.speaker_phrase(speaker))
         elif speaker is delegations[0]:
             parts.extend(_delegations(delegations, style))
-    return capitalise(join_words(parts))
+    return join_words(parts)
 
 
 def _looked_up(register: Register, style: HouseStyle, tokens: list[str]) -> list[tuple[str, Speaker | None]]:
@@ -222,7 +227,7 @@ def intervention_sentence(entry: Entry, register: Register, style: HouseStyle) -
     quoted after the speaker's name: the minutes never lose who spoke.
     """
     subject = speakers_subject(entry.speakers, register, style)
-    text = _BULLET.sub("", entry.text.strip())
+    text = _backers_named(_BULLET.sub("", entry.text.strip()), register, style)
     if not subject:
         return _with_subject(subject, text, "took the floor")
     text = _as_predicate(text)
@@ -232,6 +237,19 @@ def intervention_sentence(entry: Entry, register: Register, style: HouseStyle) -
 
 
 _BULLET = re.compile(r"^[-–—•*]\s+")  # "- supported the text": a dash typed out of habit
+_BACKERS = re.compile(r"\b((?:supported|joined|seconded|backed|echoed) by )([A-Z]{2,7}(?:(?:, | and )[A-Z]{2,7})*)\b")
+
+
+def _backers_named(text: str, register: Register, style: HouseStyle) -> str:
+    """"supported by BE and LU" -> "supported by the Belgian and Luxembourg delegations", as the
+    subject names them (codes the register does not know stay as typed)."""
+    def named(match: re.Match[str]) -> str:
+        codes = re.split(r", | and ", match.group(2))
+        if not all(register.lookup(code) and register.lookup(code).code == code for code in codes):
+            return match.group(0)
+        return match.group(1) + speakers_named(codes, register, style)
+
+    return _BACKERS.sub(named, text)
 _PRONOUN = re.compile(r"(?:It|They|He|She|We|The delegations?) (?=[a-z])")
 
 
@@ -285,8 +303,7 @@ def statement_sentence(entry: Entry, register: Register, style: HouseStyle) -> s
 
 def statement_title(entry: Entry, register: Register, style: HouseStyle) -> str:
     """"Statement by the German delegation", heading the statement's text in the Annex."""
-    subject = speakers_subject(entry.speakers, register, style)
-    return f"Statement by {subject[:1].lower() + subject[1:] if subject.startswith('The ') else subject}".strip()
+    return f"Statement by {speakers_named(entry.speakers, register, style)}".strip()
 
 
 # A verb that needs no "invited to" before it: an auxiliary, a past ("-ed", or irregular) or a
