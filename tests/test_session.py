@@ -174,6 +174,7 @@ def test_a_statement_for_the_minutes_keeps_who_made_it_and_its_text(session):
         (EntryKind.STATEMENT, ["DE", "FR"], "Germany and France support   the compromise text."),  # as typed
         (EntryKind.STATEMENT, ["The Chair of the TELECOM WP"], "The text is final."),
     ]
+    assert session.apply_line("/s XX: Text.").message.endswith("XX: no such speaker code, the minutes will say it as typed")
     for line in ("/statement DE", "/statement Germany supports it.", "/statement DE:  "):
         with pytest.raises(SessionError, match="who made it and its text"):
             session.apply_line(line)

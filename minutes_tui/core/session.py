@@ -702,9 +702,7 @@ class Session:
             return LineResult(f"{' '.join(floor.speakers)}: turn recorded", self.end_floor(parsed.text))
         if isinstance(parsed, Intervention):
             entry = self.add_intervention(parsed.speakers, parsed.text)
-            unknown = [c for c in unknown_codes(parsed.speakers, self.register) if not self.meeting.details.names_the_body(c)]
-            warning = f" — {', '.join(unknown)}: no such speaker code, the minutes will say it as typed" if unknown else ""
-            return LineResult(f"{' '.join(parsed.speakers)}: recorded{warning}", entry)
+            return LineResult(f"{' '.join(parsed.speakers)}: recorded{self._unknown_warning(parsed.speakers)}", entry)
         if isinstance(parsed, Note):
             first, _, rest = parsed.text.partition(" ")
             speaker = self.register.lookup(first) if rest[:1].islower() else None
@@ -712,6 +710,11 @@ class Session:
                 speaker and first == speaker.code) else ""
             return LineResult(f"note recorded{hint}", self.add_note(parsed.text))
         return self._run_command(parsed)
+
+    def _unknown_warning(self, speakers: tuple[str, ...]) -> str:
+        """What the status line adds for speaker codes the register does not know (a typo?)."""
+        unknown = [c for c in unknown_codes(speakers, self.register) if not self.meeting.details.names_the_body(c)]
+        return f" — {', '.join(unknown)}: no such speaker code, the minutes will say it as typed" if unknown else ""
 
     def _addressed(self, args: str) -> tuple[tuple[str, ...], str]:
         """"Delegations: send comments ..." -> (("Delegations",), "send comments ..."); "DE, FR: ..."
@@ -748,7 +751,8 @@ class Session:
             speakers, text = self._addressed(args)
             if not speakers or not text.strip():
                 raise SessionError("/statement needs who made it and its text: /statement DE: ...")
-            return LineResult(f"statement by {' '.join(speakers)} recorded: it goes in the Annex", self.add_statement(speakers, text))
+            entry = self.add_statement(speakers, text)
+            return LineResult(f"statement by {' '.join(speakers)} recorded: it goes in the Annex{self._unknown_warning(speakers)}", entry)
         if name in ATTENDANCE_STATUSES:
             codes = self._speaker_codes(args)
             self.set_attendance(codes, name)
