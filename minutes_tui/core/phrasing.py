@@ -250,6 +250,8 @@ def _backers_named(text: str, register: Register, style: HouseStyle) -> str:
         return match.group(1) + speakers_named(codes, register, style)
 
     return _BACKERS.sub(named, text)
+
+
 _PRONOUN = re.compile(r"(?:It|They|He|She|We|The delegations?) (?=[a-z])")
 
 
