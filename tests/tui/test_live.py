@@ -337,12 +337,20 @@ async def test_an_edit_that_cannot_come_back_keeps_its_kind(cosi_db, tui_clock, 
         assert pilot.app.screen.entry.value == comes_back
 
 
-async def test_an_entry_moves_to_another_item_from_the_record(live_app, cosi_db):
-    async with live_app.run_test(size=SIZE) as pilot:
+async def test_an_entry_moves_to_another_item_from_the_record(cosi_db, tui_clock):
+    path, meeting_id = cosi_db
+    async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
         await enter(pilot, "/go 3")
         screen = await enter(pilot, "DE called for support")
         await pilot.press("ctrl+r", "m")
-        await fill_form(pilot, number="5")
+        pilot.app.screen.query_one("#field-number").value = "5"
+        screen.tick()  # the draft; then the app dies with the form open
+    async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, FormModal) and form.values() == {"number": "5"}  # back, as typed
+        await pilot.press("enter")
+        screen = pilot.app.screen
         assert status(screen) == "entry moved to item 5"
         assert screen.query_one(RecordList).entries == []  # item 3's record
     meeting = stored(cosi_db)

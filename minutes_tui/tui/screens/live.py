@@ -486,7 +486,8 @@ class LiveScreen(Screen[None]):
     # Forms that come back, with what was typed in them, when the app died while one was open:
     # `ask(..., reopen=(name, *arguments))` names the method here that opens it again; its `as_line`
     # gives the entry line that does the same job, should it not open (its entry was deleted ...).
-    REOPEN = {"outcome": "action_set_outcome", "add": "add_item_form", "edit": "edit_entry", "details": "action_details"}
+    REOPEN = {"outcome": "action_set_outcome", "add": "add_item_form", "edit": "edit_entry", "details": "action_details",
+              "move": "move_entry_form"}
 
     def ask(self, title: str, form: list[Field], submit: Callable[[dict[str, str]], str | None], hint: str = "",
             reopen: tuple = (), as_line: Callable[[dict[str, str]], str] = _joined, changes: bool = True) -> None:
@@ -576,14 +577,21 @@ class LiveScreen(Screen[None]):
         elif event.what in ("up", "down"):
             self.change(lambda: session.move_entry(entry_id, -1 if event.what == "up" else 1), "entry moved")
         elif event.what == "to_item":
-            def move(values: dict[str, str]) -> str | None:
-                number = values["number"].strip()
-                return self.change(lambda: session.move_entry_to(entry_id, session.find_item(number).id),
-                                   f"entry moved to item {number}")
-
-            self.ask("Move the entry to item", [Field("number", "Item number", placeholder="6.2")], move)
+            self.move_entry_form(entry_id)
         else:
             self.edit_entry(entry_id)
+
+    def move_entry_form(self, entry_id: int) -> None:
+        session = self.session
+        session.entry(entry_id)  # gone meanwhile (another window, a restart): SessionError, no form
+
+        def move(values: dict[str, str]) -> str | None:
+            number = values["number"].strip()
+            return self.change(lambda: session.move_entry_to(entry_id, session.find_item(number).id),
+                               f"entry moved to item {number}")
+
+        self.ask("Move the entry to item", [Field("number", "Item number", placeholder="6.2")], move,
+                 reopen=("move", entry_id), as_line=lambda values: "")  # a number alone: nothing of the minutes
 
     def edit_entry(self, entry_id: int) -> None:
         entry = self.session.entry(entry_id)
