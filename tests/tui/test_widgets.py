@@ -404,3 +404,13 @@ def test_record_wraps_entries_exactly_as_rich_does():
         quick += wrapped._strips is None  # measured only: the quick way, not Rich's
         assert wrapped.height == len(rich_lines) and lines(wrapped.strips) == lines(rich_lines), (prompt.plain, width)
     assert quick == sum(prompt.plain.isascii() for prompt, _ in cases)  # every ASCII prompt took it
+
+
+def test_a_form_not_on_screen_yet_holds_what_it_was_given():
+    """The once-a-second draft may ask a form pushed a moment ago, before it is composed: it used to
+    crash the app (no field found)."""
+    from minutes_tui.tui.screens.form import Field, FormModal
+
+    form = FormModal("Outcome", [Field("code", "Outcome", "took_note", [("took note", "took_note")]), Field("text", "Wording")],
+                     lambda values: None)
+    assert form.values() == {"code": "took_note", "text": ""}

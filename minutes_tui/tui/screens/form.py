@@ -55,10 +55,10 @@ class FormModal(ModalScreen[bool]):
                     yield Label(field.label, classes="form-label")
                     if field.choices:
                         yield FormSelect(field.choices, value=field.value, allow_blank=False, compact=True,
-                                         id=f"field-{field.name}")
+                                         id=f"field-{field.name}", classes="form-field")
                     else:
                         yield LineInput(field.value, placeholder=field.placeholder, compact=True, select_on_focus=False,
-                                        id=f"field-{field.name}")
+                                        id=f"field-{field.name}", classes="form-field")
             yield Static(self.hint, id="form-error", classes="form-hint")
             with Horizontal(id="form-buttons"):
                 yield Button("OK (Enter)", variant="primary", compact=True, id="form-ok")
@@ -68,7 +68,10 @@ class FormModal(ModalScreen[bool]):
         self.query_one(f"#field-{self.fields[0].name}").focus()  # not the scrolling body
 
     def values(self) -> dict[str, str]:
-        return {f.name: str(self.query_one(f"#field-{f.name}").value) for f in self.fields}
+        """What each field holds; as given, until the form is composed (the once-a-second draft can
+        ask in between)."""
+        widgets = {widget.id: widget for widget in self.query(".form-field")}
+        return {f.name: str(widgets[f"field-{f.name}"].value) if f"field-{f.name}" in widgets else f.value for f in self.fields}
 
     def on_input_submitted(self) -> None:
         self.action_ok()
