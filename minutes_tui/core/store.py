@@ -915,7 +915,7 @@ class Store:
                 floor = state.get("floor")
                 if not floor:
                     return queue, None
-                item_id = floor.get("item_id")  # not kept before schema 10: the turn goes to the open item
+                item_id = floor.get("item_id")  # none in a floor saved before turns kept their item: the open item takes it
                 if item_id is not None and not isinstance(item_id, int):
                     raise ValueError(f"{item_id!r} is not an item id")
                 return queue, (tuple(_name_list(floor["speakers"], floor)), _dt(floor["since"]), item_id)

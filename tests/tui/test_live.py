@@ -294,14 +294,21 @@ async def test_a_form_left_open_when_the_app_dies_comes_back_with_what_was_typed
     assert Store(path).load_form_draft(meeting_id) == ""  # the form is closed
 
 
+async def leave_a_record_form_open(cosi_db, clock, line: str, key: str, field: str, value: str) -> None:
+    """Record `line` on item 3, open the record's form `key` on it, type `value` into `field`; the
+    draft is saved (the once-a-second timer), then the app dies with the form open."""
+    path, meeting_id = cosi_db
+    async with make_app(path, meeting_id, clock=clock).run_test(size=SIZE) as pilot:
+        await enter(pilot, "/go 3")
+        screen = await enter(pilot, line)
+        await pilot.press("ctrl+r", key)
+        pilot.app.screen.query_one(f"#field-{field}").value = value
+        screen.tick()
+
+
 async def test_a_form_that_cannot_come_back_leaves_its_text_in_the_entry_line(cosi_db, tui_clock):
     path, meeting_id = cosi_db
-    async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
-        await enter(pilot, "/go 3")
-        screen = await enter(pilot, "DE called for support")
-        await pilot.press("ctrl+r", "e")
-        pilot.app.screen.query_one("#field-text").value = "called for support of the candidate"
-        screen.tick()
+    await leave_a_record_form_open(cosi_db, tui_clock, "DE called for support", "e", "text", "called for support of the candidate")
     store = Store(path)
     [entry] = store.load_meeting(meeting_id).entries
     Session(store, meeting_id, tui_clock).delete_entry(entry.id)  # meanwhile, in another window
@@ -323,12 +330,7 @@ async def test_a_form_that_cannot_come_back_leaves_its_text_in_the_entry_line(co
 async def test_an_edit_that_cannot_come_back_keeps_its_kind(cosi_db, tui_clock, line, edited, comes_back):
     """A private note must not come back as one the minutes print; an action point keeps its deadline."""
     path, meeting_id = cosi_db
-    async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
-        await enter(pilot, "/go 3")
-        screen = await enter(pilot, line)
-        await pilot.press("ctrl+r", "e")
-        pilot.app.screen.query_one("#field-text").value = edited
-        screen.tick()
+    await leave_a_record_form_open(cosi_db, tui_clock, line, "e", "text", edited)
     store = Store(path)
     [entry] = store.load_meeting(meeting_id).entries
     Session(store, meeting_id, tui_clock).delete_entry(entry.id)
@@ -339,12 +341,7 @@ async def test_an_edit_that_cannot_come_back_keeps_its_kind(cosi_db, tui_clock, 
 
 async def test_an_entry_moves_to_another_item_from_the_record(cosi_db, tui_clock):
     path, meeting_id = cosi_db
-    async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
-        await enter(pilot, "/go 3")
-        screen = await enter(pilot, "DE called for support")
-        await pilot.press("ctrl+r", "m")
-        pilot.app.screen.query_one("#field-number").value = "5"
-        screen.tick()  # the draft; then the app dies with the form open
+    await leave_a_record_form_open(cosi_db, tui_clock, "DE called for support", "m", "number", "5")
     async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
         await pilot.pause()
         form = pilot.app.screen
