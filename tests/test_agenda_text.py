@@ -96,6 +96,17 @@ def test_the_next_roman_section_is_a_heading_even_right_after_an_item():
         ("1.", "I. Preliminary"), ("2.", "II. Discussion"), ("3.", "IV. Other"), ("4.", "V. Any other business")]
 
 
+def test_session_headings_are_the_sections_even_before_the_first_item():
+    """FORMAT.md 2.11: a morning and an afternoon session in one agenda (file 03)."""
+    parsed = parse_text("Working Party on Terrorism\nDate: 14 March 2024\n\nJoint TWP/COTER (Morning session 10.00-13.00)\n\n"
+                        "1. Adoption of the agenda for the morning\n2. Threat assessment\n\n"
+                        "TWP (Afternoon session 14.30-17.30)\n\n3. AOB\n\nProvisional agenda for the 3950th session\n", "t.txt")
+    assert parsed.details.committee == "Working Party on Terrorism"
+    assert [(i.number, i.section) for i in parsed.items] == [
+        ("1.", "Joint TWP/COTER (Morning session 10.00-13.00)"), ("2.", "Joint TWP/COTER (Morning session 10.00-13.00)"),
+        ("3.", "TWP (Afternoon session 14.30-17.30)")]
+
+
 def test_an_initial_that_wraps_a_title_is_not_a_roman_heading():
     parsed = parse_text("1. Opening\n2. Report by the Treasurer, presented by\nV. Smith (for information)\n3. AOB", "t.txt")
     assert {i.section for i in parsed.items} == {""}

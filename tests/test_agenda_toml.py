@@ -63,6 +63,12 @@ presenter = "Europol"
     assert (drones.presenter, drones.mode) == ("Europol", "Presentation")
 
 
+@pytest.mark.parametrize(("written", "time"), [("2024-03-14T10:30:00", "10:30"), ("2024-03-14T00:00:00", ""), ("2024-03-14", "")])
+def test_a_toml_date_and_time_gives_the_start_time(written, time):
+    parsed = parse_toml(f'[meeting]\ncommittee = "WP"\ndate = {written}\n[[item]]\nnumber = 1\ntitle = "Adoption"\n', "t.toml")
+    assert (parsed.details.meeting_date, parsed.details.time) == (date(2024, 3, 14), time)
+
+
 def test_deep_items_and_dates_as_text():
     parsed = parse_toml(
         """

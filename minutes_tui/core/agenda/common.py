@@ -129,7 +129,7 @@ _TIME = re.compile(
 )
 _RANGE = re.compile(
     r"\s(?:and|to|until|&)\s|\s?[–—]\s?|\s-\s|(?<=^\d)-(?=\d)|(?<=^\d\d)-(?=\d)"
-    r"|(?:(?<=\b\d)|(?<=\b\d\d))\s?[-/]\s?(?=\d\d?\s[^\W\d])"  # "Wednesday 20-21 March", "14/15 March"
+    r"|(?:(?<=\b\d)|(?<=\b\d\d))\s?[-/,]\s?(?=\d\d?\s[^\W\d])"  # "Wednesday 20-21 March", "14/15 March", "14, 15 March"
 )
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")  # "14th-15th March"
 # "March 14-15, 2024", the month first as in the US: read as "14-15 March 2024"
@@ -222,6 +222,8 @@ _ROMAN_HEADING = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.\s+\S.*")  # "I
 # and a short line standing alone that is no sentence ("Other issues", "COREPER (PART 1)").
 _ITEMS_HEADING = re.compile(r"(?=[^a-z])[^:]{0,50}\b(?i:items)\)?:?")
 _SHORT_HEADING = re.compile(r"[A-Z\"“][^.!?;:]{0,59}")
+# A session block's heading (FORMAT.md 2.11): "Joint TWP/COTER (Morning session 10.00-13.00)", "Afternoon session".
+_SESSION_HEADING = re.compile(r"(?i)\b(?:morning|afternoon|evening|joint|plenary|closed|restricted)\s+session\b|^session\b")
 
 
 def _roman_value(numeral: str) -> int:
@@ -487,7 +489,9 @@ def detail_field(key: str) -> str | None:
 
 def set_detail(details: MeetingDetails, name: str, value: object) -> None:
     """Set one field from a header value; dates are parsed (ValueError if they are not dates)."""
-    if isinstance(value, datetime):
+    if isinstance(value, datetime):  # TOML's `date = 2024-03-14T10:00:00`: the meeting's start time too
+        if name == "meeting_date" and value.time() != datetime.min.time():
+            details.time = details.time or value.strftime("%H:%M")
         value = value.date()
     if name == "meeting_date" and isinstance(value, str):
         details.meeting_date, end, time = parse_date_range(value)
@@ -699,12 +703,14 @@ class Outline:
         """Take a line without a label as the section if it is a heading (True): one naming a group
         of items ("B items"), unless it may go on with a title left open ("the" / "B items"), or,
         `alone` (no wrapped title can go on there), a short line that is no sentence ("Other issues")
-        and not indented under the item above (that describes the item).
+        and not indented under the item above (that describes the item); a session's heading
+        ("Joint TWP/COTER (Morning session 10.00-13.00)") alone or before the first item.
         FORMAT.md section 2.5: such headings sit between items, on lines of their own, colon or not."""
         title_open = not alone and self.drafts and _OPEN_END.search(self.drafts[-1].title)
         named = _ITEMS_HEADING.fullmatch(text) and not title_open
         alone = alone and not (self.drafts and indent > self.drafts[-1].indent)
-        if not (named or alone and _SHORT_HEADING.fullmatch(text) and not _OPEN_END.search(text)):
+        session = (alone or not self.drafts) and len(text) <= 100 and _SESSION_HEADING.search(text)
+        if not (named or session or alone and _SHORT_HEADING.fullmatch(text) and not _OPEN_END.search(text)):
             return False
         self.section = text.rstrip(": ")
         return True
