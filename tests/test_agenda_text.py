@@ -96,6 +96,21 @@ def test_the_next_roman_section_is_a_heading_even_right_after_an_item():
         ("1.", "I. Preliminary"), ("2.", "II. Discussion"), ("3.", "IV. Other"), ("4.", "V. Any other business")]
 
 
+@pytest.mark.parametrize("parse", [parse_text, parse_markdown])
+def test_in_an_agenda_of_two_days_each_day_heads_its_items(parse):
+    """FORMAT.md 2.11 (the HDG agenda of 21 and 22 January 2020, a start time per day)."""
+    parsed = parse("Horizontal Working Party on Drugs\n\nDate: 21 and 22 January 2020\n\nTuesday 21 January 2020 (10.00)\n\n"
+                   "1. Adoption of the agenda\n2. Work programme\n\nWednesday 22 January 2020 (9.30)\n\n3. Drug policy dialogue\n", "t")
+    assert (parsed.details.meeting_date, parsed.details.end_date) == (date(2020, 1, 21), date(2020, 1, 22))
+    assert [(i.number, i.section) for i in parsed.items] == [
+        ("1.", "Tuesday 21 January 2020 (10.00)"), ("2.", "Tuesday 21 January 2020 (10.00)"), ("3.", "Wednesday 22 January 2020 (9.30)")]
+
+
+def test_the_day_of_a_one_day_meeting_is_its_date_not_a_section():
+    parsed = parse_text("Working Party on Terrorism\n\nThursday 14 March 2024 (10.00)\n\n1. Adoption of the agenda\n", "t.txt")
+    assert (parsed.details.meeting_date, parsed.details.time, parsed.items[0].section) == (date(2024, 3, 14), "10.00", "")
+
+
 def test_session_headings_are_the_sections_even_before_the_first_item():
     """FORMAT.md 2.11: a morning and an afternoon session in one agenda (file 03)."""
     parsed = parse_text("Working Party on Terrorism\nDate: 14 March 2024\n\nJoint TWP/COTER (Morning session 10.00-13.00)\n\n"

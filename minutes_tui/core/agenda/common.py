@@ -704,16 +704,30 @@ class Outline:
         of items ("B items"), unless it may go on with a title left open ("the" / "B items"), or,
         `alone` (no wrapped title can go on there), a short line that is no sentence ("Other issues")
         and not indented under the item above (that describes the item); a session's heading
-        ("Joint TWP/COTER (Morning session 10.00-13.00)") alone or before the first item.
+        ("Joint TWP/COTER (Morning session 10.00-13.00)") alone or before the first item; a day
+        standing alone.
         FORMAT.md section 2.5: such headings sit between items, on lines of their own, colon or not."""
         title_open = not alone and self.drafts and _OPEN_END.search(self.drafts[-1].title)
         named = _ITEMS_HEADING.fullmatch(text) and not title_open
         alone = alone and not (self.drafts and indent > self.drafts[-1].indent)
         session = (alone or not self.drafts) and len(text) <= 100 and _SESSION_HEADING.search(text)
+        if alone and self.drafts and self.day_heading(text):
+            return True
         if not (named or session or alone and _SHORT_HEADING.fullmatch(text) and not _OPEN_END.search(text)):
             return False
         self.section = text.rstrip(": ")
         return True
+
+    def day_heading(self, text: str) -> bool:
+        """A line that gives only a day ("Wednesday 22 January 2020 (9.30)") heads that day's items
+        (FORMAT.md 2.11: one agenda for two days): True if it was one."""
+        try:
+            day_only = parse_date_range(text)[1] is None
+        except ValueError:
+            return False
+        if day_only:
+            self.section = text
+        return day_only
 
     def describe(self, text: str) -> None:
         """A line of prose under an item: only its references are kept. (Under a held Roman line it

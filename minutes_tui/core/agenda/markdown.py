@@ -197,6 +197,8 @@ class _Reader:
             text = take_meeting_day(self.details, text)  # "Monday, 4 March 2024", "Meeting of X on 4 March 2024"
             if not text or _NOT_A_TITLE.search(text) or outline.heading(text, alone=False):  # "A items": no committee
                 return
+            if self.details.end_date and outline.day_heading(text):  # the first day of several heads its items
+                return
             if not self.details.committee and (heading or bold or first) and not text.endswith(":"):
                 self.details.committee = committee_name(text)
             elif is_heading:

@@ -90,8 +90,8 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
             continue
         label = row or match_label(stripped)
         if not outline.started and (label is None or label.kind in UNLABELLED):
-            if label is None and outline.heading(stripped, alone=False):
-                continue  # "PART I (A items)" before item 1: its section, not a header line
+            if label is None and (outline.heading(stripped, alone=False) or details.end_date and outline.day_heading(stripped)):
+                continue  # "PART I (A items)", or the first day of several, before item 1: its section, not a header line
             open_field = _header(details, stripped, open_field if wrapped else "", source, line_no)
             continue
         if label and after_item and wrapped and outline.initial(label):
