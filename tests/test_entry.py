@@ -2,7 +2,7 @@
 
 import pytest
 
-from minutes_tui.core.entry import COMMANDS, Command, EntryLineError, Intervention, Note, entry_line, parse_line
+from minutes_tui.core.entry import COMMANDS, Command, EntryLineError, Intervention, Note, entry_line, parse_line, pasted_lines
 from minutes_tui.core.model import Entry, EntryKind, Speaker, SpeakerKind
 from minutes_tui.core.speakers import default_register
 
@@ -124,3 +124,21 @@ def test_an_entry_as_a_line_parses_back_to_its_kind(entry, text, speakers, parse
 ])
 def test_a_speaker_backed_by_others_is_the_speaker(line, parsed):
     assert parse_line(line, REGISTER) == parsed
+
+
+@pytest.mark.parametrize(
+    ("pasted", "lines"),
+    [
+        # notes from a chat or an e-mail: a speaker first after a whole sentence, or a command, starts a line
+        ("DE: supported the text.\nFR: expressed concerns about\nthe timeline.\nDelegations agreed.\n/next\nPRES informed on it.",
+         ["DE: supported the text.", "FR: expressed concerns about the timeline. Delegations agreed.", "/next", "PRES informed on it."]),
+        ("/outcome took note\nDE: welcomed it", ["/outcome took note", "DE: welcomed it"]),
+        # a statement wrapped in a PDF stays one line, even where a wrapped line starts with a speaker
+        ("The text is acceptable. We support the long-\nterm approach and the\nCommission stressed that", [
+            "The text is acceptable. We support the long-term approach and the Commission stressed that"]),
+        ("\nthe action plan\r\n  as set out in 13682/21\n", [" the action plan as set out in 13682/21 "]),
+        ("/nonsense\nDE: supported it.", ["/nonsense DE: supported it."]),  # not a command: nothing to split at
+    ],
+)
+def test_a_paste_of_several_lines_is_split_where_a_new_line_would_start(pasted, lines):
+    assert pasted_lines(pasted, REGISTER) == lines

@@ -189,6 +189,43 @@ def _bare_intervention(text: str, register: Register) -> Intervention | None:
         return None
 
 
+def joined_lines(text: str) -> str:
+    """A pasted text on one line: each line break a space (one before the text too, if it starts
+    with one, so words never run together), but a word a PDF hyphenated at a line's end stays one
+    word, with its hyphen ("long-term")."""
+    text = re.sub(r"(?<=\w-)[ \t]*[\r\n]+[ \t]*(?=\w)", "", text)
+    return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text)
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?;:)\"”'’]\s*$")
+
+
+def pasted_lines(text: str, register: Register) -> list[str]:
+    """A pasted text as the lines to record, each on one line (`joined_lines`). A line starts a new
+    one when it is a command, or names its speaker first ("FR: ...", "FR opposed ...") after a line
+    that ended a sentence; any other line goes on with the one before: a statement wrapped in a PDF
+    or an e-mail stays one entry."""
+    parts: list[str] = []
+    for line in re.split(r"\r\n|\r|\n", text):
+        after_a_whole_line = parts and (_ENDS_SENTENCE.search(parts[-1]) or _is_command(parts[-1]))
+        if after_a_whole_line and (_is_command(line) or _names_its_speaker(line, register)):
+            parts.append(line)
+        elif parts:
+            parts[-1] += "\n" + line
+        else:
+            parts.append(line)
+    return [joined_lines(part if n == 0 else part.strip()) for n, part in enumerate(parts)]
+
+
+def _is_command(line: str) -> bool:
+    words = line.strip()[1:].split(None, 1) if line.strip().startswith("/") else []
+    return bool(words) and words[0].lower() in _COMMAND_NAMES
+
+
+def _names_its_speaker(line: str, register: Register) -> bool:
+    return bool(line.strip()) and isinstance(parse_line(line, register), Intervention)
+
+
 def entry_line(entry: Entry, text: str, speakers: str = "") -> str:
     """The line that records `entry` again with this text (and speakers, as typed): of its own
     kind, private if it was, an action point with its deadline."""

@@ -670,6 +670,21 @@ async def test_a_meeting_whose_entries_cannot_be_read_ends_with_one_line(live_ap
     assert live_app.return_code == 1 and "damaged" in live_app.failure
 
 
+async def test_a_paste_of_several_speakers_records_each_and_leaves_the_last_to_check(live_app, cosi_db):
+    """Notes pasted from a chat: one intervention each (they used to run together into the first
+    speaker's), as Enter after each would; the last line stays in the entry line."""
+    from textual import events
+
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 3")
+        screen.entry.post_message(events.Paste("DE: supported the text.\nFR: expressed concerns about\nthe timeline.\nNL: agreed."))
+        await pilot.pause()
+        assert screen.entry.value == "NL: agreed."
+        assert screen.entry.history[-2:] == ["DE: supported the text.", "FR: expressed concerns about the timeline."]
+    assert [(e.speakers, e.text) for e in stored(cosi_db).entries if e.kind is EntryKind.INTERVENTION] == [
+        (["DE"], "supported the text."), (["FR"], "expressed concerns about the timeline.")]
+
+
 async def test_a_pasted_statement_is_kept_whole_in_the_entry_line_and_in_forms(live_app, cosi_db):
     """Textual's Input keeps a paste's first line only: a written statement would lose the rest.
     A word hyphenated at a line's end stays one word."""

@@ -26,7 +26,7 @@ from textual.widgets import Footer, Input, Static, Tree
 from minutes_tui.core import phrasing
 from minutes_tui.core.clock import Clock
 from minutes_tui.core.completion import completions
-from minutes_tui.core.entry import EntryLineError, entry_line, split_speakers
+from minutes_tui.core.entry import EntryLineError, entry_line, pasted_lines, split_speakers
 from minutes_tui.core.errors import MinutesError
 from minutes_tui.core.model import Entry, EntryKind, ItemState, MeetingDetails
 from minutes_tui.core.schedule import planned_end, projected_end
@@ -131,6 +131,7 @@ class LiveScreen(Screen[None]):
         yield EntryLine(
             lambda text: completions(text, self.session.register),
             self.submit_line,
+            lambda text: pasted_lines(text, self.session.register),
             id="entry",
             placeholder="DE called for ...  ·  a note  ·  /next  /outcome took note  ·  F1 help",
             disabled=bool(self.read_only),

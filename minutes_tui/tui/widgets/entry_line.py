@@ -3,7 +3,6 @@ an Input that keeps the whole of a pasted text."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -11,24 +10,25 @@ from textual import events
 from textual.message import Message
 from textual.widgets import Input
 
+from minutes_tui.core.entry import joined_lines
 from minutes_tui.tui.widgets.reflow import virtual_size_without_reflow
 
 
 class LineInput(Input):
     """Textual's Input keeps only the first line of a paste; a delegation's written statement pasted
-    in would lose the rest without a word. Here its lines are joined into one: each line break is a
-    space (one before the text too, if the paste starts with one, so words never run together),
-    but a word a PDF hyphenated at a line's end stays one word, with its hyphen ("long-term")."""
+    in would lose the rest without a word. Here its lines are joined into one (`joined_lines`)."""
 
     def _on_paste(self, event: events.Paste) -> None:
-        text = re.sub(r"(?<=\w-)[ \t]*[\r\n]+[ \t]*(?=\w)", "", event.text)
-        if text := re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text):
+        self.insert_pasted(joined_lines(event.text))
+        event.prevent_default()  # not Input's own handler as well
+        event.stop()
+
+    def insert_pasted(self, text: str) -> None:
+        if text:
             if self.selection.is_empty:
                 self.insert_text_at_cursor(text)
             else:
                 self.replace(text, *self.selection)
-        event.prevent_default()  # not Input's own handler as well
-        event.stop()
 
 
 class EntryLine(LineInput):
@@ -39,6 +39,8 @@ class EntryLine(LineInput):
     (or a paste) had Enter submit the line before its last characters arrived, or after the next
     line's first ones. Here every key is handled in the order it was typed.
     Enter calls `submit(text)`, which calls `remember(text)` (clearing the line) once it is stored.
+    A paste of several lines is split by `split_paste(text) -> [lines]`: each line but the last is
+    submitted as Enter would (as a terminal without bracketed paste does), the last is left to check.
     """
 
     virtual_size = virtual_size_without_reflow()  # Input sets it on every keystroke
@@ -51,10 +53,12 @@ class EntryLine(LineInput):
 
         candidates: list[str]
 
-    def __init__(self, complete: Callable[[str], list[str]], submit: Callable[[str], None], **kwargs) -> None:
+    def __init__(self, complete: Callable[[str], list[str]], submit: Callable[[str], None],
+                 split_paste: Callable[[str], list[str]], **kwargs) -> None:
         super().__init__(**kwargs)
         self._complete = complete
         self._submit = submit
+        self._split_paste = split_paste
         self.history: list[str] = []
         self._recall_index = 0  # len(history) means "the line being typed"
         self._typed = ""  # what was being typed before recalling
@@ -67,6 +71,20 @@ class EntryLine(LineInput):
             await self.run_action(self.KEYS[event.key])
         else:
             await super()._on_key(event)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        first, *rest = self._split_paste(event.text)
+        self.insert_pasted(first)
+        for line in rest:
+            if self.value.strip():
+                self._submit(self.value)
+            if self.value.strip():  # not saved (it stays, for Enter to try again): so is the rest, for ↑
+                self.history += rest[rest.index(line):]
+                self._recall_index = len(self.history)
+                break
+            self.value, self.cursor_position = line, len(line)
+        event.prevent_default()
+        event.stop()
 
     async def action_submit(self) -> None:
         if self.value.strip():
