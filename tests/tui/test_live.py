@@ -561,12 +561,12 @@ async def test_export_writes_the_minutes_and_overwrites_only_when_asked_again(li
 
 
 async def test_enter_in_a_choice_list_is_ok_and_the_arrows_open_it(live_app, cosi_db):
-    """The outcome form starts on its choice list: Enter there is OK, as the button says."""
+    """Enter in the outcome form's choice list is OK, as the button says."""
     async with live_app.run_test(size=SIZE) as pilot:
         screen = await enter(pilot, "/next")
         await pilot.press("f4", "enter")
         assert screen.session.outcome_of(screen.session.current_item_id).outcome == "took_note"
-        await pilot.press("f4", "down", "down", "enter")  # the list opens, the next choice is taken
+        await pilot.press("f4", "shift+tab", "down", "down", "enter")  # the list opens, the next choice is taken
         assert isinstance(pilot.app.screen, FormModal)
         await pilot.press("enter")
         assert screen.session.outcome_of(screen.session.current_item_id).outcome != "took_note"
@@ -668,6 +668,39 @@ async def test_a_meeting_whose_entries_cannot_be_read_ends_with_one_line(live_ap
     async with live_app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
     assert live_app.return_code == 1 and "damaged" in live_app.failure
+
+
+def type_at_once(app, keys: list[str]) -> None:
+    """Keys as a fast typist's burst reaches the app: all queued before the first is acted on."""
+    from textual import events
+
+    for key in keys:
+        character = {"enter": "\r", "tab": "\t", "space": " "}.get(key, key if len(key) == 1 else None)
+        app.post_message(events.Key(key, character))
+
+
+async def test_typing_on_at_once_after_enter_in_a_form_goes_to_the_entry_line(live_app, cosi_db):
+    """A typist going on at once after Enter in the outcome form had the next line's first letters
+    land in the wording: "The Committee endorsed the planDE." and "called for more"."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 4")
+        await pilot.press("f4")
+        assert pilot.app.focused.id == "field-text"  # the wording: what is typed (its words set the code)
+        type_at_once(pilot.app, [*"endorsed the plan", "enter", *"DE called for more"])
+        await pilot.pause()
+        assert pilot.app.screen is screen and screen.entry.value == "DE called for more"
+    [outcome] = [e for e in stored(cosi_db).entries if e.kind is EntryKind.OUTCOME]
+    assert (outcome.outcome, outcome.text) == ("endorsed", "endorsed the plan")
+
+
+async def test_typing_on_at_once_after_tab_in_a_form_goes_to_the_next_field(live_app):
+    async with live_app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        form = pilot.app.screen
+        type_at_once(pilot.app, ["X", "tab", "Y", "tab", "shift+tab", "Z"])
+        await pilot.pause()
+        values = form.values()
+        assert values["committee"].endswith("X") and values["short_name"] == "COSIYZ"
 
 
 async def test_a_paste_of_several_speakers_records_each_and_leaves_the_last_to_check(live_app, cosi_db):

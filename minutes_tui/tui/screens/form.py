@@ -40,12 +40,14 @@ class FormModal(ModalScreen[bool]):
     ]
 
     def __init__(self, title: str, fields: Sequence[Field], submit: Callable[[dict[str, str]], str | None],
-                 hint: str = "") -> None:
+                 hint: str = "", focus: str = "") -> None:
+        """`focus`: the field that has the keyboard first (the first one if not given)."""
         super().__init__(classes="form")
         self.title_text = title
         self.fields = fields
         self.submit = submit
         self.hint = hint
+        self.first_focus = focus or fields[0].name
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form-body") as body:
@@ -58,23 +60,20 @@ class FormModal(ModalScreen[bool]):
                                          id=f"field-{field.name}", classes="form-field")
                     else:
                         yield LineInput(field.value, placeholder=field.placeholder, compact=True, select_on_focus=False,
-                                        id=f"field-{field.name}", classes="form-field")
+                                        id=f"field-{field.name}", classes="form-field", submit=self.action_ok)
             yield Static(self.hint, id="form-error", classes="form-hint")
             with Horizontal(id="form-buttons"):
                 yield Button("OK (Enter)", variant="primary", compact=True, id="form-ok")
                 yield Button("Cancel (Esc)", compact=True, id="form-cancel")
 
     def on_mount(self) -> None:
-        self.query_one(f"#field-{self.fields[0].name}").focus()  # not the scrolling body
+        self.query_one(f"#field-{self.first_focus}").focus()  # not the scrolling body
 
     def values(self) -> dict[str, str]:
         """What each field holds; as given, until the form is composed (the once-a-second draft can
         ask in between)."""
         widgets = {widget.id: widget for widget in self.query(".form-field")}
         return {f.name: str(widgets[f"field-{f.name}"].value) if f"field-{f.name}" in widgets else f.value for f in self.fields}
-
-    def on_input_submitted(self) -> None:
-        self.action_ok()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_ok() if event.button.id == "form-ok" else self.action_cancel()

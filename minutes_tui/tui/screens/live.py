@@ -399,6 +399,7 @@ class LiveScreen(Screen[None]):
                       placeholder="endorsed the recommendations as set out in ..."),
             ],
             save, reopen=("outcome",), as_line=lambda v: f"/outcome {v['text'].strip() or v['code']}",
+            focus="text",  # what is typed; its words set the code (the list is for the standard sentence)
         )
 
     def action_export(self) -> None:
@@ -491,9 +492,10 @@ class LiveScreen(Screen[None]):
               "move": "move_entry_form"}
 
     def ask(self, title: str, form: list[Field], submit: Callable[[dict[str, str]], str | None], hint: str = "",
-            reopen: tuple = (), as_line: Callable[[dict[str, str]], str] = _joined, changes: bool = True) -> None:
+            reopen: tuple = (), as_line: Callable[[dict[str, str]], str] = _joined, changes: bool = True,
+            focus: str = "") -> None:
         """Open a form; `changes`: its answers change the meeting (refused at once in a read-only window,
-        rather than after the typing)."""
+        rather than after the typing); `focus`: the field to type in first (else the first)."""
         if changes and self.read_only:
             self.fail(self.read_only)
             return
@@ -501,7 +503,7 @@ class LiveScreen(Screen[None]):
             form = [replace(field, value=self._restoring.get(field.name, field.value)) for field in form]
             self._restoring = None
         self._form, self._as_line = reopen, as_line
-        self.app.push_screen(FormModal(title, form, submit, hint), lambda _: self._form_closed())
+        self.app.push_screen(FormModal(title, form, submit, hint, focus), lambda _: self._form_closed())
 
     def _form_closed(self) -> None:
         self._form = ()

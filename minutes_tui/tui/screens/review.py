@@ -236,7 +236,7 @@ class MeetingScreen(BackScreen):
             with Vertical(classes="pane"):
                 yield Label("In the minutes")
                 yield Static(id="minutes")
-        yield LineInput(id="editor")
+        yield LineInput(id="editor", submit=self.save_edit)
         yield Footer()
 
     @staticmethod
@@ -360,10 +360,9 @@ class MeetingScreen(BackScreen):
             self.notify(str(error), severity="error")
         self.show_item()
 
-    @on(Input.Submitted, "#editor")
-    def save_edit(self, event: Input.Submitted) -> None:
+    def save_edit(self) -> None:
         mode, entry_id = self.editing or ("", None)
-        text = event.value.strip()
+        text = self.query_one("#editor", Input).value.strip()
         if mode == "edit":
             self._apply(lambda: self.session.edit_entry(entry_id, text=text))
         elif mode == "note" and text:

@@ -15,8 +15,37 @@ from minutes_tui.tui.widgets.reflow import virtual_size_without_reflow
 
 
 class LineInput(Input):
-    """Textual's Input keeps only the first line of a paste; a delegation's written statement pasted
-    in would lose the rest without a word. Here its lines are joined into one (`joined_lines`)."""
+    """An Input for typing fast.
+
+    - Textual's Input keeps only the first line of a paste; a delegation's written statement pasted
+      in would lose the rest without a word. Here its lines are joined into one (`joined_lines`).
+    - Keys reach the focused widget's queue before Tab or Enter there is acted on: a typist going on
+      at once had "DE c" of the next line land in the field just left ("endorsed the planDE").
+      Enter calls `submit()` and Tab moves the focus here and now (not through a message or a
+      binding, which would come after those keys), and a key that arrives once the focus has moved
+      on goes to where the focus is now.
+    """
+
+    def __init__(self, *args, submit: Callable[[], None] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._submit_now = submit
+
+    async def _on_key(self, event: events.Key) -> None:
+        focused = self.app.focused
+        if focused is not None and focused is not self:
+            event.stop()
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
+        elif event.key == "enter" and self._submit_now is not None:
+            event.stop()
+            event.prevent_default()
+            self._submit_now()
+        elif event.key in ("tab", "shift+tab"):  # the screen's binding would move the focus only after the keys queued here
+            event.stop()
+            event.prevent_default()
+            self.screen.focus_next() if event.key == "tab" else self.screen.focus_previous()
+        else:
+            await super()._on_key(event)
 
     def _on_paste(self, event: events.Paste) -> None:
         self.insert_pasted(joined_lines(event.text))
@@ -65,7 +94,7 @@ class EntryLine(LineInput):
         self._cycle: list[str] = []  # candidates of the last Tab, while the user keeps pressing Tab
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.key in self.KEYS:
+        if event.key in self.KEYS and self.app.focused is self:
             event.stop()
             event.prevent_default()
             await self.run_action(self.KEYS[event.key])
