@@ -188,6 +188,24 @@ def test_sentence_capitalises_and_ends_with_one_full_stop(text, expected):
         (["IT"], "It supported the text", "council", "The Italian delegation supported the text."),
         (["BE"], "- supported the text", "council", "The Belgian delegation supported the text."),
         (["the Chair of the TELECOM WP"], "The Chair provided an update", "council", "The Chair provided an update."),
+        # a code is a name as written: "is", "it", "no", "es" in the text do not name Iceland, Italy, Norway, Spain
+        (["IS"], "This is fine", "council", 'The Icelandic delegation stated: "This is fine."'),
+        (["IT"], "The text is what it needs", "council", 'The Italian delegation stated: "The text is what it needs."'),
+        (["NO"], "There is no consensus", "council", 'The Norwegian delegation stated: "There is no consensus."'),
+        (["ES"], "señaló que la cooperación es esencial", "council", 'The Spanish delegation stated: "Señaló que la cooperación es esencial."'),
+        (["IT"], "IT systems are key for us", "council", "IT systems are key for us."),  # as written: taken as naming it
+        # lower case is not enough for a predicate: a verb must start it
+        (["DE"], "we can support the text", "council", 'The German delegation stated: "We can support the text."'),
+        (["DE"], "the German delegation called for caution", "council", "The German delegation called for caution."),
+        (["DE", "FR"], "positive", "council", 'The German and French delegations stated: "Positive."'),
+        (["DE"], "this is fine", "council", 'The German delegation stated: "This is fine."'),
+        (["AT"], "We look at the text again", "council", 'The Austrian delegation stated: "We look at the text again."'),
+        (["AT"], "We supported the text", "council", "The Austrian delegation supported the text."),
+        (["DE"], "strongly supported the text", "council", "The German delegation strongly supported the text."),
+        (["DE"], "did not support it", "council", "The German delegation did not support it."),
+        (["DE"], "co-chaired the group", "council", "The German delegation co-chaired the group."),
+        (["DE"], "supports the text", "council", "The German delegation supports the text."),
+        (["DE"], "put forward a compromise", "council", "The German delegation put forward a compromise."),
     ],
 )
 def test_intervention_sentences(speakers, text, style, expected):
@@ -219,6 +237,11 @@ def test_intervention_sentences(speakers, text, style, expected):
         (["COM"], "did the analysis", "", "The Commission did the analysis."),
         ([], "A progress report will be presented to the Council on 3 December 2021", "", "A progress report will be presented to the Council on 3 December 2021."),
         ([], "", "", ""),
+        # the addressee is never lost: a capital typed out of habit, another language, a number
+        (["COM"], "Prepare a report", "June 2025", "The Commission was invited to prepare a report by June 2025."),
+        (["FR"], "élaborer une note", "", "The French delegation was invited to élaborer une note."),
+        (["DE"], "3 reports", "June 2025", "Action for the German delegation: 3 reports by June 2025."),
+        (["COM"], "EU-LISA to be consulted", "", "Action for the Commission: EU-LISA to be consulted."),
     ],
 )
 def test_action_sentences(speakers, text, deadline, expected):
@@ -269,6 +292,28 @@ def test_attendance_sentences_count_the_delegations_and_name_the_others():
 )
 def test_outcome_text_is_kept_or_given_the_body_as_subject(text, code, expected):
     assert outcome_sentence(outcome(text, code), item(), COSI, COUNCIL) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "expected"),
+    [
+        # a text that only qualifies the verb goes on the standard phrase, which has the object it lacks
+        ("adopted with the addition of an AOB item requested by LT", "Adoption of the agenda",
+         "The agenda as set out in CM 5119/21 was adopted with the addition of an AOB item requested by LT."),
+        ("adopted with amendments", "Draft conclusions", "The Committee adopted the text as set out in 13682/21 with amendments."),
+        ("postponed to the next meeting", "Draft conclusions", "The item was postponed to the next meeting."),
+        ("adopted the agenda with one change", "Adoption of the agenda", "The Committee adopted the agenda with one change."),
+        ("agreed on the compromise", "Draft conclusions", "The Committee agreed on the compromise."),
+        ("exchanged views on the text", "Draft conclusions", "The Committee exchanged views on the text."),
+        # a sentence of its own, and a verb alone with its full stop
+        ("it was agreed to revert to the item", "Draft conclusions", "It was agreed to revert to the item."),
+        ("took note.", "Draft conclusions", "The Committee took note of the information provided."),
+    ],
+)
+def test_an_outcome_as_typed_reads_as_a_whole_sentence(line, title, expected):
+    code, text = outcome_code_from_text(line)
+    agenda_item = item(title, ["13682/21"] if title.startswith("Draft") else [])
+    assert outcome_sentence(outcome(text, code), agenda_item, COSI, COUNCIL) == expected
 
 
 def test_outcome_text_takes_the_short_name_in_the_cosi_style():

@@ -140,6 +140,23 @@ def _needs_subject(text: str) -> bool:
     return re.match(r"[a-z]+(?:-[a-z]+)*(?=[\s,;:.]|$)", text) is not None  # "cross-check", "co-chaired" too
 
 
+# A verb that needs no "invited to" before it: an auxiliary, a past ("-ed", or irregular) or a
+# present ("-s") tense; not a bare verb that happens to end so ("proceed", "need", "discuss"), nor
+# a word that is no verb ("this", "perhaps").
+_FINITE_VERB = re.compile(
+    r"(?!(?:pro|suc|ex)ceed\b|(?:f|n|sp|h|bl|br)eed\b|shed\b|embed\b"
+    r"|(?:this|his|its|yes|thus|perhaps|unless|less|whereas|always|towards|afterwards|besides|sometimes)\b)"
+    r"(?:will|shall|would|should|could|can|may|might|must|is|are|was|were|has|have|had|did|does|took|gave|sent"
+    r"|made|undertook|wrote|said|held|led|brought|drew|spoke|told|kept|came|became|got|went|began|found|knew"
+    r"|left|lost|met|paid|ran|saw|sold|stood|thought|understood|won|withdrew|chose|fell|felt|heard|meant|rose"
+    r"|sought|taught|put|set|read|\w[\w-]*ed|\w+[^su\W]s)\b"
+)
+# What follows a speaker's name as its predicate: a finite verb, perhaps after adverbs ("also
+# stressed", "strongly supported", "did not support").
+_PREDICATE = re.compile(r"(?=[a-z])(?:(?:also|further|again|then|finally|additionally|similarly|likewise|not|\w+ly),? )*"
+                        + _FINITE_VERB.pattern)
+
+
 # --- speakers ----------------------------------------------------------------------------------
 
 
@@ -231,9 +248,11 @@ def intervention_sentence(entry: Entry, register: Register, style: HouseStyle) -
     if not subject:
         return _with_subject(subject, text, "took the floor")
     text = _as_predicate(text)
-    if text and not _needs_subject(text) and text[0] not in "(," and not _names_a_speaker(text, entry.speakers, register):
-        text = f'stated: "{sentence(text)}"'
-    return _with_subject(subject, text, "took the floor")
+    if not text or _PREDICATE.match(text) or text[0] in "(,":
+        return _with_subject(subject, text, "took the floor")
+    if _names_a_speaker(text, entry.speakers, register):  # "Germany supported it", "the German delegation called ..."
+        return sentence(text)
+    return sentence(f'{subject} stated: "{sentence(text)}"')
 
 
 _BULLET = re.compile(r"^[-–—•*]\s+")  # "- supported the text": a dash typed out of habit
@@ -256,23 +275,23 @@ _PRONOUN = re.compile(r"(?:It|They|He|She|We|The delegations?) (?=[a-z])")
 
 
 def _names_a_speaker(text: str, codes: list[str], register: Register) -> bool:
-    """Whether `text` names one of its speakers (by code, name, adjective, phrase or alias)."""
-    words = text.casefold()
+    """Whether `text` names one of its speakers: by name, adjective or phrase in any case, by code
+    or alias as written ("IT" names Italy, "it" does not)."""
     for code in codes:
         speaker = register.lookup(code)
         # a speaker written out ("the Chair of the TELECOM WP") is named by any of its longer words ("The Chair ...")
-        names = (speaker.code, speaker.name, speaker.adjective, speaker.phrase, *speaker.aliases) if speaker else (
-            code, *(word for word in code.split() if len(word) > 3))
-        if _names_pattern(tuple(names)).search(words):
+        names = (speaker.name, speaker.adjective, speaker.phrase) if speaker else tuple(w for w in code.split() if len(w) > 3)
+        codes_as_written = (speaker.code, *speaker.aliases) if speaker else (code,)
+        if _names_pattern(names, True).search(text) or _names_pattern(codes_as_written, False).search(text):
             return True
     return False
 
 
 @lru_cache(maxsize=1024)
-def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of `names` as a whole word, in lower case (a text is looked at once per entry worded)."""
-    alternatives = "|".join(re.escape(name.casefold().removeprefix("the ")) for name in names if name)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+def _names_pattern(names: tuple[str, ...], any_case: bool) -> re.Pattern[str]:
+    """Any of `names` as a whole word (a text is looked at once per entry worded)."""
+    alternatives = "|".join(re.escape(name.removeprefix("the ")) for name in names if name) or r"(?!)"
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE if any_case else 0)
 
 
 _ADVERB = re.compile(r"(?:Also|Further|Furthermore|Again|Then|Finally|Additionally|Similarly|Likewise) (?=[a-z])")
@@ -287,7 +306,7 @@ def _as_predicate(text: str) -> str:
     reservation" ("entered a scrutiny reservation"), a quotation ("stated: "We cannot ..."")."""
     if _ADVERB.match(text) or _CAPITAL_VERB.match(text):
         return text[0].lower() + text[1:]
-    if pronoun := _PRONOUN.match(text):  # "It supported the text": "it" is the speaker
+    if (pronoun := _PRONOUN.match(text)) and _PREDICATE.match(text, pronoun.end()):  # "It supported the text": "it" is the speaker
         return text[pronoun.end():]
     if reservation := _RESERVATION.fullmatch(text):
         what = reservation.group(1)
@@ -308,15 +327,6 @@ def statement_title(entry: Entry, register: Register, style: HouseStyle) -> str:
     return f"Statement by {speakers_named(entry.speakers, register, style)}".strip()
 
 
-# A verb that needs no "invited to" before it: an auxiliary, a past ("-ed", or irregular) or a
-# present ("-s") tense; not a bare verb that happens to end so ("proceed", "need", "discuss").
-_FINITE_VERB = re.compile(
-    r"(?!(?:pro|suc|ex)ceed\b|(?:f|n|sp|h|bl|br)eed\b|shed\b|embed\b)"
-    r"(?:will|shall|would|should|could|can|may|might|must|is|are|was|were|has|have|had|did|does|took|gave|sent"
-    r"|made|undertook|wrote|said|held|led|brought|drew|spoke|told|kept|came|became|got|went|began|found|knew"
-    r"|left|lost|met|paid|ran|saw|sold|stood|thought|understood|won|withdrew|chose|fell|felt|heard|meant|rose"
-    r"|sought|taught|\w+ed|\w+[^su\W]s)\b"
-)
 
 
 def action_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:
@@ -333,7 +343,12 @@ def action_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:
             deadline = f"by {deadline}"
         text = f"{text.rstrip(' .')} {deadline}".strip()
     subject = speakers_subject(entry.speakers, register, style)
-    if subject and _needs_subject(text) and not _FINITE_VERB.match(text):
+    word = text.split(maxsplit=1)[0] if text else ""
+    if subject and word and not _names_a_speaker(text, entry.speakers, register):  # the addressee must not be lost
+        if not (word.replace("-", "").isalpha() and word[1:].replace("-", "").islower()):  # "3 reports by June", "EU-LISA to be consulted"
+            return sentence(f"Action for {speakers_named(entry.speakers, register, style)}: {text}")
+        text = word.lower() + text[len(word):]  # "Prepare a report", "élaborer une note": what the addressee is to do
+    if subject and text[:1].islower() and not _FINITE_VERB.match(text):
         plural = len(entry.speakers) > 1 or re.search(r"(?i)(delegations|states|members|parties)$", subject)
         text = f"{'were' if plural else 'was'} invited to {text.removeprefix('to ')}"
     return _with_subject(subject, text, "")
@@ -405,15 +420,36 @@ def outcome_sentence(
     style: HouseStyle,
     register: Register | None = None,
 ) -> str:
-    """The outcome as a sentence: its text as typed, its text after the body, or the standard phrase."""
+    """The outcome as a sentence: its text as typed, its text after the body, or the standard phrase
+    (which a text that only qualifies the verb goes on: "adopted with amendments" on the agenda
+    reads "The agenda as set out in CM 5119/21 was adopted with amendments.")."""
     text = entry.text.strip()
-    body = body_subject(details, style)
-    if text:
-        return sentence(f"{body} {text}" if _needs_subject(text) else text)
-    agenda = is_agenda_item(item)
-    phrase = agenda and style.outcome_phrase(f"agenda_{entry.outcome}") or style.outcome_phrase(entry.outcome)
+    if not text:
+        return _standard_outcome(entry.outcome, item, details, style, register)
+    verb = _OUTCOME_RE.match(text)
+    qualifier = text[verb.end():].strip() if verb else ""
+    if verb and _QUALIFIER.match(qualifier):
+        code = _OUTCOME_OF_WORDS[_words(verb.group())]
+        template = _outcome_template(code, item, style)
+        if "{Body}" not in template or "the text{refs}" in template:  # the phrase has the object the text lacks
+            return sentence(f"{_standard_outcome(code, item, details, style, register).rstrip('.')} {qualifier}")
+    return sentence(f"{body_subject(details, style)} {text}" if _PREDICATE.match(text) else text)
+
+
+# What qualifies an outcome's verb rather than naming its object: "with amendments", "to the next meeting".
+_QUALIFIER = re.compile(r"(?:to|with|without|at|until|by|in|for|from|pending|following|after|subject to|as amended|unanimously)\b")
+
+
+def _outcome_template(code: str, item: AgendaItem, style: HouseStyle) -> str:
+    return is_agenda_item(item) and style.outcome_phrase(f"agenda_{code}") or style.outcome_phrase(code) or ""
+
+
+def _standard_outcome(code: str, item: AgendaItem, details: MeetingDetails, style: HouseStyle, register: Register | None) -> str:
+    phrase = _outcome_template(code, item, style)
     if not phrase:
         return ""
+    body = body_subject(details, style)
+    agenda = is_agenda_item(item)
     docs = item.doc_refs or ([details.agenda_ref] if agenda and details.agenda_ref else [])
     presenter = presenter_phrase(item.presenter, register or default_register(), style)
     return sentence(
@@ -480,7 +516,7 @@ def outcome_code_from_text(text: str) -> tuple[str, str]:
     rest = text[match.end() :].strip()
     if match.start() > 0:
         return code, text
-    if not rest:
+    if not rest.strip(" .;,"):  # "took note." is the code alone
         return code, ""
     if "_" in match.group() and not _needs_subject(rest):
         return code, rest
