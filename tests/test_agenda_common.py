@@ -224,6 +224,11 @@ def test_lines_that_are_not_labels(line):
         ("Presentation of the work programme of the incoming French Presidency",
          "Presentation of the work programme of the incoming French Presidency", "", ""),
         ("Counter-terrorism: priorities and way forward", "Counter-terrorism: priorities and way forward", "", ""),
+        # what Coreper is to do with a file
+        ("Schengen Borders Code – Approval of the final compromise text", "Schengen Borders Code", "",
+         "Approval of the final compromise text"),
+        ("Preparation of the European Council – Draft conclusions", "Preparation of the European Council", "",
+         "Draft conclusions"),
     ],
 )
 def test_title_suffixes(raw, title, presenter, mode):

@@ -295,3 +295,22 @@ def test_a_bold_line_giving_the_day_again_is_no_section():
                             "**Friday 22 March 2024**\n2. AOB", "t.md")
     assert [i.section for i in parsed.items] == ["Wednesday 20 March 2024", "Friday 22 March 2024"]
     assert (parsed.details.meeting_date, parsed.details.end_date) == (date(2024, 3, 20), date(2024, 3, 22))
+
+
+def test_roman_headings_above_numbered_items_are_sections_not_items():
+    """Coreper's "## I. Approval of the agenda" heads item 1; it was an item holding every later item."""
+    text = ("# Coreper (Part 2)\n\nDate: 20 September 2023\n\n## I. Approval of the agenda\n\n1. Adoption of the agenda\n\n"
+            "## II. \"I\" items\n\n2. Preparation\n   2.1. Schengen Borders Code\n4. Appointment\n\n"
+            "## III. Discussion items (II)\n\n5. Pact on Migration\n8. Any other business")
+    parsed = parse_markdown(text, "t.md")
+    assert outline(parsed) == [
+        ("1.", "Adoption of the agenda", 0, None), ("2.", "Preparation", 0, None), ("2.1.", "Schengen Borders Code", 1, 1),
+        ("4.", "Appointment", 0, None), ("5.", "Pact on Migration", 0, None), ("8.", "Any other business", 0, None)]
+    assert [i.section for i in parsed.items] == ["I. Approval of the agenda"] + ['II. "I" items'] * 3 + [
+        "III. Discussion items (II)"] * 2
+
+
+def test_roman_headings_with_sub_items_or_in_a_row_are_items():
+    parsed = parse_markdown("# Board\n\n## I. Opening\n## II. Reports\na) Treasurer\n## III. Close", "t.md")
+    assert outline(parsed) == [("I.", "Opening", 0, None), ("II.", "Reports", 0, None), ("a)", "Treasurer", 1, 1),
+                               ("III.", "Close", 0, None)]

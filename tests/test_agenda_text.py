@@ -211,6 +211,14 @@ def test_a_suffix_line_with_its_document_stays_with_the_item():
         ("Date: 22 and 23 November 2021", "end_date", date(2021, 11, 23)),
         ("Date: Monday 22 November 2021, 10.00", "time", "10.00"),
         ("Place: Brussels\nFormat: 1+2", "place", "Brussels"),
+        # a header the app does not keep goes on with no field before it
+        ("Subject: Terrorism Working Party\nInterinstitutional File: 2023/0226 (COD)", "committee", "Terrorism Working Party"),
+        ("Subject: Terrorism Working Party\nInterinstitutional File: 2023/0226 (COD)", "short_name", ""),
+        # the Council's own agenda: the meeting's line, the configuration in brackets, the building
+        ("3992nd meeting of the COUNCIL OF THE EUROPEAN UNION\n(Competitiveness)", "committee", "Council (Competitiveness)"),
+        ("3992nd meeting of the COUNCIL OF THE EUROPEAN UNION\n(Competitiveness)", "short_name", ""),
+        ("Council of the European Union\nEuropean Convention Center Luxembourg", "place", "European Convention Center Luxembourg"),
+        ("5301/24\nOJ CONS 3\nAGRI 12", "agenda_ref", "5301/24"),
         ("Brussels, 8 November 2021\nDate: 22/11/2021", "meeting_date", date(2021, 11, 22)),
         # a day written without "Date:", but not the notice's "Brussels, <date>"
         ("Working Party on Terrorism (TWP)\nThursday 14 March 2024 (10.00)", "meeting_date", date(2024, 3, 14)),
@@ -530,3 +538,56 @@ def test_a_classification_line_is_the_meetings_in_the_header_and_the_items_under
     assert parsed.details.classification == "LIMITE"
     assert [(i.title, i.classification) for i in parsed.items] == [
         ("Adoption of the agenda", ""), ("Attribution of the campaign", "RESTREINT UE/EU RESTRICTED"), ("AOB", "")]
+
+
+def test_a_council_agenda_pasted_from_its_pdf():
+    """The Council's own provisional agenda (ST 5301/24): the meeting's line names the configuration, a
+    building's line is the place, the section headings come right after items, "o / o o" ends it."""
+    parsed = load_agenda(Path(__file__).parent / "data" / "council-agenda-agrifish-2024-01-23.txt")
+    details = parsed.details
+    assert (details.committee, details.short_name) == ("Council (Agriculture and Fisheries)", "")
+    assert (details.place, details.meeting_date, details.time) == ("Justus Lipsius building, Brussels", date(2024, 1, 23), "10.00")
+    assert details.agenda_ref == "5301/24"
+    legislative = ("Legislative deliberations (Public deliberation in accordance with Article 16(8) of the Treaty on "
+                   "European Union)")
+    assert rows(parsed) == [
+        ("1.", "Adoption of the provisional agenda", 0, "", []),
+        ("2.", "Regulation on plants obtained by certain new genomic techniques", 0, legislative, ["5299/24"]),
+        ("3.", "Any other business", 0, legislative, []),
+        ("a)", "Situation in the agricultural sector following the war in Ukraine", 1, legislative, []),
+        ("b)", "Outcome of the ministerial meeting on the bioeconomy (Berlin, 18 January 2024)", 1, legislative, []),
+        ("4.", 'Approval of the list of "A" items', 0, "Non-legislative activities", ["5363/24"]),
+        ("5.", "Market situation, in particular following the invasion of Ukraine", 0, "Non-legislative activities",
+         ["5280/24"]),
+    ]
+    assert [(i.presenter, i.mode) for i in parsed.items] == [
+        ("", ""), ("", "Progress report and approval"), ("", ""), ("Polish delegation", "Information"),
+        ("German delegation", "Information"), ("", ""), ("", "Exchange of views")]
+
+
+@pytest.mark.parametrize("parse", BOTH)
+def test_council_section_headings_right_after_an_item(parse):
+    parsed = parse("1. Adoption of the agenda\nLEGISLATIVE DELIBERATIONS\n2. Drones\nNon-legislative activities\n3. AOB", "t")
+    assert rows(parsed) == [("1.", "Adoption of the agenda", 0, "", []), ("2.", "Drones", 0, "LEGISLATIVE DELIBERATIONS", []),
+                            ("3.", "AOB", 0, "Non-legislative activities", [])]
+
+
+@pytest.mark.parametrize("parse", BOTH)
+def test_a_dash_suffix_under_a_lettered_aob_point_is_its_presenter(parse):
+    parsed = parse("1. Adoption\n2. Any other business\na) Drones\n- Information from the Polish delegation\n"
+                   "b) Boats\n- Information from the German delegation", "t")
+    assert outline(parsed) == [("1.", "Adoption", 0, None), ("2.", "Any other business", 0, None),
+                               ("a)", "Drones", 1, 1), ("b)", "Boats", 1, 1)]
+    assert [i.presenter for i in parsed.items[2:]] == ["Polish delegation", "German delegation"]
+
+
+def test_the_circles_close_the_agenda():
+    parsed = parse_text("1. Adoption\n2. AOB\no\no o\nDuring the meeting, the following item is also scheduled:\n– Lunch", "t")
+    assert outline(parsed) == [("1.", "Adoption", 0, None), ("2.", "AOB", 0, None)]
+
+
+def test_a_footer_without_initials_inside_a_wrapped_title_is_dropped():
+    parsed = parse_text("1. Draft conclusions on protecting public spaces from terrorist\nCM 1734/24 JAI.1 LIMITE EN\n1\n"
+                        "attacks – Exchange of views\n2. AOB", "t")
+    assert [(i.title, i.mode) for i in parsed.items] == [
+        ("Draft conclusions on protecting public spaces from terrorist attacks", "Exchange of views"), ("AOB", "")]

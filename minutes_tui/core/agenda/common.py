@@ -224,6 +224,8 @@ _ITEMS_HEADING = re.compile(r"(?=[^a-z])[^:]{0,50}\b(?i:items)\)?:?")
 _SHORT_HEADING = re.compile(r"[A-Z\"“][^.!?;:]{0,59}")
 # A session block's heading (FORMAT.md 2.11): "Joint TWP/COTER (Morning session 10.00-13.00)", "Afternoon session".
 _SESSION_HEADING = re.compile(r"(?i)\b(?:morning|afternoon|evening|joint|plenary|closed|restricted)\s+session\b|^session\b")
+# The Council's own headings, which may come right after an item's title: never a title going on.
+_COUNCIL_HEADING = re.compile(r"(?=[A-Z])(?i:(?:non-)?legislative\s(?:deliberations|activities))")
 
 
 def _roman_value(numeral: str) -> int:
@@ -270,8 +272,8 @@ _MODE = (
     r"|approval|endorsement|possible\sendorsement|adoption(?:\sof\sthe\slegislative\sact)?|confirmation|decision"
     # Coreper's lines under a legislative file say what the Committee is to do with it
     r"|preparation\sfor\sthe\strilogue|(?:revised\s)?mandate\sfor\snegotiations\swith\sthe\sEuropean\sParliament"
-    r"|examination\sof\sthe\s(?:Presidency\s)?compromise\stext"
-    r"|analysis\sof\sthe\sfinal\scompromise\stext\swith\sa\sview\sto\sagreement|annotated\sdraft\sconclusions)"
+    r"|examination\sof\sthe\s(?:Presidency\s)?compromise\stext|approval\sof\sthe\sfinal\scompromise\stext"
+    r"|analysis\sof\sthe\sfinal\scompromise\stext\swith\sa\sview\sto\sagreement|(?:annotated\s)?draft\sconclusions)"
 )
 _SUFFIX = re.compile(
     rf"(?P<mode>{_MODE}(?:\sand\s{_MODE})?)"
@@ -506,7 +508,7 @@ def set_detail(details: MeetingDetails, name: str, value: object) -> None:
 # The meeting's day on a line of its own ("Thursday 14 March 2024 (10.00)", "on 22 and 23 November
 # 2021") or at the end of the committee's line; not "Brussels, 8 November 2021", the notice's date.
 _MEETING_DAY = re.compile(r"(?:^(?:on\s)?|\son\s)((?:[A-Za-z]+,?\s)?\d.{4,50})$", re.IGNORECASE)
-_MEETING_OF = re.compile(r"^(?:Notice of )?Meeting of (?:the )?", re.IGNORECASE)
+_MEETING_OF = re.compile(r"^(?:Notice of |\d{1,5}(?:st|nd|rd|th)\s)?Meeting of (?:the )?", re.IGNORECASE)
 
 
 def take_meeting_day(details: MeetingDetails, line: str) -> str:
@@ -529,8 +531,10 @@ def take_meeting_day(details: MeetingDetails, line: str) -> str:
 
 
 def committee_name(line: str) -> str:
-    """"Meeting of the Working Party on Terrorism" names the Working Party on Terrorism."""
-    return _MEETING_OF.sub("", line)
+    """"Meeting of the Working Party on Terrorism" names the Working Party on Terrorism; "3992nd
+    meeting of the COUNCIL OF THE EUROPEAN UNION" the Council (its configuration follows in brackets)."""
+    name = _MEETING_OF.sub("", line)
+    return "Council" if name != line and name.casefold() == "council of the european union" else name
 
 
 def finish_details(details: MeetingDetails) -> MeetingDetails:
@@ -539,6 +543,8 @@ def finish_details(details: MeetingDetails) -> MeetingDetails:
     that only repeats the committee is left empty, since the export uses the committee for it."""
     details.committee = details.committee or details.subject
     short = _SHORT_NAME.search(details.committee)
+    if details.committee.startswith("Council ("):  # "Council (Competitiveness)": the configuration, no short name
+        short = None
     if short and not details.short_name and re.search(r"[A-Z]", short.group(1)) and not re.search(r"\d", short.group(1)):
         details.short_name = short.group(1).strip()
     if details.subject == details.committee:
@@ -576,7 +582,8 @@ class Outline:
     A line numbered in Roman, or one that is only "AOB", is a section heading when an item numbered
     "1." (any number) comes next, as in Coreper's agendas ("II. Discussion items", "Any other
     business:"); else it is an item ("I. Adoption of the agenda", "II. ..." with sub-items "a)",
-    "b)", "AOB" with its points "– Drones"). It is held until the next line decides.
+    "b)", "AOB" with its points "– Drones"). It is held until the next line decides; so is a
+    Markdown heading numbered in Roman ("## I. Approval of the agenda").
     """
 
     def __init__(self, source: str) -> None:
@@ -708,7 +715,11 @@ class Outline:
         standing alone.
         FORMAT.md section 2.5: such headings sit between items, on lines of their own, colon or not."""
         title_open = not alone and self.drafts and _OPEN_END.search(self.drafts[-1].title)
-        named = _ITEMS_HEADING.fullmatch(text) and not title_open
+        if self.section and text[:1] == "(" and _trailing_group(text)[0] == len(text) and (
+                not self.drafts or self.drafts[-1].section != self.section):  # no item since the heading
+            self.section = f"{self.section} {text}"  # "Legislative deliberations" / "(Public deliberation ...)"
+            return True
+        named = (_ITEMS_HEADING.fullmatch(text) or _COUNCIL_HEADING.fullmatch(text)) and not title_open
         alone = alone and not (self.drafts and indent > self.drafts[-1].indent)
         session = (alone or not self.drafts) and len(text) <= 100 and _SESSION_HEADING.search(text)
         if alone and self.drafts and self.day_heading(text):
@@ -759,7 +770,7 @@ class Outline:
         """A labelled line: references or a presenter suffix on a dash line under the open item, else
         a new item (True: a wrapped title may follow). Under AOB a dash line is a point of its own
         ("– Information from the Commission", then "– Information from the Presidency"), unless it
-        is indented under the point before it."""
+        is indented under the point before it or that point is lettered ("a) Drones")."""
         if label.kind in UNLABELLED:
             self._settle_held(as_item=True)  # "I. Europol report" / "– Presentation by Europol"
         if label.kind in UNLABELLED and self.drafts:
@@ -768,7 +779,9 @@ class Outline:
                 return False
             last = self.drafts[-1]
             under_aob = any(_AOB.match(self.drafts[i].title) for i in self._open)
-            if (not under_aob or (not _AOB.match(last.title) and indent > last.indent)) and (found := suffix_line(label.rest)):
+            # under AOB a dash line is the suffix of a lettered point ("a) Drones" / "– Information from ...")
+            point = not _AOB.match(last.title) and (indent > last.indent or last.label.kind not in UNLABELLED)
+            if (not under_aob or point) and (found := suffix_line(label.rest)):
                 self.add_suffix(*found)
                 return False
         self.add(label, label.rest, indent, line)

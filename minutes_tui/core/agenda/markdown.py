@@ -167,8 +167,9 @@ class _Reader:
         if not heading and not bullet and after_held and self.outline.continue_held(text):
             self.after_held = True
             return
-        if not heading and not bullet and self.outline.held_line(text, self.after_item, indent, line_no):  # bold too
-            self.after_item, self.after_held = False, True
+        # a Roman heading or bold line is held as a plain one is: a section if "1." follows, else an item
+        if not bullet and self.outline.held_line(text, self.after_item and not heading, indent, line_no):
+            self.after_item, self.after_held = False, not heading  # a heading is one line: nothing goes on with it
             return
         label = match_label(text)
         if label is None and bullet:

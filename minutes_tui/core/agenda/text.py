@@ -30,16 +30,18 @@ from minutes_tui.core.agenda.common import (
 )
 from minutes_tui.core.model import MeetingDetails, ParsedAgenda
 
+_DOC_NUMBER = r"(?:(?:CM|ST|WK)\s)?\d{1,5}(?:/\d{1,2})?/\d{2}(?:\s(?:REV|ADD|COR)\s\d{1,2})*"
 _FURNITURE = re.compile(
     # page footer: document number, typist's initials, page number, then maybe directorate/LIMITE/EN
-    r"(?:(?:CM|ST|WK)\s)?\d{1,5}(?:/\d{1,2})?/\d{2}(?:\s(?:REV|ADD|COR)\s\d{1,2})*\s[A-Za-z]{1,4}/[A-Za-z]{1,4}\s\d{1,3}(?:\s.{0,40})?"
-    r"|(?:[A-Z][A-Z0-9.]{0,9}(?:\s[A-Z0-9.]{1,9}){0,3}\s)?(?:LIMITE\s)?EN"  # "JAI.1 LIMITE EN", "EN"
+    rf"{_DOC_NUMBER}\s[A-Za-z]{{1,4}}/[A-Za-z]{{1,4}}\s\d{{1,3}}(?:\s.{{0,40}})?"
+    rf"|(?:{_DOC_NUMBER}\s)?(?:[A-Z][A-Z0-9.]{{0,9}}(?:\s[A-Z0-9.]{{1,9}}){{0,3}}\s)?(?:LIMITE\s)?EN"  # "JAI.1 LIMITE EN", "EN"
     r"|\d{1,3}|[-–]\s?\d{1,3}\s?[-–]|(?i:page)\s\d{1,3}(?:\sof\s\d{1,3})?"  # a page number: "2", "- 2 -", "Page 2 of 3"
     r"|[_\-–—=*.·\s]{3,}"  # rules above footnotes
 )
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _FOOTNOTE = re.compile(rf"^(?:\d{{1,2}}|\*{{1,3}}|\(\*{{1,3}}\))\s(?!{_MONTH}\b)[A-Z(]")
 _NOTE = re.compile(r"^(?:N\.?\s?B\.?|Notes?|P\.?S\.?)\s?:")
+_CIRCLES = re.compile(r"[o°](?:\s+[o°]){0,2}")  # "o" / "o o" under a Council agenda: what follows is not on it
 _KEY_VALUE = re.compile(r"^([A-Za-z][\w .'/-]{0,30}?)\s?:\s*(.*)$")
 _JOIN = {"place": ", "}  # "Venue: JUSTUS LIPSIUS BUILDING" / "Rue de la Loi 175" -> one place
 _TABLE_ROW = re.compile(r"\s*(\d{1,3})\t+(.*)")  # "1<TAB>Adoption of the agenda<TAB>CM 2001/24", pasted from Word
@@ -75,6 +77,10 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
             continue
         row = _table_row(raw_lines[line_no - 1])
         if _FOOTNOTE.match(stripped) and not row:
+            continue
+        if _CIRCLES.fullmatch(stripped):
+            if outline.drafts and " " in stripped:  # a lone "o" may be a bullet; "o o" is the end mark
+                break
             continue
         if _NOTE.match(stripped):
             if outline.drafts:
@@ -123,6 +129,7 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
 _BODY = re.compile(r"(?:[\w-]+ ){0,3}(?:Committee|Working Party|Working Group|Support Group|Steering Group|Board|Subgroup)\b.{0,100}$")
 _BRACKETED = re.compile(r"\((?:OR\.\s?(?P<language>[a-z]{2})|[^()]{1,40})\)", re.IGNORECASE)  # "(OR. en)", "(Part 2)"
 _COMMITTEE_LINE = "committee line"  # what _header returns after a line naming the committee: only "(Part 2)" goes on with it
+_PLACE = re.compile(r"(?i)\b(?:building|Justus Lipsius|Convention Cent(?:er|re))\b")  # "Justus Lipsius building, Brussels"
 
 def _header(details: MeetingDetails, line: str, open_field: str, source: str, line_no: int) -> str:
     """Read one line before the first item; return the field a wrapped next line would continue."""
@@ -139,8 +146,8 @@ def _header(details: MeetingDetails, line: str, open_field: str, source: str, li
         except ValueError as error:
             raise AgendaError(source, line_no, f"{key_value.group(1).strip()}: {error}") from None
         return name if isinstance(getattr(details, name), str) else ""
-    if key_value and len(key_value.group(1)) <= 20:
-        return ""  # "Format: 1+1", "Chair: ...": a header this app does not keep
+    if key_value and len(key_value.group(1).split()) <= 3:  # not a wrapped sentence: a header this app does not keep
+        return ""  # "Format: 1+1", "Chair: ...", "Interinstitutional File: 2023/0226 (COD)" (no field for it)
     bracketed = _BRACKETED.fullmatch(line)  # a line in brackets never names the committee
     if bracketed and bracketed["language"]:
         details.language = bracketed["language"].lower()
@@ -152,12 +159,14 @@ def _header(details: MeetingDetails, line: str, open_field: str, source: str, li
         return open_field
     elif classification := marking(line):  # "LIMITE"
         details.classification = details.classification or classification
-    elif refs := refs_only(line):
-        if not details.agenda_ref and refs[0].startswith("CM "):
-            details.agenda_ref = refs[0]
-    elif not bracketed and (line := committee_name(take_meeting_day(details, line))):  # "Meeting of the COSI on 22 ..."
-        body = line.title() if line.isupper() else line  # "PERMANENT REPRESENTATIVES COMMITTEE"
-        if not details.committee and (re.search(r"\([A-Z][^()]{0,19}\)$", line) or _BODY.match(body)):
-            details.committee = line  # "Standing Committee on ... Security (COSI)", "Working Party on Terrorism"
+    elif refs := refs_only(line):  # the notice's "CM 1734/24", the Council's agenda "5301/24"
+        details.agenda_ref = details.agenda_ref or refs[0]
+    elif not bracketed and (line := take_meeting_day(details, line)):
+        name = committee_name(line)  # "Meeting of the COSI on 22 ...", "3992nd meeting of the COUNCIL ..."
+        body = name.title() if name.isupper() else name  # "PERMANENT REPRESENTATIVES COMMITTEE"
+        if not details.committee and (name == "Council" or re.search(r"\([A-Z][^()]{0,19}\)$", name) or _BODY.match(body)):
+            details.committee = name  # "Standing Committee on ... Security (COSI)", "Working Party on Terrorism"
             return _COMMITTEE_LINE
+        if not details.place and _PLACE.search(line):
+            details.place = line
     return ""
