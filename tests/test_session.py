@@ -39,6 +39,18 @@ def test_next_skips_containers_and_stamps_times(session, clock):
     assert reopened(session).started_at.hour == 10
 
 
+def test_next_stops_at_a_parent_with_something_of_its_own(store, clock):
+    """"2. Proposal ... – Exchange of views (9382/24)" with a) b): the introduction to the whole file
+    went under a); a parent that only holds its sub-items is stepped over still."""
+    from minutes_tui.core.agenda import parse_text
+
+    agenda = parse_text("1. Adoption of the agenda\n2. Proposal on screening – Exchange of views\n   9382/24\n"
+                        "   a) Article 7\n   b) Article 8\n3. Digital\n   a) AI Act\n", "t.txt")
+    session = Session(store, store.create_meeting(agenda, clock.now()), clock)
+    stops = [session.meeting.full_number(session.go_next()) for _ in range(5)]
+    assert stops == ["1.", "2.", "2. a)", "2. b)", "3. a)"]
+
+
 def test_an_item_of_sub_items_shows_done_once_they_all_are(session):
     """/next never opens "2.", which only holds 2.1 and 2.2: the agenda shows it done once they are."""
     meeting = session.meeting
@@ -180,12 +192,15 @@ def test_a_statement_for_the_minutes_keeps_who_made_it_and_its_text(session):
             session.apply_line(line)
 
 
-def test_setting_the_outcome_again_replaces_it(session):
+def test_setting_the_outcome_again_replaces_it_and_says_what_it_was(session):
     session.apply_line("/next")
-    session.apply_line("/outcome took note")
-    session.apply_line("/outcome adopted")
+    assert session.apply_line("/outcome took note").message == "outcome set"
+    assert session.apply_line("/outcome adopted").message == 'outcome replaced: it was "took note" (/undo brings it back)'
+    session.apply_line("/outcome approved the acquisition subject to due diligence")
+    message = session.apply_line("/outcome no discussion").message
+    assert message == 'outcome replaced: it was "approved the acquisition subject to due diligence" (/undo brings it back)'
     outcomes = [e for e in reopened(session).entries if e.kind is EntryKind.OUTCOME]
-    assert [(o.outcome, o.text) for o in outcomes] == [("adopted", "")]
+    assert [(o.outcome, o.text) for o in outcomes] == [("no_discussion", "")]
 
 
 def test_postponed_outcome_marks_the_item(session):
@@ -618,6 +633,21 @@ def test_an_entry_typed_under_the_wrong_item_moves_to_the_right_one(session):
     assert [e.text for e in reopened(session).entries_for(session.find_item("2.1").id)] == ["called for support"]
 
 
+def test_an_entry_moved_to_another_item_takes_its_place_in_time_and_before_the_outcome(session, clock):
+    """It went after the outcome, and a note then ran on in the outcome's paragraph."""
+    session.apply_line("/go 2.2")
+    session.apply_line("FR opposed it")
+    clock.advance(seconds=60)
+    session.apply_line("NL supported it")
+    session.apply_line("/outcome took note")
+    session.apply_line("/go 2.1")
+    clock.advance(seconds=-30)  # typed under 2.1 while 2.2 was discussed (the clock only helps the test)
+    note = session.apply_line("Belgium supported").entry
+    session.move_entry_to(note.id, session.find_item("2.2").id)
+    assert [e.text for e in reopened(session).entries_for(session.find_item("2.2").id)] == [
+        "opposed it", "Belgium supported", "supported it", ""]  # the outcome: the code alone
+
+
 def test_an_item_returned_to_counts_its_visits_not_the_time_between(session, clock):
     from minutes_tui.core import archive
     from minutes_tui.core.schedule import item_seconds
@@ -652,6 +682,22 @@ def test_a_turn_is_never_a_command_and_its_speaker_may_be_typed_in_haste(session
     assert session.floor is None
     assert [(e.speakers, e.text, e.duration_seconds is not None) for e in reopened(session).entries] == [
         (["FR"], "opposed it", True), (["DE"], "supported the compromise", True)]
+
+
+def test_a_line_naming_the_speaker_with_others_ends_the_turn_once(session, clock):
+    """"IT, EL, CY, MT: supported ..." while IT had the floor left IT's turn running: F9 later added
+    "The Italian delegation took the floor." after the outcome, and IT spoke twice in the statistics."""
+    session.apply_line("/go 2.1")
+    session.apply_line("/queue IT FR")
+    session.apply_line("/floor")
+    clock.advance(seconds=40)
+    assert session.apply_line("IT, EL, CY, MT: supported the text").message == "IT: turn recorded"
+    assert session.floor is None
+    session.give_floor()
+    clock.advance(seconds=10)
+    session.end_floor("FR, DE: opposed it")  # F9: those who spoke with FR are added
+    assert [(e.speakers, e.text, e.duration_seconds) for e in reopened(session).entries] == [
+        (["IT", "EL", "CY", "MT"], "supported the text", 40), (["FR", "DE"], "opposed it", 10)]
 
 
 def test_a_statement_keeps_its_speaker_and_text_when_edited_and_an_item_one_outcome(session):

@@ -153,9 +153,12 @@ class Session:
 
     def steppable_items(self) -> list[AgendaItem]:
         """Items /next and /prev step through: not withdrawn or postponed (stepping onto one would
-        open it again), and not mere containers of sub-items."""
+        open it again), and not mere containers of sub-items ("6. Counter-terrorism"; FORMAT.md 2.3).
+        A parent with something of its own (a presenter, a mode, documents, a planned time: "2. ...
+        – Exchange of views (9382/24)", then a) b) c)) is discussed as a whole first."""
         parents = {i.parent_id for i in self.meeting.items}
-        return [i for i in self.meeting.items if i.id not in parents and i.state not in SET_ASIDE]
+        return [i for i in self.meeting.items if i.state not in SET_ASIDE and (
+            i.id not in parents or i.presenter or i.mode or i.doc_refs or i.planned_minutes or self.meeting.entries_for(i.id))]
 
     def outcome_of(self, item_id: int) -> Entry | None:
         return next((e for e in self.meeting.entries_for(item_id) if e.kind is EntryKind.OUTCOME), None)
@@ -321,6 +324,16 @@ class Session:
             self.set_item_state(item.id, ItemState(code))
         return result
 
+    def record_outcome(self, code: str, text: str = "") -> LineResult:
+        """`set_outcome` on the current item, saying what an outcome replaced: a second /outcome must
+        not drop the first one's wording unnoticed."""
+        existing = self.outcome_of(self._target_item(None).id)
+        was = existing and (existing.text or phrasing.OUTCOME_LABELS.get(existing.outcome, existing.outcome))
+        entry = self.set_outcome(code, text)  # edits `existing` in place
+        if not was:
+            return LineResult("outcome set", entry)
+        return LineResult(f'outcome replaced: it was "{was[:60]}{"…" if len(was) > 60 else ""}" (/undo brings it back)', entry)
+
     def add_action(self, text: str, speakers: list[str] | tuple[str, ...] = (), item_id: int | None = None) -> Entry:
         item = self._target_item(item_id)
         deadline = ""
@@ -400,17 +413,24 @@ class Session:
         entry.position, other.position = other.position, entry.position
 
     def move_entry_to(self, entry_id: int, item_id: int) -> Entry:
-        """Move an entry to another item (it was typed under the wrong one); it goes after the
-        entries there."""
+        """Move an entry to another item (it was typed under the wrong one). It takes its place there
+        in time order, and before the outcome, which closes the item's paragraph in the minutes."""
         entry, target = self.entry(entry_id), self.item(item_id)
         if target.id == entry.item_id:
             raise SessionError(f"the entry is on item {self.meeting.reference(target)} already")
         if entry.kind is EntryKind.OUTCOME and self.outcome_of(target.id):
             raise SessionError(f"item {self.meeting.reference(target)} has an outcome already: edit or delete one of them")
         siblings = self.meeting.entries_for(target.id)
-        position = siblings[-1].position + 1 if siblings else 1
+        after = [n for n, other in enumerate(siblings) if entry.kind is not EntryKind.OUTCOME and (
+            other.kind is EntryKind.OUTCOME or (other.started_at and entry.started_at and other.started_at > entry.started_at))]
+        index = after[0] if after else len(siblings)
+        position = siblings[index].position if after else siblings[-1].position + 1 if siblings else 1
         with self._saving(self.clock.now()) as change:
+            for other in siblings[index:]:  # those after it make room
+                change.update("entries", other.id, {"position": other.position + 1}, "move entry to another item")
             change.update("entries", entry.id, {"item_id": target.id, "position": position}, "move entry to another item")
+        for other in siblings[index:]:
+            other.position += 1
         self.meeting.remove_entry(entry)
         entry.item_id, entry.position = target.id, position
         self.meeting.add_entry(entry)
@@ -667,15 +687,16 @@ class Session:
             raise SessionError("nobody has the floor")
         floor = self.floor
         item_id = floor.item_id if any(i.id == floor.item_id for i in self.meeting.items) else None
-        entry = self.add_intervention(floor.speakers, self._said_by(text, floor.speakers), started_at=floor.since,
-                                      ended_at=self.clock.now(), item_id=item_id)
+        speakers, said = self._said_by(text, floor.speakers)
+        entry = self.add_intervention(speakers, said, started_at=floor.since, ended_at=self.clock.now(), item_id=item_id)
         self.floor = None  # only once the turn is stored: a failed save keeps the speaker on the floor
         self._save_floor_state()
         return entry
 
-    def _said_by(self, text: str, speakers: tuple[str, ...]) -> str:
-        """What a turn's speakers said, from the line typed for it: "HU: aligned itself with SE" and
-        "HU aligned itself ..." name the speaker again; a line naming someone else is refused."""
+    def _said_by(self, text: str, speakers: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+        """Who spoke in a turn and what they said, from the line typed for it: "HU: aligned itself
+        with SE" and "HU aligned itself ..." name the speaker again, "HU, SK: supported it" adds
+        those who spoke with them; a line that leaves the speaker out is refused."""
         if text.lstrip().startswith("/"):
             raise SessionError(f"{' '.join(speakers)}'s turn: type what they said (a command goes with Enter)")
         first, _, rest = text.strip().partition(" ")
@@ -684,11 +705,11 @@ class Session:
             text = f"{speaker.code}{first[len(speaker.code):]} {rest}"  # "De opposed it": a code typed in haste
         parsed = parse_line(text, self.register) if text.strip() else None
         if not isinstance(parsed, Intervention):
-            return text
-        if set(parsed.speakers) != set(speakers):
+            return speakers, text
+        if not set(speakers) <= set(parsed.speakers):
             raise SessionError(f"{' '.join(speakers)} has the floor, but the line names {' '.join(parsed.speakers)}:"
                                f" F9 records what {' '.join(speakers)} said, Enter records the line as typed")
-        return parsed.text
+        return parsed.speakers, parsed.text
 
     # --- the quick-entry line ------------------------------------------------------------------
 
@@ -697,9 +718,10 @@ class Session:
         parsed = parse_line(line, self.register)
         floor = self.floor
         if floor and (isinstance(parsed, Note) and parsed.text[:1].islower()
-                      or isinstance(parsed, Intervention) and set(parsed.speakers) == set(floor.speakers)):
-            # what the speaker who has the floor said ("supported the candidate", "DE: supported ..."): their turn ends
-            return LineResult(f"{' '.join(floor.speakers)}: turn recorded", self.end_floor(parsed.text))
+                      or isinstance(parsed, Intervention) and set(floor.speakers) <= set(parsed.speakers)):
+            # what the speaker who has the floor said ("supported the candidate", "DE: supported ...", "DE, AT:
+            # supported ..."): their turn ends
+            return LineResult(f"{' '.join(floor.speakers)}: turn recorded", self.end_floor(line))
         if isinstance(parsed, Intervention):
             entry = self.add_intervention(parsed.speakers, parsed.text)
             return LineResult(f"{' '.join(parsed.speakers)}: recorded{self._unknown_warning(parsed.speakers)}", entry)
@@ -743,7 +765,7 @@ class Session:
                 raise SessionError("which outcome? /outcome took note, /outcome endorsed ...")
             if not code and re.fullmatch(r"\w+", text) and not text.endswith("ed"):  # "/outcome tn": a mistyped code
                 raise SessionError(f"unknown outcome {text!r}: try {', '.join(phrasing.OUTCOME_LABELS)}, or a sentence")
-            return LineResult("outcome set", self.set_outcome(code, text))
+            return self.record_outcome(code, text)
         if name == "action":
             speakers, text = self._addressed(args)
             return LineResult("action point recorded", self.add_action(text, speakers))

@@ -389,7 +389,7 @@ class LiveScreen(Screen[None]):
 
         def save(values: dict[str, str]) -> str | None:
             named, _ = phrasing.outcome_code_from_text(values["text"])  # the wording is what the minutes say
-            return self.change(lambda: self.session.set_outcome(named or values["code"], values["text"]), "outcome set")
+            return self.change(lambda: self.session.record_outcome(named or values["code"], values["text"]))
 
         self.ask(
             f"Outcome of {self.session.meeting.full_label(item)}",
