@@ -142,3 +142,22 @@ def test_a_speaker_backed_by_others_is_the_speaker(line, parsed):
 )
 def test_a_paste_of_several_lines_is_split_where_a_new_line_would_start(pasted, lines):
     assert pasted_lines(pasted, REGISTER) == lines
+
+
+@pytest.mark.parametrize("line", ["EPPO indicated that it stood ready", "eppo: indicated that it stood ready"])
+def test_the_occasional_bodies_are_speakers(line):
+    assert parse_line(line, REGISTER) == Intervention(("EPPO",), "indicated that it stood ready")
+
+
+@pytest.mark.parametrize(
+    ("line", "parsed"),
+    [
+        ("DE FR supported", Intervention(("DE", "FR"), "supported")),  # codes as the register writes them need no comma
+        ("DE FR and NL supported it", Intervention(("DE", "FR", "NL"), "supported it")),
+        ("FR didn't support", Intervention(("FR",), "didn't support")),
+        ("IT systems were slow", Note("IT systems were slow")),
+        ("DE FR", Note("DE FR")),
+    ],
+)
+def test_bare_interventions_in_haste(line, parsed):
+    assert parse_line(line, REGISTER) == parsed

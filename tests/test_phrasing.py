@@ -203,9 +203,14 @@ def test_sentence_capitalises_and_ends_with_one_full_stop(text, expected):
         (["AT"], "We supported the text", "council", "The Austrian delegation supported the text."),
         (["DE"], "strongly supported the text", "council", "The German delegation strongly supported the text."),
         (["DE"], "did not support it", "council", "The German delegation did not support it."),
+        (["FR"], "didn't support it", "council", "The French delegation didn't support it."),
         (["DE"], "co-chaired the group", "council", "The German delegation co-chaired the group."),
         (["DE"], "supports the text", "council", "The German delegation supports the text."),
         (["DE"], "put forward a compromise", "council", "The German delegation put forward a compromise."),
+        # the occasional bodies of FORMAT.md section 5
+        (["EPPO"], "stood ready", "council", "The EPPO stood ready."),
+        (["EDPS"], "considered the text", "council", "The EDPS considered the text."),
+        (["OLAF", "ENISA"], "presented their reports", "council", "OLAF and ENISA presented their reports."),
     ],
 )
 def test_intervention_sentences(speakers, text, style, expected):

@@ -82,7 +82,8 @@ _COMMAND_NAMES = {alias: spec.name for spec in COMMANDS for alias in (spec.name,
 _VERBS = frozenset(
     """was were had has could would should will can did said made gave took saw thought felt spoke
     told sought put set led held brought drew found kept left meant met paid read saw sent sold
-    stood understood won wrote also again then too""".split()
+    stood understood won wrote also again then too does cannot didn't doesn't wasn't weren't hasn't
+    hadn't couldn't wouldn't shouldn't can't won't""".split()
 )
 _SEPARATORS = re.compile(r"\s*(?:,|\band\b|&|\+|/)\s*")
 _CODE_LIKE = re.compile(r"[A-Z]{2,7}|[a-z]{2,3}")  # what a speaker code looks like: "DE", "EUROPOL", "de"
@@ -164,16 +165,10 @@ def _bare_intervention(text: str, register: Register) -> Intervention | None:
     codes: list[str] = []
     position = 0
     while True:
-        match = _PREFIX_CODE.match(text, position)
-        if not match:
+        written = _written_code(text, position, register)
+        if written is None:
             return None
-        token = match.group()
-        speaker = register.lookup(token)
-        if speaker is None and " " in token:  # "DE FR" is two codes, not one
-            token = token.split(" ")[0]
-            speaker = register.lookup(token)
-        if speaker is None or token not in _written_names(speaker):
-            return None
+        token, speaker = written
         codes.append(speaker.code)
         position += len(token)
         if _BACKED_BY.match(text, position):
@@ -182,11 +177,27 @@ def _bare_intervention(text: str, register: Register) -> Intervention | None:
         if separator and separator.group().strip():
             position = separator.end()
             continue
+        if text[position:position + 1] == " " and _written_code(text, position + 1, register):
+            position += 1  # "DE FR supported": codes as the register writes them need no comma
+            continue
         rest = text[position:].strip()
         verb = rest.split(" ", 1)[0].lower() if rest else ""
         if verb.endswith("ed") or verb in _VERBS:
             return Intervention(tuple(dict.fromkeys(codes)), rest)
         return None
+
+
+def _written_code(text: str, position: int, register: Register) -> tuple[str, Speaker] | None:
+    """The speaker code (or name) at `position`, written as the register writes it, and its speaker."""
+    match = _PREFIX_CODE.match(text, position)
+    if not match:
+        return None
+    token = match.group()
+    speaker = register.lookup(token)
+    if speaker is None and " " in token:  # "DE FR" is two codes, not one
+        token = token.split(" ")[0]
+        speaker = register.lookup(token)
+    return (token, speaker) if speaker is not None and token in _written_names(speaker) else None
 
 
 def joined_lines(text: str) -> str:

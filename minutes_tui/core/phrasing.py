@@ -137,7 +137,7 @@ def sentence(text: str) -> str:
 
 def _needs_subject(text: str) -> bool:
     """Whether `text` starts with a lower-case word, i.e. a verb waiting for its subject."""
-    return re.match(r"[a-z]+(?:-[a-z]+)*(?=[\s,;:.]|$)", text) is not None  # "cross-check", "co-chaired" too
+    return re.match(r"[a-z]+(?:[-'’][a-z]+)*(?=[\s,;:.]|$)", text) is not None  # "cross-check", "co-chaired", "didn't" too
 
 
 # A verb that needs no "invited to" before it: an auxiliary, a past ("-ed", or irregular) or a
@@ -149,7 +149,7 @@ _FINITE_VERB = re.compile(
     r"(?:will|shall|would|should|could|can|may|might|must|is|are|was|were|has|have|had|did|does|took|gave|sent"
     r"|made|undertook|wrote|said|held|led|brought|drew|spoke|told|kept|came|became|got|went|began|found|knew"
     r"|left|lost|met|paid|ran|saw|sold|stood|thought|understood|won|withdrew|chose|fell|felt|heard|meant|rose"
-    r"|sought|taught|put|set|read|\w[\w-]*ed|\w+[^su\W]s)\b"
+    r"|sought|taught|put|set|read|cannot|\w+n't|\w[\w-]*ed|\w+[^su\W]s)(?!\w)"
 )
 # What follows a speaker's name as its predicate: a finite verb, perhaps after adverbs ("also
 # stressed", "strongly supported", "did not support").
