@@ -158,7 +158,7 @@ class Session:
         – Exchange of views (9382/24)", then a) b) c)) is discussed as a whole first."""
         parents = {i.parent_id for i in self.meeting.items}
         return [i for i in self.meeting.items if i.state not in SET_ASIDE and (
-            i.id not in parents or i.presenter or i.mode or i.doc_refs or i.planned_minutes or self.meeting.entries_for(i.id))]
+            i.id not in parents or i.presenter or i.mode or i.doc_refs or i.planned_minutes)]
 
     def outcome_of(self, item_id: int) -> Entry | None:
         return next((e for e in self.meeting.entries_for(item_id) if e.kind is EntryKind.OUTCOME), None)
