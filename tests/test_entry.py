@@ -2,7 +2,9 @@
 
 import pytest
 
-from minutes_tui.core.entry import COMMANDS, Command, EntryLineError, Intervention, Note, entry_line, parse_line, pasted_lines
+from minutes_tui.core.entry import (
+    COMMANDS, Command, EntryLineError, Intervention, Note, entry_line, in_paragraphs, on_one_line, parse_line, pasted_lines,
+)
 from minutes_tui.core.model import Entry, EntryKind, Speaker, SpeakerKind
 from minutes_tui.core.speakers import default_register
 
@@ -161,3 +163,15 @@ def test_the_occasional_bodies_are_speakers(line):
 )
 def test_bare_interventions_in_haste(line, parsed):
     assert parse_line(line, REGISTER) == parsed
+
+
+def test_a_pasted_statement_keeps_its_paragraphs_on_one_line_with_a_mark():
+    """A delegation's written statement runs to paragraphs; the Annex prints them (a blank line in
+    other pasted text is a space)."""
+    pasted = "/s PL: Poland supports the compromise.\n\nFirst, the text is\nbalanced.\r\n\r\nSecond, a review.\nDE: agreed."
+    assert pasted_lines(pasted, REGISTER) == [
+        "/s PL: Poland supports the compromise. ¶ First, the text is balanced. ¶ Second, a review.", "DE: agreed."]
+    assert pasted_lines("Notes.\n\nMore notes.", REGISTER) == ["Notes. More notes."]
+    text = in_paragraphs("Poland supports it. ¶ First, balanced. ¶ ")
+    assert text == "Poland supports it.\n\nFirst, balanced."
+    assert on_one_line(text) == "Poland supports it. ¶ First, balanced."

@@ -700,6 +700,14 @@ def test_a_line_naming_the_speaker_with_others_ends_the_turn_once(session, clock
         (["IT", "EL", "CY", "MT"], "supported the text", 40), (["FR", "DE"], "opposed it", 10)]
 
 
+def test_a_statement_of_several_paragraphs_keeps_them_as_typed_and_as_edited(session):
+    session.apply_line("/go 2.1")
+    statement = session.apply_line("/s PL: Poland supports the compromise. ¶ First, it is balanced.").entry
+    assert reopened(session).entries[-1].text == "Poland supports the compromise.\n\nFirst, it is balanced."
+    session.edit_entry(statement.id, text="Poland supports it. ¶ First, balanced. ¶ Second, fair.")
+    assert reopened(session).entries[-1].text == "Poland supports it.\n\nFirst, balanced.\n\nSecond, fair."
+
+
 def test_a_statement_keeps_its_speaker_and_text_when_edited_and_an_item_one_outcome(session):
     session.apply_line("/go 2.1")
     statement = session.apply_line("/s PL: Poland supports the text.").entry

@@ -200,12 +200,28 @@ def _written_code(text: str, position: int, register: Register) -> tuple[str, Sp
     return (token, speaker) if speaker is not None and token in _written_names(speaker) else None
 
 
-def joined_lines(text: str) -> str:
+def joined_lines(text: str, paragraphs: bool = False) -> str:
     """A pasted text on one line: each line break a space (one before the text too, if it starts
     with one, so words never run together), but a word a PDF hyphenated at a line's end stays one
-    word, with its hyphen ("long-term")."""
+    word, with its hyphen ("long-term"); with `paragraphs`, a blank line is a paragraph mark."""
     text = re.sub(r"(?<=\w-)[ \t]*[\r\n]+[ \t]*(?=\w)", "", text)
+    if paragraphs:
+        text = re.sub(r"(?<=\S)[ \t]*(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)\s*(?=\S)", f" {PARAGRAPH_MARK} ", text)
     return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text)
+
+
+# A statement for the minutes may run to several paragraphs; a line holds them with this mark between.
+PARAGRAPH_MARK = "¶"
+
+
+def on_one_line(text: str) -> str:
+    """A text of paragraphs as one line shows it: "First.\n\nSecond." -> "First. ¶ Second."."""
+    return f" {PARAGRAPH_MARK} ".join(" ".join(part.split()) for part in re.split(r"\n\s*\n", text.strip()))
+
+
+def in_paragraphs(line: str) -> str:
+    """A line back into its paragraphs: "First. ¶ Second." -> "First.\n\nSecond."."""
+    return "\n\n".join(part.strip() for part in line.split(PARAGRAPH_MARK) if part.strip())
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?;:)\"”'’]\s*$")
@@ -225,12 +241,20 @@ def pasted_lines(text: str, register: Register) -> list[str]:
             parts[-1] += "\n" + line
         else:
             parts.append(line)
-    return [joined_lines(part if n == 0 else part.strip()) for n, part in enumerate(parts)]
+    return [joined_lines(part if n == 0 else part.strip(), paragraphs=_is_statement(part)) for n, part in enumerate(parts)]
 
 
 def _is_command(line: str) -> bool:
+    return _command_name(line) is not None
+
+
+def _is_statement(line: str) -> bool:  # its paragraphs are kept, for the Annex
+    return _command_name(line) == "statement"
+
+
+def _command_name(line: str) -> str | None:
     words = line.strip()[1:].split(None, 1) if line.strip().startswith("/") else []
-    return bool(words) and words[0].lower() in _COMMAND_NAMES
+    return _COMMAND_NAMES.get(words[0].lower()) if words else None
 
 
 def _names_its_speaker(line: str, register: Register) -> bool:
@@ -246,7 +270,7 @@ def entry_line(entry: Entry, text: str, speakers: str = "") -> str:
     if entry.kind is EntryKind.ACTION:
         return f"/action {speakers + ': ' if speakers else ''}{text} {entry.deadline}".rstrip()
     if entry.kind is EntryKind.STATEMENT:
-        return f"/statement {speakers}: {text}"
+        return f"/statement {speakers}: {on_one_line(text)}"
     if entry.kind is EntryKind.INTERVENTION:
         return f"{speakers}: {text}" if speakers else text
     return f"/private {text}" if entry.private else text

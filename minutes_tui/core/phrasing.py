@@ -175,7 +175,7 @@ def speakers_named(codes: list[str], register: Register, style: HouseStyle) -> s
     parts: list[str] = []
     for token, speaker in named.values():
         if speaker is None:
-            parts.append(token)  # free text, as typed
+            parts.append(re.sub(r"^The\b", "the", token))  # free text, as typed ("The Chair of CATS" mid-sentence)
         elif speaker.kind not in DELEGATION_KINDS:
             parts.append(style.speaker_phrase(speaker))
         elif speaker is delegations[0]:

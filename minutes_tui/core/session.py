@@ -17,7 +17,7 @@ from typing import Any
 from . import phrasing
 from .clock import Clock
 from .errors import MinutesError
-from .entry import Command, EntryLineError, Intervention, Note, parse_line, split_speakers, unknown_codes
+from .entry import Command, EntryLineError, Intervention, Note, in_paragraphs, parse_line, split_speakers, unknown_codes
 from .model import (
     SET_ASIDE, AgendaItem, Attendance, Entry, EntryKind, ItemState, Meeting, add_speaking_time, cleaned, without_controls,
 )
@@ -346,9 +346,10 @@ class Session:
         return self._add_entry(entry, "add action")
 
     def add_statement(self, speakers: list[str] | tuple[str, ...], text: str, item_id: int | None = None) -> Entry:
-        """A statement for the minutes: its text is kept as typed, for the Annex."""
+        """A statement for the minutes: its text is kept as typed, for the Annex (a "¶" between
+        paragraphs, as a line holds them: `entry.in_paragraphs`)."""
         item = self._target_item(item_id)
-        entry = Entry(None, item.id, EntryKind.STATEMENT, text=text.strip(), speakers=list(speakers), started_at=self.clock.now())
+        entry = Entry(None, item.id, EntryKind.STATEMENT, text=in_paragraphs(text), speakers=list(speakers), started_at=self.clock.now())
         return self._add_entry(entry, "add statement")
 
     def set_attendance(self, codes: list[str] | tuple[str, ...], status: str) -> None:
@@ -380,6 +381,8 @@ class Session:
         if unknown := set(changes) - allowed:
             raise SessionError(f"cannot edit {', '.join(sorted(unknown))} of an entry")
         changes = cleaned(changes)
+        if entry.kind is EntryKind.STATEMENT and "text" in changes:  # edited on one line
+            changes["text"] = in_paragraphs(changes["text"])
         updated = replace(entry, **changes)
         if updated.kind is EntryKind.STATEMENT and not (updated.text.strip() and updated.speakers):
             raise SessionError("a statement needs who made it and its text")

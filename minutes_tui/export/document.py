@@ -194,6 +194,13 @@ def _section_heading(section: str) -> str:
     return section + ":" if section and section[-1].isalnum() else section
 
 
+def _item_named(meeting: Meeting, item: AgendaItem) -> str:
+    """An item as a sentence names it: "item 2 c)", "item 6.1" (its number without the dots that
+    end its parts), or its title if it has none."""
+    number = meeting.full_number(item)
+    return " ".join(part.rstrip(".") for part in number.split()) if number else meeting.reference(item)
+
+
 def build_document(meeting: Meeting, register, style) -> Document:
     """The content of the outcome of proceedings for `meeting` (see the module docstring)."""
     doc = Document(header=build_header(meeting.details, style))
@@ -218,7 +225,7 @@ def build_document(meeting: Meeting, register, style) -> Document:
             )
         )
     statements = [
-        DocItem(number="", title=f"{phrasing.statement_title(entry, register, style)} on item {meeting.reference(item).rstrip('.')}",
+        DocItem(number="", title=f"{phrasing.statement_title(entry, register, style)} on item {_item_named(meeting, item)}",
                 paragraphs=_paragraphs(entry.text))
         for item in ordered for entry in entries_by_item.get(item.id, [])
         if entry.kind is EntryKind.STATEMENT and not entry.private

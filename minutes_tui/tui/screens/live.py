@@ -26,7 +26,7 @@ from textual.widgets import Footer, Input, Static, Tree
 from minutes_tui.core import phrasing
 from minutes_tui.core.clock import Clock
 from minutes_tui.core.completion import completions
-from minutes_tui.core.entry import EntryLineError, entry_line, pasted_lines, split_speakers
+from minutes_tui.core.entry import EntryLineError, entry_line, on_one_line, pasted_lines, split_speakers
 from minutes_tui.core.errors import MinutesError
 from minutes_tui.core.model import Entry, EntryKind, ItemState, MeetingDetails
 from minutes_tui.core.schedule import planned_end, projected_end
@@ -598,7 +598,7 @@ class LiveScreen(Screen[None]):
 
     def edit_entry(self, entry_id: int) -> None:
         entry = self.session.entry(entry_id)
-        form = [Field("text", "Text", entry.text)]
+        form = [Field("text", "Text", on_one_line(entry.text))]  # a statement's paragraphs with "¶" between
         if entry.kind in (EntryKind.INTERVENTION, EntryKind.ACTION, EntryKind.STATEMENT):
             form.insert(0, Field("speakers", "Speakers (DE, FR and NL, or free text)", ", ".join(entry.speakers)))
 

@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 
 from minutes_tui.core import archive
 from minutes_tui.core.clock import Clock
+from minutes_tui.core.entry import on_one_line
 from minutes_tui.core.model import AgendaItem, EntryKind
 from minutes_tui.core.phrasing import load_style
 from minutes_tui.core.session import Session, SessionError
@@ -332,7 +333,7 @@ class MeetingScreen(BackScreen):
     def action_edit(self) -> None:
         if self.entry_id is not None:
             entry = self.session.entry(self.entry_id)
-            self._when_editable(lambda: self._open_editor("edit", entry.id, entry.text))
+            self._when_editable(lambda: self._open_editor("edit", entry.id, on_one_line(entry.text)))
 
     def action_note(self) -> None:
         if self.item_id is not None:

@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from minutes_tui.core.entry import on_one_line
 from minutes_tui.core.model import Entry, EntryKind
 from minutes_tui.core.schedule import clock_text
 from minutes_tui.tui.widgets.reflow import ScrollsWithoutReflow, virtual_size_without_reflow
@@ -202,7 +203,7 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
             prompt.append("[private] ", "red")
         prompt.append(sentence or "(empty)", KIND_STYLES[entry.kind])
         if entry.kind is EntryKind.STATEMENT:  # the sentence only points to the Annex: show what goes there
-            prompt.append(f" Annex: {entry.text}", "italic")
+            prompt.append(f" Annex: {on_one_line(entry.text)}", "italic")
         return prompt
 
     @property
