@@ -17,7 +17,9 @@ from minutes_tui.core.phrasing import (
     outcome_code_from_text,
     outcome_sentence,
     sentence,
+    speakers_named,
     speakers_subject,
+    statement_title,
     style_names,
 )
 from minutes_tui.core.speakers import default_register
@@ -470,3 +472,9 @@ def test_a_style_can_be_loaded_from_another_file(tmp_path: Path):
 ])
 def test_the_body_is_named_for_what_it_is(committee, body_name, body):
     assert body_subject(MeetingDetails(committee=committee, body_name=body_name), COUNCIL) == body
+
+
+def test_a_statement_is_titled_with_its_speakers_named_mid_sentence():
+    entry = Entry(id=1, item_id=1, kind=EntryKind.STATEMENT, text="Text.", speakers=["The Chair of CATS"])
+    assert statement_title(entry, REGISTER, COUNCIL) == "Statement by the Chair of CATS"
+    assert speakers_named(["DE", "FR"], REGISTER, COUNCIL) == "the German and French delegations"
