@@ -141,6 +141,25 @@ async def test_a_meeting_never_ended_can_be_polished_without_ending_it(store, cl
     assert meeting.ended_at is None and [e.text for e in meeting.entries] == ["The agenda was adopted."]
 
 
+async def test_a_meeting_that_cannot_be_ended_says_so_and_stays_open(store, clock, monkeypatch):
+    """On a read-only database "End it now" killed the app with a traceback (and exit code 0)."""
+    from minutes_tui.core.store import StoreError
+
+    meeting_id = store.create_meeting(small_agenda(), clock.now())
+    Session(store, meeting_id, clock).go_next()
+
+    def read_only(self):
+        raise StoreError("r.db: could not save (attempt to write a readonly database)")
+
+    monkeypatch.setattr(Session, "end_meeting", read_only)
+    async with app_for(store.path).run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "n", "tab", "enter")  # Yes, end it now
+        screen = pilot.app.screen
+        assert isinstance(screen, MeetingScreen) and not screen.editing
+        assert any("readonly database" in str(n.message) for n in pilot.app._notifications)
+    assert store.load_meeting(meeting_id).ended_at is None
+
+
 async def test_mark_final_makes_the_meeting_read_only_until_reopened(db, store):
     async with app_for(db).run_test(size=SIZE) as pilot:
         screen = await open_november(pilot)

@@ -312,7 +312,11 @@ class MeetingScreen(BackScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.session.end_meeting()
+                try:
+                    self.session.end_meeting()
+                except PROBLEMS as error:  # a read-only database, a full disk
+                    self.notify(str(error), severity="error")
+                    return
             if yes is not None:  # no: edit it as it stands
                 then()
 
