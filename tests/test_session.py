@@ -203,6 +203,25 @@ def test_setting_the_outcome_again_replaces_it_and_says_what_it_was(session):
     assert [(o.outcome, o.text) for o in outcomes] == [("no_discussion", "")]
 
 
+def test_close_ends_the_meeting_and_the_archive_ends_one_at_its_last_activity(session, clock):
+    session.apply_line("/go 2.1")
+    clock.advance(minutes=5)
+    session.apply_line("DE supported it")
+    clock.advance(minutes=3)
+    last = clock.now()
+    session.apply_line("FR opposed it")
+    assert session.last_activity() == last
+    clock.advance(minutes=20 * 60)  # polished in the archive the next day
+    session.end_meeting(session.last_activity())
+    meeting = reopened(session)
+    item = next(i for i in meeting.items if i.number == "2.1.")
+    assert meeting.ended_at == last and item.ended_at == last and item.spent_seconds == 8 * 60
+    session.apply_line("/go 2.2")
+    clock.advance(minutes=2)
+    assert session.apply_line("/close").message.startswith(f"meeting ended at {clock.now():%H:%M}: export the minutes")
+    assert reopened(session).ended_at == clock.now()
+
+
 def test_postponed_outcome_marks_the_item(session):
     session.apply_line("/go 2.2")
     session.apply_line("/outcome postponed")

@@ -73,6 +73,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("postpone", "/postpone", "mark the current item postponed"),
     CommandSpec("withdraw", "/withdraw", "withdraw the current item from the agenda"),
     CommandSpec("add", "/add 12.1 Title", "add an item (e.g. an AOB point) after the current one"),
+    CommandSpec("close", "/close", "end the meeting: the open item and the meeting end now"),
     CommandSpec("undo", "/undo", "undo the last change", ("u",)),
     CommandSpec("redo", "/redo", "make again what the last undo reverted"),
 )

@@ -251,13 +251,23 @@ class Session:
         self.current_item_id = target.id
         return target
 
-    def end_meeting(self) -> None:
-        now = self.clock.now()
+    def end_meeting(self, at: datetime | None = None) -> None:
+        """Close the open item and the meeting, now or `at` (`last_activity`, ending it afterwards)."""
+        now = at or self.clock.now()
         with self._saving(now) as change:
             if (current := self.current_item) and current.state is ItemState.CURRENT:
                 self._update_item(change, current, "end meeting", state=ItemState.DONE, **_closed(current, now))
             change.update("meetings", self.meeting_id, {"ended_at": now.isoformat()}, "end meeting")
         self.meeting.ended_at = now
+
+    def last_activity(self) -> datetime:
+        """When the meeting was last seen going on: its latest stamp (an item opened or closed, an
+        entry, a turn begun). Ending a meeting the next day must not count the night on its last item."""
+        self.meeting.load_entries()
+        stamps = [self.meeting.started_at, self.floor.since if self.floor else None]
+        stamps += [t for i in self.meeting.items for t in (i.started_at, i.opened_at, i.ended_at)]
+        stamps += [t for e in self.meeting.entries for t in (e.started_at, e.ended_at)]
+        return max((t for t in stamps if t is not None), default=self.clock.now())
 
     # --- recording -----------------------------------------------------------------------------
 
@@ -813,6 +823,9 @@ class Session:
             return LineResult(f"item {self.meeting.reference(item)} {name}{'d' if name == 'postpone' else 'n'}")
         if name == "add":
             return LineResult(f"added item {self.meeting.full_label(self.add_from_line(args))}")
+        if name == "close":
+            self.end_meeting()
+            return LineResult(f"meeting ended at {self.meeting.ended_at:%H:%M}: export the minutes (ctrl+s), or polish them in the archive (F10)")
         if name == "undo":
             action = self.undo()
             return LineResult(f"undone: {action}" if action else "nothing to undo")

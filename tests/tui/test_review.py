@@ -148,7 +148,7 @@ async def test_a_meeting_that_cannot_be_ended_says_so_and_stays_open(store, cloc
     meeting_id = store.create_meeting(small_agenda(), clock.now())
     Session(store, meeting_id, clock).go_next()
 
-    def read_only(self):
+    def read_only(self, at=None):
         raise StoreError("r.db: could not save (attempt to write a readonly database)")
 
     monkeypatch.setattr(Session, "end_meeting", read_only)

@@ -313,7 +313,7 @@ class MeetingScreen(BackScreen):
         def answered(yes: bool | None) -> None:
             if yes:
                 try:
-                    self.session.end_meeting()
+                    self.session.end_meeting(self.session.last_activity())  # not now: the next day, say
                 except PROBLEMS as error:  # a read-only database, a full disk
                     self.notify(str(error), severity="error")
                     return
@@ -321,8 +321,8 @@ class MeetingScreen(BackScreen):
                 then()
 
         self.app.push_screen(
-            ConfirmScreen("This meeting was never ended. End it now, so that edits are marked as made "
-                          "after the meeting? (No: edit it without ending it.)"),
+            ConfirmScreen("This meeting was never ended. End it now (at its last entry), so that edits are "
+                          "marked as made after the meeting? (No: edit it without ending it.)"),
             answered,
         )
 
