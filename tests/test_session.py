@@ -222,6 +222,20 @@ def test_close_ends_the_meeting_and_the_archive_ends_one_at_its_last_activity(se
     assert reopened(session).ended_at == clock.now()
 
 
+def test_go_finds_an_item_without_a_number_by_words_of_its_title(session):
+    """An AOB point added without a number, or a dash line, could not be reached by /go."""
+    session.apply_line("/go 1")
+    for line in ("/add AOB on Schengen evaluation", "/add – Drones", "/add – Drones again"):  # dashes may repeat
+        session.apply_line(line)
+    assert session.go_to("schengen").title == "AOB on Schengen evaluation"
+    assert session.go_to("Drones").title == "Drones"  # the whole title before a part of one
+    assert session.go_to("threat").number == "2.1."
+    with pytest.raises(SessionError, match="– could be any of “Drones again”, “Drones”: say which"):
+        session.go_to("–")
+    with pytest.raises(SessionError, match="there is no item 5 on the agenda"):
+        session.go_to("5")  # a number is never looked for in titles
+
+
 def test_postponed_outcome_marks_the_item(session):
     session.apply_line("/go 2.2")
     session.apply_line("/outcome postponed")

@@ -299,11 +299,11 @@ class Meeting:
         for b) under A. under 8. (letters repeat under other items); "6.1." under "6." stays "6.1.".
         Empty for an item without a number of its own (a dash or bullet line, or none)."""
         numbers = [item.number.strip()]
-        if not _is_number(numbers[0]):
+        if not is_number(numbers[0]):
             return ""
         for parent in self.ancestors(item):
             number = parent.number.strip()
-            if _is_number(number) and not numbers[0].startswith(number.rstrip(".") + "."):
+            if is_number(number) and not numbers[0].startswith(number.rstrip(".") + "."):
                 numbers.insert(0, number)
         return " ".join(numbers)
 
@@ -327,7 +327,7 @@ class Meeting:
         return chain
 
 
-def _is_number(label: str) -> bool:
+def is_number(label: str) -> bool:
     """"6.1.", "a)", "IV." are numbers; "–", "•" and "" (lines of a list) are not."""
     return any(character.isalnum() for character in label)
 

@@ -19,7 +19,8 @@ from .clock import Clock
 from .errors import MinutesError
 from .entry import Command, EntryLineError, Intervention, Note, in_paragraphs, parse_line, split_speakers, unknown_codes
 from .model import (
-    SET_ASIDE, AgendaItem, Attendance, Entry, EntryKind, ItemState, Meeting, add_speaking_time, cleaned, without_controls,
+    SET_ASIDE, AgendaItem, Attendance, Entry, EntryKind, ItemState, Meeting, add_speaking_time, cleaned, is_number,
+    without_controls,
 )
 from .schedule import item_seconds
 from .speakers import Register, default_register
@@ -128,13 +129,18 @@ class Session:
         """The item numbered `number` as written ("6.2", "B.", "a)"), else the one whose full number
         (`Meeting.full_number`) it is or ends with: letters repeat under other items, and "8.A.a",
         or "A.a" if no other A. has an a), is a) under A. under 8. Of several, the one nearest the
-        current item ("b)" from 8. A. a) is 8. A. b)); if none is nearest, the user must say which."""
+        current item ("b)" from 8. A. a) is 8. A. b)); if none is nearest, the user must say which.
+        An item without a number of its own (a dash line, one added without) is found by words of
+        its title ("Schengen")."""
         wanted, path = _bare_label(number), _path_key(number)
         numbered = [(item, self.meeting.full_number(item)) for item in self.meeting.items]
+        words = number.casefold().split() if re.search(r"[^\W\d_]{3}", number) else []
         for matches in ([item for item in self.meeting.items if _bare_label(item.number) == wanted],  # "b": b), not B.
                         [item for item in self.meeting.items if _bare_label(item.number).lower() == wanted.lower()],
                         [i for i, full in numbered if _path_key(full) == path],
-                        [i for i, full in numbered if path and _path_key(full).endswith("." + path)]):
+                        [i for i, full in numbered if path and _path_key(full).endswith("." + path)],
+                        [i for i in self.meeting.items if words and i.title.casefold().split() == words],
+                        [i for i in self.meeting.items if words and all(w in i.title.casefold() for w in words)]):
             if matches:
                 return self._nearest(number.strip(), matches)
         raise SessionError(f"there is no item {number.strip()} on the agenda")
@@ -148,7 +154,7 @@ class Session:
         closeness = [len(family(item) & here) for item in matches]
         if closeness.count(max(closeness)) == 1:
             return matches[closeness.index(max(closeness))]
-        full = ", ".join(self.meeting.full_number(item) for item in matches)
+        full = ", ".join(self.meeting.reference(item) for item in matches)
         raise SessionError(f"{number} could be any of {full}: say which")
 
     def steppable_items(self) -> list[AgendaItem]:
@@ -560,7 +566,7 @@ class Session:
             re.fullmatch(r"\d+(\.\d+)*\.", i.number.strip()) for i in items if parent_id in (i.parent_id, i.id)
         ):
             number += "."
-        if number and any(i.number.strip().rstrip(".") == number.rstrip(".") for i in items if i.parent_id == parent_id):
+        if is_number(number) and any(i.number.strip().rstrip(".") == number.rstrip(".") for i in items if i.parent_id == parent_id):
             raise SessionError(f"there is an item {number} there already: /go {number} opens it, or give another number")
         from .agenda.common import analyse_title  # the agenda readers (markdown-it ...) load late: not on opening
 
