@@ -397,6 +397,13 @@ def test_docx_headings_carry_the_agenda_numbers():
     assert [p.text for p in word.paragraphs if p.style.name == "Title"] == ["OUTCOME OF PROCEEDINGS"]
 
 
+def test_text_never_breaks_a_line_inside_a_document_reference():
+    meeting = sample_meeting()
+    meeting.entries.append(Entry(40, 12, EntryKind.NOTE, "x " * 24 + "as set out in 9382/1/24 REV 1 and CM 5119/21.", position=9))
+    text = to_text(document(meeting))
+    assert "9382/1/24 REV 1" in text and "CM 5119/21" in text and "\u00a0" not in text
+
+
 def test_docx_body_text_is_one_run_of_the_documents_paragraph():
     """The DOCX writer puts body text into the XML as it is (python-docx's run.text would turn a tab
     or a line break into Word's): the document has collapsed the white space of every kind of entry,

@@ -6,20 +6,26 @@ numbers (not underlined), sub-items and their paragraphs indented by two spaces 
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from minutes_tui.export.document import Document
 
 
+# The spaces inside a document reference ("9382/1/24 REV 1", "CM 5119/21"): a line never breaks there.
+_IN_A_REFERENCE = re.compile(r"\b(CM|ST|WK|REV|ADD|COR|PE-CONS) (?=\d)|(?<=\d) (?=(?:REV|ADD|COR|INIT)\b)")
+_KEPT = "\u00a0"  # a no-break space, which textwrap does not break at
+
+
 def _wrap(text: str, width: int, indent: str = "") -> str:
     return textwrap.fill(
-        " ".join(text.split()),
+        _IN_A_REFERENCE.sub(lambda match: (match.group(1) or "") + _KEPT, " ".join(text.split())),
         width=width,
         initial_indent=indent,
         subsequent_indent=indent,
         break_long_words=False,
         break_on_hyphens=False,
-    )
+    ).replace(_KEPT, " ")
 
 
 def _underlined(text: str, char: str, width: int, indent: str = "") -> str:
