@@ -397,9 +397,10 @@ def test_docx_headings_carry_the_agenda_numbers():
     assert [p.text for p in word.paragraphs if p.style.name == "Title"] == ["OUTCOME OF PROCEEDINGS"]
 
 
-def test_text_never_breaks_a_line_inside_a_document_reference():
+@pytest.mark.parametrize("words", range(20, 56))  # the reference falls at every place of a line
+def test_text_never_breaks_a_line_inside_a_document_reference(words):
     meeting = sample_meeting()
-    meeting.entries.append(Entry(40, 12, EntryKind.NOTE, "x " * 24 + "as set out in 9382/1/24 REV 1 and CM 5119/21.", position=9))
+    meeting.entries.append(Entry(40, 3, EntryKind.NOTE, "x " * words + "as set out in 9382/1/24 REV 1 and CM 5119/21.", position=9))
     text = to_text(document(meeting))
     assert "9382/1/24 REV 1" in text and "CM 5119/21" in text and "\u00a0" not in text
 
