@@ -77,6 +77,15 @@ def test_csv_quotes_titles_with_commas():
     assert rows[1][1] == 'Information, "quoted"'
 
 
+def test_a_sub_item_is_named_with_its_parents_number():
+    """"a)" alone cannot tell which item's a) it was."""
+    meeting = captured_meeting()
+    meeting.items.append(AgendaItem(4, "a)", "Drones", position=4, level=1, parent_id=3, started_at=at(42)))
+    meeting.entries.append(Entry(9, 4, K.INTERVENTION, "presented it", ["COM"], started_at=at(43)))
+    assert "10:43:00  12. a) intervention  COM: presented it" in export_meeting(meeting, "log")
+    assert list(csv.reader(io.StringIO(export_meeting(meeting, "csv"))))[-2][:2] == ["12. a)", "Drones"]
+
+
 def test_empty_meeting():
     meeting = Meeting(None, MeetingDetails(meeting_date=date(2021, 11, 22)))
     assert export_meeting(meeting, "log") == "Meeting: chronological log\n\n"

@@ -78,7 +78,7 @@ def to_log(meeting: Meeting) -> str:
             lines += ["", format_date(day)] if len(lines) > 2 else [format_date(day)]
         clock = "--:--:--" if when == _UNTIMED else when.strftime("%H:%M:%S")
         what = f"── {item.title}" if entry is None else _describe(entry)
-        lines.append(f"{clock}  {item.number:<5} {what}".rstrip())
+        lines.append(f"{clock}  {meeting.full_number(item) or item.number:<5} {what}".rstrip())  # "2. c)", not "c)"
     return "\n".join(lines) + "\n"
 
 
@@ -89,7 +89,7 @@ def to_csv(meeting: Meeting) -> str:
     for when, item, entry in _timeline(meeting):
         if entry is not None and entry.kind == EntryKind.INTERVENTION:
             writer.writerow([
-                item.number,
+                meeting.full_number(item) or item.number,
                 item.title,
                 " ".join(entry.speakers),
                 entry.started_at.isoformat() if entry.started_at else "",
