@@ -94,7 +94,7 @@ def test_a_board_style_writes_minutes_under_its_own_name_and_lists_who_was_prese
     assert (h.doc_type, h.institution, h.language) == ("MINUTES", "Board of Directors of Northwind Shipping Ltd", "")
     assert (h.issue_line, h.fields) == ("", [("Date", "22 November 2021")])  # not the Council's From/To; no place given
     assert next(board.items()).paragraphs[-2:] == ["One member (Germany) and the Commission were present.",
-                                                     "One member (France) did not attend the meeting."]
+                                                     "One member (France) sent apologies."]
     assert "present" not in " ".join(next(document(meeting).items()).paragraphs)  # the Council names only the absent
 
 

@@ -42,6 +42,7 @@ class HouseStyle:
     language_line: bool = True  # "(OR. en)" under the issue line
     list_present: bool = False  # name who was present too (the Council names the remote and absent only)
     council_header: bool = True  # "Brussels, <issue date>" and From/On/To; else Date and Place
+    absent: str = "did not attend the meeting"  # what is said of those absent ("sent apologies")
     phrases: dict[str, str] = field(default_factory=dict)  # speaker phrase by code
     outcomes: dict[str, str] = field(default_factory=dict)  # outcome phrase by key
 
@@ -359,7 +360,7 @@ def action_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:
 _ATTENDANCE_PREDICATES = {  # (one, several); those present only if the style lists them
     "present": ("was present", "were present"),
     "remote": ("was also connected in videoconference", "were also connected in videoconference"),
-    "absent": ("did not attend the meeting", "did not attend the meeting"),
+    "absent": ("", ""),  # the style's `absent`
 }
 
 
@@ -383,7 +384,8 @@ def attendance_sentences(attendance: list[Attendance], register: Register, style
             continue
         group = style.group_format if len(counted) > 1 else re.sub(r"(\{count\} \w+?)s\b", r"\1", style.group_format)
         parts = ([group.format(count=number_word(len(counted)), list=join_words(counted))] if counted else []) + named
-        sentences.append(sentence(f"{join_words(parts)} {several if len(counted) + len(named) > 1 else one}"))
+        predicate = style.absent if status == "absent" else several if len(counted) + len(named) > 1 else one
+        sentences.append(sentence(f"{join_words(parts)} {predicate}"))
     return sentences
 
 
