@@ -93,6 +93,25 @@ async def test_polish_goes_through_the_event_log_as_an_edit_after_the_meeting(db
     assert [(e["action"], e["live"]) for e in edits] == [("edit entry", 0), ("edit entry", 0)]
 
 
+async def test_polishing_can_change_who_spoke_and_be_undone(db, store):
+    """An entry typed under the wrong speaker could not be put right in the archive, nor an edit undone."""
+    async with app_for(db).run_test(size=SIZE) as pilot:
+        screen = await open_november(pilot)
+        await go_to_item(pilot, screen, "2.1")
+        screen.query_one("#entries", OptionList).focus()
+        await pilot.press("e")
+        editor = screen.query_one("#editor", Input)
+        assert editor.value == "DE: Terrorist threat remains high. We support the recommendations."  # who spoke, to change
+        editor.value = "AT: called for closer cooperation."
+        await pilot.press("enter")
+        entry = screen.session.entry(screen.entry_id)
+        assert (entry.speakers, entry.text) == (["AT"], "called for closer cooperation.")
+        await pilot.press("ctrl+z")
+        assert "undone: edit entry" in [str(n.message) for n in pilot.app._notifications]
+    entry = next(e for e in store.load_meeting(screen.session.meeting_id).entries if e.id == screen.entry_id)
+    assert (entry.speakers, entry.text) == (["DE"], "Terrorist threat remains high. We support the recommendations.")
+
+
 async def test_an_item_to_check_is_flagged_and_c_takes_the_flag_off(db, store):
     november = Session(store, 1, FrozenClock(datetime(2021, 11, 22, 12, 0)))
     november.set_to_check("which annex?", november.find_item("2.1").id)

@@ -25,9 +25,9 @@ from textual.widgets.option_list import Option
 
 from minutes_tui.core import archive
 from minutes_tui.core.clock import Clock
-from minutes_tui.core.entry import on_one_line
-from minutes_tui.core.model import AgendaItem, EntryKind
-from minutes_tui.core.phrasing import load_style
+from minutes_tui.core.entry import Intervention, on_one_line, parse_line
+from minutes_tui.core.model import AgendaItem, Entry, EntryKind
+from minutes_tui.core.phrasing import OUTCOME_LABELS, load_style, outcome_code_from_text
 from minutes_tui.core.session import Session, SessionError
 from minutes_tui.core.store import Store, StoreError
 from minutes_tui.export import export_meeting
@@ -203,6 +203,8 @@ class MeetingScreen(BackScreen):
         Binding("p", "private", "Leave out", id="review.private", tooltip="Keep the entry out of the minutes, or back in"),
         Binding("c", "checked", "Checked", id="review.checked",
                 tooltip="The item's question for the Chair is settled: take its flag off"),
+        Binding("ctrl+z", "undo", "Undo", id="review.undo", tooltip="Undo the last change to this meeting"),
+        Binding("ctrl+y", "redo", "Redo", id="review.redo", show=False),
         Binding("ctrl+up", "move(-1)", "Move up", id="review.move_up", show=False),
         Binding("ctrl+down", "move(1)", "Move down", id="review.move_down", show=False),
         Binding("d", "draft", "Draft N", id="review.draft"),
@@ -271,10 +273,13 @@ class MeetingScreen(BackScreen):
                 label = " ".join(entry.speakers)
             elif entry.kind is EntryKind.STATEMENT:
                 label = f"statement by {' '.join(entry.speakers)}"
+            elif entry.kind is EntryKind.OUTCOME:
+                label = f"outcome: {OUTCOME_LABELS.get(entry.outcome, entry.outcome)}"
             else:
-                label = entry.outcome or str(entry.kind)
+                label = str(entry.kind)
             line.append(f"{label}: ", style="bold")
-            line.append(entry.text or "(no text)", style="dim strike" if entry.private else "")
+            empty = "(the standard sentence)" if entry.kind is EntryKind.OUTCOME else "(no text)"
+            line.append(entry.text or empty, style="dim strike" if entry.private else "")
             listing.add_option(Option(line, id=str(entry.id)))
         if entries:
             known = any(e.id == self.entry_id for e in entries)
@@ -337,7 +342,8 @@ class MeetingScreen(BackScreen):
     def action_edit(self) -> None:
         if self.entry_id is not None:
             entry = self.session.entry(self.entry_id)
-            self._when_editable(lambda: self._open_editor("edit", entry.id, on_one_line(entry.text)))
+            speakers = f"{', '.join(entry.speakers)}: " if entry.kind is EntryKind.INTERVENTION and entry.speakers else ""
+            self._when_editable(lambda: self._open_editor("edit", entry.id, speakers + on_one_line(entry.text)))
 
     def action_note(self) -> None:
         if self.item_id is not None:
@@ -369,10 +375,25 @@ class MeetingScreen(BackScreen):
         mode, entry_id = self.editing or ("", None)
         text = self.query_one("#editor", Input).value.strip()
         if mode == "edit":
-            self._apply(lambda: self.session.edit_entry(entry_id, text=text))
+            self._apply(lambda: self.session.edit_entry(entry_id, **self._edited(self.session.entry(entry_id), text)))
         elif mode == "note" and text:
             self._apply(lambda: setattr(self, "entry_id", self.session.add_note(text, item_id=self.item_id, first=True).id))
         self.close_editor()
+
+    def _edited(self, entry: Entry, text: str) -> dict[str, object]:
+        """What the editor's line changes: an intervention's speakers as well when it names them
+        ("FR: called for ..."), an outcome's code when its wording names another."""
+        if entry.kind is EntryKind.INTERVENTION and isinstance(said := parse_line(text, self.session.register), Intervention):
+            return {"speakers": list(said.speakers), "text": said.text}
+        if entry.kind is EntryKind.OUTCOME and (code := outcome_code_from_text(text)[0]):
+            return {"outcome": code, "text": text}
+        return {"text": text}
+
+    def action_undo(self) -> None:
+        self._when_editable(lambda: self._apply(lambda: self.notify(f"undone: {self.session.undo() or 'nothing'}")))
+
+    def action_redo(self) -> None:
+        self._when_editable(lambda: self._apply(lambda: self.notify(f"redone: {self.session.redo() or 'nothing'}")))
 
     def close_editor(self) -> None:
         self.editing = None
