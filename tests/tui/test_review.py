@@ -112,6 +112,19 @@ async def test_polishing_can_change_who_spoke_and_be_undone(db, store):
     assert (entry.speakers, entry.text) == (["DE"], "Terrorist threat remains high. We support the recommendations.")
 
 
+async def test_f1_shows_the_archives_keys(db):
+    from minutes_tui.tui.screens.help import HelpScreen
+
+    async with app_for(db).run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        help_screen = pilot.app.screen
+        assert isinstance(help_screen, HelpScreen) and not help_screen.entry_line  # no entry line here
+        rows = [row for _, bindings in help_screen.groups for row in help_screen.key_rows(bindings)]
+        assert ("e", "Edit the highlighted entry's text") in rows and ("^z", "Undo the last change to this meeting") in rows
+        await pilot.press("escape")
+        assert not isinstance(pilot.app.screen, HelpScreen)
+
+
 async def test_an_item_to_check_is_flagged_and_c_takes_the_flag_off(db, store):
     november = Session(store, 1, FrozenClock(datetime(2021, 11, 22, 12, 0)))
     november.set_to_check("which annex?", november.find_item("2.1").id)

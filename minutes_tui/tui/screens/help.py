@@ -20,20 +20,40 @@ Up / Down               recall earlier lines     Esc  back to the entry line"""
 
 
 class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    HelpScreen #help-body {
+        width: 100;
+        max-width: 95%;
+        height: 90%;
+        border: round $accent;  /* minutes.tcss calls it $panel-border-focus */
+        background: $surface;
+        padding: 0 1;
+    }
+    HelpScreen .help-section {
+        margin-bottom: 1;
+    }
+    """
     BINDINGS = [Binding("escape,f1,q", "app.pop_screen", "Close", id="help.close", tooltip="Close the help")]
 
-    def __init__(self, groups: list[tuple[str, list[Binding]]], keymap: dict[str, str]) -> None:
+    def __init__(self, groups: list[tuple[str, list[Binding]]], keymap: dict[str, str], entry_line: bool = True) -> None:
+        """`entry_line`: the live screen's, whose grammar and commands are shown too."""
         super().__init__(classes="help")
         self.groups = groups
         self.keymap = keymap
+        self.entry_line = entry_line
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Help (Esc closes)"
-            yield Static(Text(GRAMMAR), classes="help-section")
+            if self.entry_line:
+                yield Static(Text(GRAMMAR), classes="help-section")
             for title, bindings in self.groups:
                 yield Static(self._keys_table(title, bindings), classes="help-section")
-            yield Static(self._commands_table(), classes="help-section")
+            if self.entry_line:
+                yield Static(self._commands_table(), classes="help-section")
 
     def key_rows(self, bindings: list[Binding]) -> list[tuple[str, str]]:
         """(keys as the keymap sets them, what they do) for each binding."""

@@ -32,6 +32,7 @@ from minutes_tui.core.session import Session, SessionError
 from minutes_tui.core.store import Store, StoreError
 from minutes_tui.export import export_meeting
 from minutes_tui.export.document import item_paragraphs
+from minutes_tui.tui.screens.help import HelpScreen
 from minutes_tui.tui.widgets.entry_line import LineInput
 
 PROBLEMS = (SessionError, StoreError)  # ArchiveError is a SessionError
@@ -61,6 +62,13 @@ def highlighted(snippet: str) -> Text:
 
 class BackScreen(Screen):
     """A review screen that Escape leaves: back to the previous screen, or out of a review-only app."""
+
+    BINDINGS = [Binding("f1", "help", "Help", id="review.help", tooltip="The archive's keys")]
+
+    def action_help(self) -> None:
+        groups = [("The archive", ReviewScreen.BINDINGS), ("A meeting", MeetingScreen.BINDINGS),
+                  ("Search, statistics, versions", SearchScreen.BINDINGS)]
+        self.app.push_screen(HelpScreen(groups, getattr(self.app, "keymap", {}), entry_line=False))
 
     def action_close(self) -> None:
         if len(self.app.screen_stack) <= 1:
