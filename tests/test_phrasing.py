@@ -342,6 +342,21 @@ def test_the_agenda_has_its_own_adoption_phrase(title, doc_refs, details, expect
 
 
 @pytest.mark.parametrize(
+    ("title", "doc_refs", "expected"),
+    [
+        ("Minutes of the meeting of 2 December 2025", ["BD 2025/14"],
+         "The minutes of the meeting of 2 December 2025 as set out in BD 2025/14 were approved."),
+        ("Approval of the minutes of the previous meeting", [], "The minutes of the previous meeting were approved."),
+        ("Draft conclusions", [], "The Board approved the text."),
+    ],
+)
+def test_earlier_minutes_have_their_own_approval_phrase(title, doc_refs, expected):
+    """A board approving its previous minutes did not approve "the text as set out in BD 2025/14"."""
+    board = MeetingDetails(body_name="the Board")
+    assert outcome_sentence(outcome("", "approved"), item(title, doc_refs), board, load_style("board")) == expected
+
+
+@pytest.mark.parametrize(
     ("code", "style", "it", "expected"),
     [
         ("took_note", "cosi", item(), "COSI took note of the information provided."),

@@ -442,8 +442,15 @@ def outcome_sentence(
 _QUALIFIER = re.compile(r"(?:to|with|without|at|until|by|in|for|from|pending|following|after|subject to|as amended|unanimously)\b")
 
 
+# An item approving the minutes of an earlier meeting ("Minutes of the meeting of 2 December 2025").
+_MINUTES_TITLE = re.compile(r"(?:(?:adoption|approval) of the )?((?:draft )?minutes of the (?:previous |last )?meeting\b.*)", re.IGNORECASE)
+
+
 def _outcome_template(code: str, item: AgendaItem, style: HouseStyle) -> str:
-    return is_agenda_item(item) and style.outcome_phrase(f"agenda_{code}") or style.outcome_phrase(code) or ""
+    """The standard phrase for `code`, or its form for the agenda's adoption ("agenda_adopted") or
+    the approval of earlier minutes ("minutes_approved"), when the style or phrases.toml has one."""
+    kind = "agenda_" if is_agenda_item(item) else "minutes_" if _MINUTES_TITLE.fullmatch(item.title.strip()) else ""
+    return kind and style.outcome_phrase(f"{kind}{code}") or style.outcome_phrase(code) or ""
 
 
 def _standard_outcome(code: str, item: AgendaItem, details: MeetingDetails, style: HouseStyle, register: Register | None) -> str:
@@ -459,6 +466,7 @@ def _standard_outcome(code: str, item: AgendaItem, details: MeetingDetails, styl
             Body=capitalise(body),
             body=body,
             title=item.title.strip(),
+            minutes=(minutes := _MINUTES_TITLE.fullmatch(item.title.strip())) and minutes.group(1)[0].lower() + minutes.group(1)[1:],
             docs=join_words(docs),
             refs=f" as set out in {join_words(docs)}" if docs else "",
             presenter=presenter,
