@@ -311,6 +311,8 @@ def test_outcome_text_is_kept_or_given_the_body_as_subject(text, code, expected)
         ("postponed to the next meeting", "Draft conclusions", "The item was postponed to the next meeting."),
         ("adopted the agenda with one change", "Adoption of the agenda", "The Committee adopted the agenda with one change."),
         ("agreed on the compromise", "Draft conclusions", "The Committee agreed on the compromise."),
+        ("agreed to continue discussions on a revised text", "Draft conclusions", "The Committee agreed to continue discussions on a revised text."),
+        ("endorsed for submission to Coreper", "Draft conclusions", "The Committee endorsed for submission to Coreper."),
         ("exchanged views on the text", "Draft conclusions", "The Committee exchanged views on the text."),
         # a sentence of its own, and a verb alone with its full stop
         ("it was agreed to revert to the item", "Draft conclusions", "It was agreed to revert to the item."),

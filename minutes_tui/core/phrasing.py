@@ -430,16 +430,19 @@ def outcome_sentence(
         return _standard_outcome(entry.outcome, item, details, style, register)
     verb = _OUTCOME_RE.match(text)
     qualifier = text[verb.end():].strip() if verb else ""
-    if verb and _QUALIFIER.match(qualifier):
+    if verb:
         code = _OUTCOME_OF_WORDS[_words(verb.group())]
         template = _outcome_template(code, item, style)
-        if "{Body}" not in template or "the text{refs}" in template:  # the phrase has the object the text lacks
+        passive = "{Body}" not in template  # "The item was postponed": anything may follow ("to the next meeting")
+        if passive and _QUALIFIER.match(qualifier) or "the text{refs}" in template and _MANNER.match(qualifier):
             return sentence(f"{_standard_outcome(code, item, details, style, register).rstrip('.')} {qualifier}")
     return sentence(f"{body_subject(details, style)} {text}" if _PREDICATE.match(text) else text)
 
 
-# What qualifies an outcome's verb rather than naming its object: "with amendments", "to the next meeting".
+# What qualifies an outcome's verb rather than naming its object: "to the next meeting" after a
+# passive phrase; only how it was done after an active one ("agreed to continue ..." names what).
 _QUALIFIER = re.compile(r"(?:to|with|without|at|until|by|in|for|from|pending|following|after|subject to|as amended|unanimously)\b")
+_MANNER = re.compile(r"(?:with|without|subject to|as amended|unanimously|by consensus|by written procedure|in principle)\b")
 
 
 # An item approving the minutes of an earlier meeting ("Minutes of the meeting of 2 December 2025").

@@ -189,9 +189,10 @@ def _title(item: AgendaItem) -> str:
 
 
 def _section_heading(section: str) -> str:
-    """A section heading as the Council prints it, with its colon: "Discussion items:"."""
+    """A section heading as the Council prints one that names a group of items, with its colon
+    ("Discussion items:"); any other as written ("Morning session", "Consent agenda")."""
     section = section.strip()
-    return section + ":" if section and section[-1].isalnum() else section
+    return section + ":" if section and section[-1].isalnum() and re.search(r"(?i)\bitems\b", section) else section
 
 
 def _item_named(meeting: Meeting, item: AgendaItem) -> str:
