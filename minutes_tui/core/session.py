@@ -132,6 +132,8 @@ class Session:
         current item ("b)" from 8. A. a) is 8. A. b)); if none is nearest, the user must say which.
         An item without a number of its own (a dash line, one added without) is found by words of
         its title ("Schengen")."""
+        if not number.strip():
+            raise SessionError("which item? /go 6.2")  # not the first item without a number
         wanted, path = _bare_label(number), _path_key(number)
         numbered = [(item, self.meeting.full_number(item)) for item in self.meeting.items]
         words = number.casefold().split() if re.search(r"[^\W\d_]{3}", number) else []
@@ -775,8 +777,6 @@ class Session:
     def _run_command(self, command: Command) -> LineResult:
         name, args = command.name, command.args
         if name in ("next", "prev", "go"):
-            if name == "go" and not args:
-                raise SessionError("which item? /go 6.2")
             return LineResult(self.move({"next": self.go_next, "prev": self.go_prev}.get(name, lambda: self.go_to(args))))
         if name == "outcome":
             code, text = phrasing.outcome_code_from_text(args)

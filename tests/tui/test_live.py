@@ -232,11 +232,34 @@ async def test_lines_are_indexed_for_search_within_a_second_of_saving(live_app, 
     assert indexed("resilience") == 1
 
 
+async def test_f7_queues_speakers_without_touching_a_half_typed_line(live_app):
+    """F7 used to put "/queue " in the entry line, in place of what was being typed."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 3")
+        screen.entry.value = "DE asked whether the"
+        await pilot.press("f7")
+        await fill_form(pilot, speakers="FR NL")
+        assert screen.session.queue == [("FR",), ("NL",)] and screen.entry.value == "DE asked whether the"
+
+
+async def test_escape_brings_back_the_open_items_record_and_f2_with_no_number_asks_which(live_app):
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 3")
+        screen._viewed_id = screen.session.find_item("4").id  # as browsing the agenda leaves it
+        screen.show_record()
+        await pilot.press("escape")
+        assert screen._viewed_id is None and str(screen.query_one(RecordList).border_title).startswith("Record of 3")
+        await pilot.press("f2", "enter")
+        assert "which item?" in str(pilot.app.screen.query_one("#form-error", Static).visual)
+        assert screen.session.current_item.number == "3."
+
+
 async def test_tab_completes_speakers_commands_and_outcome_codes(live_app):
     async with live_app.run_test(size=SIZE) as pilot:
         screen = pilot.app.screen
         await pilot.press("slash", "q", "tab")
         assert screen.entry.value == "/queue "
+        screen.entry.value = ""
         screen.entry.value = "DE, ger"
         await pilot.press("tab")
         assert screen.entry.value == "DE, DE"

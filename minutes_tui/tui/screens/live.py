@@ -84,7 +84,7 @@ class LiveScreen(Screen[None]):
         Binding("f5", "prev_item", "Prev", id="prev_item", tooltip="Go back to the previous item (/prev)"),
         Binding("f2,ctrl+g", "go_to_item", "Go to", id="go_to_item", tooltip="Open an item by its number (/go 6.2)"),
         Binding("f4,ctrl+o", "set_outcome", "Outcome", id="set_outcome", tooltip="Set the current item's outcome (/outcome)"),
-        Binding("f7", "queue", "Queue", id="queue_add", show=False, tooltip="Add speakers to the queue: types /queue in the entry line"),
+        Binding("f7", "queue", "Queue", id="queue_add", show=False, tooltip="Add speakers to the queue (a form: the line being typed stays)"),
         Binding("f8", "give_floor", "Floor", id="give_floor", tooltip="Give the floor to the next in the queue; the entry line is what the last one said (/floor)"),
         Binding("f9", "end_floor", "End turn", id="end_floor", tooltip="End the current turn; the entry line's text is what they said (/end)"),
         Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last change (/undo)"),
@@ -358,11 +358,14 @@ class LiveScreen(Screen[None]):
 
     def action_focus(self, widget_id: str) -> None:
         self.query_one(f"#{widget_id}").focus()
+        if widget_id == "entry":  # back to the meeting: the open item's record, not one browsed
+            self.back_to_current()
 
     def action_queue(self) -> None:
-        self.entry.value = "/queue "
-        self.entry.cursor_position = len(self.entry.value)
-        self.entry.focus()
+        """F7: a small form, so that a line half-typed when a flag goes up stays as it is."""
+        self.ask("Queue speakers", [Field("speakers", "Speakers (DE FR ...)", placeholder="DE FR")],
+                 lambda v: self.change(lambda: self.session.apply_line(f"/queue {v['speakers']}")),
+                 reopen=("queue",), as_line=lambda v: f"/queue {v['speakers']}".strip())
 
     def action_give_floor(self) -> None:
         # The entry line holds the gist of the turn that ends, if one does (as for F9).
@@ -489,7 +492,7 @@ class LiveScreen(Screen[None]):
     # `ask(..., reopen=(name, *arguments))` names the method here that opens it again; its `as_line`
     # gives the entry line that does the same job, should it not open (its entry was deleted ...).
     REOPEN = {"outcome": "action_set_outcome", "add": "add_item_form", "edit": "edit_entry", "details": "action_details",
-              "move": "move_entry_form"}
+              "move": "move_entry_form", "queue": "action_queue"}
 
     def ask(self, title: str, form: list[Field], submit: Callable[[dict[str, str]], str | None], hint: str = "",
             reopen: tuple = (), as_line: Callable[[dict[str, str]], str] = _joined, changes: bool = True,
@@ -609,4 +612,5 @@ class LiveScreen(Screen[None]):
                 changes["speakers"] = list(split_speakers(typed, self.session.register) or ([typed] if typed else []))
             return self.change(lambda: self.session.edit_entry(entry.id, **changes), "entry changed")
 
-        self.ask(f"Edit {entry.kind.value}", form, save, reopen=("edit", entry.id), as_line=lambda v: entry_line(entry, v.get("text", ""), v.get("speakers", "")))
+        self.ask(f"Edit {entry.kind.value}", form, save, reopen=("edit", entry.id), focus="text",  # what is mostly put right
+                 as_line=lambda v: entry_line(entry, v.get("text", ""), v.get("speakers", "")))
