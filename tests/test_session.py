@@ -128,7 +128,7 @@ def test_an_item_without_a_number_is_named_by_its_title(store, clock):
     assert [session.meeting.full_label(i) for i in (aob, cyber, drones)] == ["12. AOB", "Cyber attack", "Drones"]
     assert session.find_item("12") is aob
     session.go_to_item(cyber.id)
-    assert session.move(session.go_next) == "item “Cyber attack” was left without an outcome (/undo goes back to it) · now on item Drones"
+    assert session.move(session.go_next) == "no outcome on item “Cyber attack” (/undo goes back) · now on item Drones"
 
 
 def test_a_loop_of_parents_in_an_edited_file_ends(store, clock, meeting_id):
@@ -464,7 +464,7 @@ def test_leaving_an_item_without_an_outcome_is_pointed_out(session):
     assert "without an outcome" not in session.apply_line("/outcome adopted").message
     assert "without an outcome" not in session.apply_line("/next").message
     assert session.apply_line("/next").message == (
-        "item 2.1. was left without an outcome (/undo goes back to it) · now on item 2.2. Security checks"
+        "no outcome on item 2.1. (/undo goes back) · now on item 2.2. Security checks"
     )
     session.apply_line("/undo")  # as the message says
     assert session.current_item.number == "2.1." and session.current_item.state is ItemState.CURRENT

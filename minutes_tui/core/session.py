@@ -229,7 +229,7 @@ class Session:
                 and not left.to_check):
             # Closure: minute-takers most often miss that a decision was (or was not) taken. Said
             # first, as the status line is one line; /outcome would now go to the new item.
-            said.insert(0, f"item {self.meeting.reference(left)} was left without an outcome (/undo goes back to it)")
+            said.insert(0, f"no outcome on item {self.meeting.reference(left)} (/undo goes back)")  # short: the item's name follows
         if (state := set_aside.get(item.id)) and item is not left:  # opening it undid what was decided: said first
             command = "/postpone" if state is ItemState.POSTPONED else "/withdraw"
             said.insert(0, f"item {self.meeting.reference(item)} was {state.value}: it is open again ({command} sets it aside again)")
@@ -526,7 +526,8 @@ class Session:
         counts as dealt with when it is left without an outcome; the export check lists it."""
         item = self._target_item(item_id)
         with self._saving(self.clock.now()) as change:
-            self._update_item(change, item, "flag to check", to_check=" ".join(without_controls(question).split()))
+            self._update_item(change, item, "flag to check" if question.strip() else "clear the check flag",
+                              to_check=" ".join(without_controls(question).split()))
         return item
 
     def set_item_state(self, item_id: int, state: ItemState) -> None:

@@ -479,7 +479,7 @@ async def test_the_next_key_points_out_an_item_left_without_an_outcome(live_app)
     async with live_app.run_test(size=SIZE) as pilot:
         screen = await enter(pilot, "/go 1")
         await pilot.press("ctrl+n")
-        assert status(screen) == ("item 1. was left without an outcome (/undo goes back to it) · now on item 2."
+        assert status(screen) == ("no outcome on item 1. (/undo goes back) · now on item 2."
                                   " Information by the Presidency")
 
 

@@ -250,7 +250,7 @@ class LiveScreen(Screen[None]):
             set_border(record, title="Record")
             return
         item = self.session.item(item_id)
-        set_border(record, title=f"Record of {self.session.meeting.full_number(item).rstrip('.') or item.title[:20].rstrip()}" + (
+        set_border(record, title=f"Record of {self.session.meeting.full_number(item).rstrip('.') or item.title[:50].rstrip()}" + (
             "" if item_id == self.session.current_item_id else " (not the current item)"
         ))
         style, register, details = self.style, self.session.register, self.session.meeting.details

@@ -183,7 +183,8 @@ class QueuePanel(Panel):
         if totals:
             ranked = sorted(totals.items(), key=lambda pair: (-pair[1], pair[0]))  # ties in a fixed order
             text.append("\nTotal: ", "bold")
-            text.append("  ".join(f"{code} {clock_text(seconds)}" for code, seconds in ranked[:self.TOP_SPEAKERS]), "dim")
+            # a no-break space: a code and its time never wrap apart
+            text.append("  ".join(f"{code}\u00a0{clock_text(seconds)}" for code, seconds in ranked[:self.TOP_SPEAKERS]), "dim")
             if len(ranked) > self.TOP_SPEAKERS:  # the panel has room for a few lines; the archive has them all
                 text.append(f"  … {len(ranked) - self.TOP_SPEAKERS} more", "dim italic")
         self.show_text(text)
