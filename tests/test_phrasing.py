@@ -495,3 +495,17 @@ def test_a_statement_is_titled_with_its_speakers_named_mid_sentence():
     entry = Entry(id=1, item_id=1, kind=EntryKind.STATEMENT, text="Text.", speakers=["The Chair of CATS"])
     assert statement_title(entry, REGISTER, COUNCIL) == "Statement by the Chair of CATS"
     assert speakers_named(["DE", "FR"], REGISTER, COUNCIL) == "the German and French delegations"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Draft Council conclusions on protecting public spaces",
+         "The Committee exchanged views on draft Council conclusions on protecting public spaces."),
+        ("Rehabilitation programmes", "The Committee exchanged views on rehabilitation programmes."),
+        ("Europol's operational priorities", "The Committee exchanged views on Europol's operational priorities."),
+        ("COVID-19 recovery funds", "The Committee exchanged views on COVID-19 recovery funds."),
+    ],
+)
+def test_a_title_quoted_in_the_standard_phrase_reads_as_part_of_the_sentence(title, expected):
+    assert outcome_sentence(outcome("", "exchanged_views"), item(title), COSI, COUNCIL) == expected

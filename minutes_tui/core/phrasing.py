@@ -456,6 +456,22 @@ def _outcome_template(code: str, item: AgendaItem, style: HouseStyle) -> str:
     return kind and style.outcome_phrase(f"{kind}{code}") or style.outcome_phrase(code) or ""
 
 
+# Words an agenda title starts with that are no names: mid-sentence they are in lower case
+# ("exchanged views on draft Council conclusions ..."), unlike "Europol", "Schengen" or "COVID".
+_COMMON_FIRST_WORDS = frozenset("""draft proposal proposals regulation directive decision report reports presentation
+    progress annual information state exchange update preparation implementation review approval adoption budget
+    work strategy action plan conclusions recommendations guidelines evaluation situation rehabilitation security
+    cooperation prevention protection migration terrorism counter-terrorism threat cyber digital financial economic
+    internal external operational future priorities programme mid-term follow-up results election appointment
+    discussion revised joint capital amendments consent purchase lease fleet the""".split())
+
+
+def _in_a_sentence(title: str) -> str:
+    """An agenda title as a sentence quotes it: its first word in lower case if it is a common one."""
+    first = title.split(" ", 1)[0]
+    return title[0].lower() + title[1:] if first.lower() in _COMMON_FIRST_WORDS and first[1:].islower() else title
+
+
 def _standard_outcome(code: str, item: AgendaItem, details: MeetingDetails, style: HouseStyle, register: Register | None) -> str:
     phrase = _outcome_template(code, item, style)
     if not phrase:
@@ -468,7 +484,7 @@ def _standard_outcome(code: str, item: AgendaItem, details: MeetingDetails, styl
         phrase.format(
             Body=capitalise(body),
             body=body,
-            title=item.title.strip(),
+            title=_in_a_sentence(item.title.strip()),
             minutes=(minutes := _MINUTES_TITLE.fullmatch(item.title.strip())) and minutes.group(1)[0].lower() + minutes.group(1)[1:],
             docs=join_words(docs),
             refs=f" as set out in {join_words(docs)}" if docs else "",
