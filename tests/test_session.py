@@ -626,6 +626,8 @@ def test_a_note_that_looks_like_a_mistyped_intervention_says_how_to_make_it_one(
     session.apply_line("/go 3")
     assert "AT: … records it as theirs" in session.apply_line("AT supportd the text").message
     assert session.apply_line("Delegations supported the text").message == "note recorded"
+    assert session.apply_line("XY supported the text").message == "note recorded (XY is no speaker code this app knows; XY: … records it as theirs)"
+    assert session.apply_line("EU policies supported growth").message == "note recorded"
 
 
 def test_a_mistyped_outcome_code_is_refused_not_printed(session):

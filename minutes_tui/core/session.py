@@ -750,8 +750,11 @@ class Session:
         if isinstance(parsed, Note):
             first, _, rest = parsed.text.partition(" ")
             speaker = self.register.lookup(first) if rest[:1].islower() else None
-            hint = f" (not {first}'s: the word after {first} is not a verb this app knows; {first}: … records it as theirs)" if (
-                speaker and first == speaker.code) else ""
+            hint = ""
+            if speaker and first == speaker.code:
+                hint = f" (not {first}'s: the word after {first} is not a verb this app knows; {first}: … records it as theirs)"
+            elif speaker is None and re.fullmatch(r"[A-Z]{2,7}", first) and rest.split(" ", 1)[0].endswith("ed"):  # "XY supported"
+                hint = f" ({first} is no speaker code this app knows; {first}: … records it as theirs)"
             return LineResult(f"note recorded{hint}", self.add_note(parsed.text))
         return self._run_command(parsed)
 

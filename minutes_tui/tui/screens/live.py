@@ -428,7 +428,7 @@ class LiveScreen(Screen[None]):
                 write_private(path, content, force=path in asked)
             except (MinutesError, ValueError) as error:
                 return f"could not export: {error}"
-            self.say(f"wrote {path}")
+            self.say(f"wrote {path.resolve()}")  # where it went: the folder the app was started in is easily forgotten
             return None
 
         self.ask("Export the minutes", [Field("format", "Format", "md", [(f, f) for f in FORMATS]),
