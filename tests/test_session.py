@@ -220,6 +220,11 @@ def test_close_ends_the_meeting_and_the_archive_ends_one_at_its_last_activity(se
     clock.advance(minutes=2)
     assert session.apply_line("/close").message.startswith(f"meeting ended at {clock.now():%H:%M}: export the minutes")
     assert reopened(session).ended_at == clock.now()
+    closed = clock.now()
+    clock.advance(minutes=1)
+    message = session.apply_line("/next").message  # closed too early: the meeting goes on
+    assert message.startswith(f"the meeting closed at {closed:%H:%M} goes on (/close ends it again) · ")
+    assert reopened(session).ended_at is None
 
 
 def test_go_finds_an_item_without_a_number_by_words_of_its_title(session):

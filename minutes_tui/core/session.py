@@ -221,7 +221,7 @@ class Session:
     def move(self, step: Callable[[], AgendaItem]) -> str:
         """Make a move (`go_next`, `go_prev`, a `go_to`) and say where it led, and whether the item
         left behind was closed without an outcome."""
-        left = self.current_item
+        left, ended = self.current_item, self.meeting.ended_at
         set_aside = {i.id: i.state for i in self.meeting.items if i.state in SET_ASIDE}
         item = step()
         said = [f"now on item {self.meeting.full_label(item)}"]
@@ -233,6 +233,8 @@ class Session:
         if (state := set_aside.get(item.id)) and item is not left:  # opening it undid what was decided: said first
             command = "/postpone" if state is ItemState.POSTPONED else "/withdraw"
             said.insert(0, f"item {self.meeting.reference(item)} was {state.value}: it is open again ({command} sets it aside again)")
+        if ended and self.meeting.ended_at is None:  # said first of all
+            said.insert(0, f"the meeting closed at {ended:%H:%M} goes on (/close ends it again)")
         return " · ".join(said)
 
     def go_to(self, number: str) -> AgendaItem:
@@ -256,6 +258,9 @@ class Session:
             if self.meeting.started_at is None:
                 change.update("meetings", self.meeting_id, {"started_at": now.isoformat()}, "start meeting")
                 self._pending.append(lambda: setattr(self.meeting, "started_at", now))
+            if self.meeting.ended_at is not None:  # /close came too early: the meeting goes on
+                change.update("meetings", self.meeting_id, {"ended_at": None}, "reopen meeting")
+                self._pending.append(lambda: setattr(self.meeting, "ended_at", None))
         self.current_item_id = target.id
         return target
 

@@ -202,7 +202,7 @@ class LiveScreen(Screen[None]):
         the draft if it changed."""
         now = self.clock.now()
         meeting = self.session.meeting
-        self.query_one(MeetingHeader).show(meeting.details, now, meeting.started_at, self.saved)
+        self.query_one(MeetingHeader).show(meeting.details, now, meeting.started_at, self.saved, meeting.ended_at)
         current = self.session.current_item
         shown = self.session.item(self._viewed_id) if self._viewed_id else current
         presenter = phrasing.presenter_phrase(shown.presenter, self.session.register, self.style) if shown else ""

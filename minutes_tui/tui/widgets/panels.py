@@ -118,11 +118,15 @@ class _Wrapped(NamedTuple):
 
 
 class MeetingHeader(Panel):
-    def show(self, details: MeetingDetails, now: datetime, started_at: datetime | None, saved: str) -> None:
+    def show(self, details: MeetingDetails, now: datetime, started_at: datetime | None, saved: str,
+             ended_at: datetime | None = None) -> None:
         name = details.short_name or details.committee or "Meeting"
         when = details.meeting_date.strftime("%-d %b %Y") if details.meeting_date else ""
         text = Text.assemble((name, "bold"), f"  {when}", "   ", (now.strftime("%H:%M:%S"), "bold"))
-        text.append(f"   elapsed {clock_text(_seconds(started_at, now))}" if started_at else "   not started")
+        if started_at and ended_at:
+            text.append(f"   ended {ended_at:%H:%M} after {clock_text(_seconds(started_at, ended_at))}")
+        else:
+            text.append(f"   elapsed {clock_text(_seconds(started_at, now))}" if started_at else "   not started")
         text.append(f"   {saved}", "green" if saved.startswith("saved") else "bold red" if "NOT" in saved else "dim")
         self.show_text(text)
 
