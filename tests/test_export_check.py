@@ -57,6 +57,23 @@ def test_container_parents_answer_for_their_children():
     ]
 
 
+def test_what_the_body_did_is_an_outcome_and_a_parent_is_minuted_through_its_sub_items():
+    """The reference's items 3 and 4 have no outcome but "COSI expressed overall support ...";
+    a parent whose sub-items were reached said "no outcome" as well as each of them."""
+    items = [
+        AgendaItem(3, "3.", "Migrant smuggling", position=3, started_at=T0),
+        AgendaItem(4, "4.", "Recovery funds", position=4, started_at=T0),
+        AgendaItem(6, "6.", "Screening", position=6, started_at=T0, mode="Exchange of views"),
+        AgendaItem(61, "a)", "Article 7", level=1, parent_id=6, position=7, started_at=T0),
+    ]
+    entries = [Entry(1, 3, K.NOTE, "COSI expressed overall support for the plan."),
+               Entry(2, 4, K.NOTE, "The Committee exchanged views on the funds."),
+               Entry(3, 61, K.INTERVENTION, "supported it", ["DE"])]
+    details = dataclasses.replace(COMPLETE, short_name="COSI", body_name="the Committee")
+    assert check_meeting(meeting(items, entries, details=details), default_register()) == [
+        "item 6. a) Article 7: reached but no outcome recorded"]
+
+
 def test_speakers_missing_or_unknown():
     items = [AgendaItem(1, "12.", "AOB", position=1, started_at=T0)]
     entries = [
@@ -82,6 +99,10 @@ def test_empty_header_details():
         "header: no file codes",
         "header: no issue date",
     ]
+    from minutes_tui.core.phrasing import load_style  # a board's minutes print none of those but the date
+
+    assert check_meeting(meeting(items, entries, details=MeetingDetails()), default_register(), load_style("board")) == [
+        "header: no meeting date"]
 
 
 def test_an_issue_date_before_the_meeting_is_a_warning():

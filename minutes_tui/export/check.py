@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from minutes_tui.core.model import SET_ASIDE, AgendaItem, EntryKind, Meeting
+from minutes_tui.core.phrasing import body_subject, load_style
 from minutes_tui.export.document import agenda_order
 
 _CODE = re.compile(r"[A-Z]{2,8}")
@@ -18,8 +19,9 @@ def _where(meeting: Meeting, item: AgendaItem) -> str:
     return f"item {meeting.full_label(item)}" if item.label else "an untitled item"
 
 
-def check_meeting(meeting: Meeting, register=None) -> list[str]:
-    """Warnings, in agenda order, then the header's (`register`: the default register if not given)."""
+def check_meeting(meeting: Meeting, register=None, style=None) -> list[str]:
+    """Warnings, in agenda order, then the header's (`register`: the default register if not given;
+    `style`: the house style, whose header may not print a document number or file codes)."""
     if register is None:
         from minutes_tui.core.speakers import default_register
 
@@ -27,8 +29,12 @@ def check_meeting(meeting: Meeting, register=None) -> list[str]:
     register = register.with_speakers(meeting.speakers)
     warnings: list[str] = []
     kinds: dict[int | None, set[EntryKind]] = {}
+    bodies = {body.casefold() for body in (meeting.details.short_name, body_subject(meeting.details, style or load_style())) if body}
     for entry in meeting.entries:
-        kinds.setdefault(entry.item_id, set()).add(entry.kind)
+        kind = entry.kind
+        if kind is EntryKind.NOTE and any(entry.text.casefold().startswith(f"{body} ") for body in bodies):
+            kind = EntryKind.OUTCOME  # "COSI expressed overall support ...": the reference's items 3 and 4 have no other
+        kinds.setdefault(entry.item_id, set()).add(kind)
 
     def subtree(item: AgendaItem) -> list[AgendaItem]:
         children = meeting.children_of(item.id) if item.id is not None else []
@@ -51,7 +57,8 @@ def check_meeting(meeting: Meeting, register=None) -> list[str]:
             warnings.append(f"{_where(meeting, item)}: never reached")
             quiet.add(item.id)
         elif reached(item) and not item.to_check and EntryKind.OUTCOME not in kinds.get(item.id, set()):
-            if not any(EntryKind.OUTCOME in kinds.get(d.id, set()) for d in below):
+            # a parent whose sub-items were reached is minuted through them (they say what they lack)
+            if not any(EntryKind.OUTCOME in kinds.get(d.id, set()) or reached(d) for d in below):
                 warnings.append(f"{_where(meeting, item)}: reached but no outcome recorded")
 
     items = {item.id: item for item in meeting.items}
@@ -66,13 +73,14 @@ def check_meeting(meeting: Meeting, register=None) -> list[str]:
                 warnings.append(f"{where}: unknown speaker code {code.strip()}")
 
     details = meeting.details
+    council = style is None or style.council_header
     for value, label in (
         (details.doc_number, "document number"),
         (details.meeting_date, "meeting date"),
         (details.file_codes, "file codes"),
         (details.issue_date, "issue date"),
     ):
-        if not value:
+        if not value and (council or label == "meeting date"):  # the others only head the Council's document
             warnings.append(f"header: no {label}")
     first_day = details.meeting_date or details.end_date
     if details.issue_date and first_day and details.issue_date < first_day:

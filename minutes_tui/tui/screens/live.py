@@ -440,7 +440,7 @@ class LiveScreen(Screen[None]):
         from minutes_tui.export import export_meeting
         from minutes_tui.export.check import check_meeting
 
-        warnings = check_meeting(self.session.meeting, self.session.register)
+        warnings = check_meeting(self.session.meeting, self.session.register, self.style)
         lines = [f"Check: {w}" for w in warnings[:4]]
         if len(warnings) > 4:
             lines.append(f"Check: … and {len(warnings) - 4} more (minutes export --check lists them all)")
