@@ -176,8 +176,8 @@ def item_paragraphs(
             paragraphs.extend(parts)
             continue
         paragraphs.extend(_paragraphs(phrasing.entry_sentence(entry, item, meeting.details, register, style)))
-    if first:
-        paragraphs += phrasing.attendance_sentences(meeting.attendance, register, style)
+    if first and (attendance := phrasing.attendance_sentences(meeting.attendance, register, style)):
+        paragraphs.append(" ".join(attendance))  # one paragraph, as the Council writes it (FORMAT.md, file 01)
     return paragraphs
 
 
