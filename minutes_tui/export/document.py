@@ -101,7 +101,9 @@ def split_file_codes(codes: str) -> list[str]:
     return found if found and " ".join(found) == text else ([text] if text else [])
 
 
-def build_header(details: MeetingDetails, style: phrasing.HouseStyle) -> Header:
+def build_header(details: MeetingDetails, style: phrasing.HouseStyle, status: str = "") -> Header:
+    """`status`: the meeting's; a draft says so in its title ("DRAFT 1 – OUTCOME OF PROCEEDINGS"),
+    so that a draft sent round is never taken for the final text."""
     issue = details.issue_place
     if details.issue_date:
         issue = f"{issue}, {format_date(details.issue_date)}" if issue else format_date(details.issue_date)
@@ -111,7 +113,7 @@ def build_header(details: MeetingDetails, style: phrasing.HouseStyle) -> Header:
     return Header(
         issue_line=issue,
         language=f"(OR. {details.language})" if details.language and style.language_line else "",
-        doc_type=style.doc_type,
+        doc_type=f"{status.upper()} – {style.doc_type}" if status.startswith("draft") else style.doc_type,
         institution=style.institution or details.committee or details.short_name,
         language_code=(details.language or "en").upper(),
         doc_number=details.doc_number,
@@ -204,7 +206,7 @@ def _item_named(meeting: Meeting, item: AgendaItem) -> str:
 
 def build_document(meeting: Meeting, register, style) -> Document:
     """The content of the outcome of proceedings for `meeting` (see the module docstring)."""
-    doc = Document(header=build_header(meeting.details, style))
+    doc = Document(header=build_header(meeting.details, style, meeting.status))
     by_id = {item.id: item for item in meeting.items}
     entries_by_item = meeting.entries_by_item()
     current: DocSection | None = None

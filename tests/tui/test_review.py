@@ -236,6 +236,9 @@ async def test_diff_between_a_draft_and_the_current_text(db):
         text = str(diff.query_one("#diff", Static).content)
         assert "--- draft 1 (10 Feb 2022 09:00)" in text and "+++ current text" in text
         assert "+No other business was raised." in text
+        assert "DRAFT 1 – OUTCOME" not in text  # the draft was kept with its title, the current text has the same
+        [version] = archive.versions(screen.store, screen.session.meeting_id)
+        assert "\nDRAFT 1 – OUTCOME OF PROCEEDINGS\n" in version.text
 
 
 # --- snapshots ------------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ core: edits through a `Session` opened on the meeting, status and versions throu
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from collections.abc import Callable
 from datetime import date
@@ -417,12 +419,14 @@ class MeetingScreen(BackScreen):
 
     # --- drafts, final, versions -----------------------------------------------------------------
 
-    def current_text(self) -> str:
-        return export_meeting(self.meeting, "text")
+    def current_text(self, status: str = "") -> str:
+        """The minutes as exported now, or as issued with `status` (a draft's title says so)."""
+        status = status or archive.status_of(self.store, self.session.meeting_id)
+        return export_meeting(dataclasses.replace(self.meeting, status=status), "text")
 
     def _mark(self, status: str) -> None:
         try:
-            archive.set_status(self.store, self.session.meeting_id, status, self.clock.now(), self.current_text())
+            archive.set_status(self.store, self.session.meeting_id, status, self.clock.now(), self.current_text(status))
         except PROBLEMS as error:
             self.notify(str(error), severity="warning")
             return
