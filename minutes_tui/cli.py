@@ -35,6 +35,8 @@ def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             return command(*args, **kwargs)
         except MinutesError as error:
             raise UserError(str(error)) from None
+        except BrokenPipeError:  # the reader left (`minutes list | head -1`): click exits quietly
+            raise
         except OSError as error:
             raise UserError(f"{error.filename or ''}: {error.strerror}".lstrip(": ")) from None
         except sqlite3.DatabaseError as error:  # a damaged file found only when a page is read
@@ -54,8 +56,13 @@ def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-def open_store(db_path: Path | None) -> Store:
-    return Store(db_path or default_db_path())
+def open_store(db_path: Path | None, create: bool = False) -> Store:
+    """The database; only the commands that make meetings (`create`) may make it, and its folders."""
+    path = db_path or default_db_path()
+    if not create and not path.exists():
+        raise UserError(f"{path}: no such database (no meetings yet): start one with `minutes new AGENDA`,"
+                        " or name another with --db")
+    return Store(path)
 
 
 def resolve_meeting(store: Store, meeting_id: int | None) -> int:
@@ -76,6 +83,22 @@ def import_agenda(store: Store, agenda: Path) -> int:
     return store.create_meeting(parsed, SystemClock().now())
 
 
+def binding_ids() -> set[str]:
+    """The ids a keymap may name: those of every binding of the app's screens and widgets (the README names them)."""
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+
+    from .tui import app, review_app  # noqa: F401  (every screen the live app can show, F10's too)
+
+    found, classes = set(), [DOMNode]
+    while classes:
+        cls = classes.pop()
+        classes.extend(cls.__subclasses__())
+        if cls.__module__.startswith("minutes_tui."):
+            found.update(b.id for b in vars(cls).get("BINDINGS", []) if isinstance(b, Binding) and b.id)
+    return found
+
+
 def run_app(db_path: Path, meeting_id: int, **options: Any) -> None:
     # Opening builds a few hundred thousand objects that live as long as the app (Textual's modules,
     # the meeting, the screen), and the collector would walk them again and again: a sixth of the
@@ -85,7 +108,7 @@ def run_app(db_path: Path, meeting_id: int, **options: Any) -> None:
     from .tui.app import make_app
 
     try:
-        app = make_app(db_path=db_path, meeting_id=meeting_id, keymap=load_keymap(), **options)
+        app = make_app(db_path=db_path, meeting_id=meeting_id, keymap=load_keymap(known=binding_ids), **options)
         app.run()
     finally:
         gc.enable()  # however the app ended (it resumes the collector itself after its first frame)
@@ -107,7 +130,7 @@ def cli() -> None:
 @friendly_errors
 def import_command(agenda: Path, db_path: Path | None) -> None:
     """Load an agenda (Markdown, TOML or pasted text) as a new meeting; print its id."""
-    store = open_store(db_path)
+    store = open_store(db_path, create=True)
     click.echo(import_agenda(store, agenda))
 
 
@@ -117,7 +140,7 @@ def import_command(agenda: Path, db_path: Path | None) -> None:
 @friendly_errors
 def new(agenda: Path, db_path: Path | None) -> None:
     """Import an agenda and open the live screen on it."""
-    store = open_store(db_path)
+    store = open_store(db_path, create=True)
     meeting_id = import_agenda(store, agenda)
     run_app(store.path, meeting_id)
 
@@ -139,7 +162,7 @@ def open_command(meeting_id: int | None, db_path: Path | None) -> None:
 @friendly_errors
 def demo(db_path: Path | None) -> None:
     """Open the live screen on the COSI sample agenda of 22 November 2021."""
-    store = open_store(db_path)
+    store = open_store(db_path, create=True)
     meeting_id = import_agenda(store, SAMPLES / "cosi-2021-11-22.md")
     run_app(store.path, meeting_id)
 
@@ -188,7 +211,7 @@ def export(meeting_id: int | None, fmt: str, output: Path | None, force: bool, c
             raise UserError(f"{fmt} is a binary format: give a file with -o")
         click.echo(content, nl=not content.endswith("\n"))
         return
-    write_private(output, content, force)
+    write_private(output, content, force, database=store.path)
     click.echo(f"wrote {output}", err=True)
 
 
@@ -204,7 +227,7 @@ def import_json(source: Path, db_path: Path | None) -> None:
         meeting = meeting_from_json(source.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as error:
         raise UserError(f"{source}: {error}") from None
-    click.echo(open_store(db_path).insert_meeting(meeting, SystemClock().now()))
+    click.echo(open_store(db_path, create=True).insert_meeting(meeting, SystemClock().now()))
 
 
 @cli.command()
@@ -214,9 +237,10 @@ def import_json(source: Path, db_path: Path | None) -> None:
 @friendly_errors
 def backup(destination: Path, force: bool, db_path: Path | None) -> None:
     """Copy the whole database consistently, even while a meeting is open."""
-    if destination.exists() and not force:
-        raise UserError(f"{destination}: exists already; use --force to overwrite it")
-    open_store(db_path).backup(destination)
+    from .export.files import write_private
+
+    store = open_store(db_path)
+    write_private(destination, store.backup, force, database=store.path)
     click.echo(f"wrote {destination}", err=True)
 
 

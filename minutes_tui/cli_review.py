@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .cli import db_option, friendly_errors, open_store, resolve_meeting
+from .cli import UserError, db_option, friendly_errors, open_store, resolve_meeting
 from .core.clock import SystemClock
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ def _highlight(snippet: str) -> str:
 
 @click.command()
 @click.argument("query", nargs=-1, required=True)
-@click.option("--limit", default=30, show_default=True)
+@click.option("--limit", default=30, show_default=True, help="At most this many matches (at least 1).")
 @db_option
 @friendly_errors
 def search(query: tuple[str, ...], limit: int, db_path: Path | None) -> None:
@@ -123,10 +123,16 @@ def search(query: tuple[str, ...], limit: int, db_path: Path | None) -> None:
 
     from .core.agenda import format_date
 
+    if limit < 1:
+        raise UserError(f"--limit {limit}: give at least 1")
     store = open_store(db_path)
-    hits = archive.search(store, " ".join(query), SystemClock().now().date(), limit=limit)
+    today = SystemClock().now().date()
+    parsed = archive.parse_query(" ".join(query), today)
+    hits = archive.search(store, parsed, today, limit=min(limit, 2**63 - 1))  # SQLite's largest integer
     if not hits:
         click.echo("No matches.")
+        for word in parsed.undated:
+            click.echo(f"note: {word!r} was searched as a word: no date follows it (try {word} 1 Nov 2021)", err=True)
     if note := archive.unsearched_note(store):
         click.echo(f"note: {note}", err=True)
     for hit in hits:

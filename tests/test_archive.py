@@ -242,3 +242,20 @@ def test_a_meeting_taken_live_in_another_window_is_not_edited_from_the_archive(s
 def test_unknown_status_is_refused(store, meetings, clock):
     with pytest.raises(ArchiveError, match="unknown status"):
         archive.set_status(store, meetings["cats-jan"], "draft zero", clock.now())
+
+
+@pytest.mark.parametrize("text", ["2024-13-01", "2023-02-29", "since 2024-13-01", "until:2021-11-31"])
+def test_a_date_written_year_first_that_is_no_day_is_refused(text):
+    """dateutil, reading day first, took 2024-13-01 for 13 January 2024."""
+    with pytest.raises(ArchiveError, match=r"not a date: '\d{4}-\d\d-\d\d' \(year-month-day"):
+        parse_query(text if " " in text or ":" in text else f"since {text}", TODAY)
+
+
+def test_a_year_first_date_without_leading_zeros_is_year_month_day():
+    assert parse_query("since 2021-1-5", TODAY).start == date(2021, 1, 5)
+
+
+def test_date_words_searched_as_words_are_noted():
+    assert parse_query("measures taken since the attack", TODAY).undated == ["since"]
+    assert parse_query("since foo", TODAY).undated == ["since"]
+    assert parse_query("since 1 Nov 2021", TODAY).undated == []

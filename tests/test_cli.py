@@ -9,6 +9,8 @@ from minutes_tui.cli import cli
 from minutes_tui.core.session import Session
 from minutes_tui.core.store import Store
 
+from test_export_files import full_disk  # noqa: F401  (a fixture: writes fail half-way, as on a full disk)
+
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_agendas"
 
 
@@ -171,3 +173,162 @@ def test_stats_over_a_range_with_no_day_in_it_says_so(db):
     result = CliRunner().invoke(cli, ["stats", "--since", "1 Jan 2024", "--until", "31 Dec 2023", "--db", str(db)])
     assert result.exit_code != 0
     assert result.output.strip().endswith("no day is both since 01 Jan 2024 and until 31 Dec 2023: swap them?")
+
+
+def _one_line_error(result, *named: str) -> None:
+    assert result.exit_code == 1 and result.output.startswith("minutes: ") and result.output.count("\n") == 1, result.output
+    assert "Traceback" not in result.output and all(n in result.output for n in named), result.output
+
+
+@pytest.mark.parametrize("command", [["backup"], ["export", "-o"]])
+@pytest.mark.parametrize("name", ["cli.db", "cli.db-wal", "link.db"])
+def test_the_database_is_never_overwritten_by_its_own_backup_or_an_export(db, clock, agenda, tmp_path, command, name):
+    Store(db).create_meeting(agenda, clock.now())
+    (tmp_path / "link.db").symlink_to(db)
+    result = CliRunner().invoke(cli, [*command, str(tmp_path / name), "--force", "--db", str(db)])
+    _one_line_error(result, name, "database")
+    assert Store(db).list_meetings()[0].short_name == "COSI"
+    assert Store(db).conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@pytest.mark.parametrize("fmt, existing", [("docx", b"the old minutes"), ("json", None)])
+def test_export_to_a_full_disk_keeps_the_old_file_and_names_it(db, clock, agenda, tmp_path, full_disk, fmt, existing):
+    Store(db).create_meeting(agenda, clock.now())
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / f"minutes.{fmt}"
+    if existing:
+        target.write_bytes(existing)
+    result = CliRunner().invoke(cli, ["export", "--format", fmt, "-o", str(target), "--force", "--db", str(db)])
+    _one_line_error(result, str(target), "No space left on device")
+    assert (target.read_bytes() if target.exists() else None) == existing
+    assert [p.name for p in out.iterdir()] == ([target.name] if existing else [])
+
+
+def test_backup_to_a_full_disk_keeps_the_old_copy_and_names_it(db, clock, agenda, tmp_path, monkeypatch):
+    import sqlite3
+
+    Store(db).create_meeting(agenda, clock.now())
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "copy.db"
+    target.write_bytes(b"yesterday's backup")
+
+    def full_disk(store, destination):
+        Path(destination).write_bytes(b"SQLite format 3\0 the first pages")
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(Store, "backup", full_disk)
+    result = CliRunner().invoke(cli, ["backup", str(target), "--force", "--db", str(db)])
+    _one_line_error(result, str(target), "database or disk is full")
+    assert str(db) not in result.output
+    assert target.read_bytes() == b"yesterday's backup" and [p.name for p in out.iterdir()] == ["copy.db"]
+
+
+def test_export_into_a_fifo_neither_replaces_nor_chmods_it(db, clock, agenda, tmp_path):
+    import os
+    import stat
+    import threading
+
+    Store(db).create_meeting(agenda, clock.now())
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    fifo.chmod(0o644)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    assert run("export", "-o", str(fifo), "--force", "--db", str(db)).exit_code == 0
+    reader.join(10)
+    assert b"OUTCOME OF PROCEEDINGS" in received[0]
+    assert stat.S_ISFIFO(fifo.stat().st_mode) and stat.S_IMODE(fifo.stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize("damage, named", [
+    (lambda m: m["entries"][0].update(item_id=99999), "meeting.entries[0].item_id: 99999"),
+    (lambda m: m.pop("items"), "meeting.entries[0].item_id"),
+    (lambda m: m["items"][1].update(id=m["items"][0]["id"]), "meeting.items[1].id"),
+    (lambda m: m["items"][1].update(parent_id=424242), "meeting.items[1].parent_id: 424242"),
+])
+def test_import_json_whose_ids_do_not_link_up_is_one_line_and_stores_nothing(db, clock, agenda, tmp_path, damage, named):
+    import json
+
+    store = Store(db)
+    session = Session(store, store.create_meeting(agenda, clock.now()), clock)
+    session.go_next()
+    session.apply_line("DE called for calm")
+    exported = tmp_path / "meeting.json"
+    run("export", "--format", "json", "-o", str(exported), "--db", str(db))
+    document = json.loads(exported.read_text())
+    damage(document["meeting"])
+    exported.write_text(json.dumps(document))
+    result = CliRunner().invoke(cli, ["import-json", str(exported), "--db", str(db)])
+    _one_line_error(result, "meeting.json", named)
+    assert len(store.list_meetings()) == 1
+
+
+def test_a_bad_keymap_stops_open_with_one_line_before_the_screen(db, clock, agenda, tmp_path, monkeypatch):
+    import minutes_tui.tui.app
+
+    def no_screen(**options):
+        raise AssertionError("the live screen must not open with a bad keymap")
+
+    monkeypatch.setattr(minutes_tui.tui.app, "make_app", no_screen)
+    Store(db).create_meeting(agenda, clock.now())
+    keymap = tmp_path / "keymap.toml"
+    monkeypatch.setenv("MINUTES_KEYMAP", str(keymap))
+    for text, named in [("keys = 3\n", "keys must be a table"), ('next_item = "notakey+++"\n', "next_item: 'notakey+++'"),
+                        ('nope_action = "x"\n', "nope_action is not a binding id")]:
+        keymap.write_text(text)
+        _one_line_error(CliRunner().invoke(cli, ["open", "--db", str(db)]), str(keymap), named)
+
+
+def test_every_binding_of_the_app_can_be_named_in_a_keymap():
+    from minutes_tui.cli import binding_ids
+
+    assert {"next_item", "quit", "agenda.go", "record.edit", "form.cancel", "help.close", "review.search"} <= binding_ids()
+
+
+def test_search_limit_must_be_at_least_one_and_may_be_huge(db, clock, agenda):
+    store = Store(db)
+    session = Session(store, store.create_meeting(agenda, clock.now()), clock)
+    session.go_next()
+    session.apply_line("DE called for calm")
+    _one_line_error(CliRunner().invoke(cli, ["search", "--limit", "0", "calm", "--db", str(db)]), "--limit 0")
+    found = run("search", "--limit", "99999999999999999999", "calm", "--db", str(db))
+    assert found.exit_code == 0 and "called for [calm]" in found.output
+
+
+def test_output_to_a_reader_that_left_ends_quietly(db, clock, agenda):
+    import subprocess
+    import sys
+
+    Store(db).create_meeting(agenda, clock.now())
+    child = subprocess.Popen([sys.executable, "-m", "minutes_tui", "export", "--format", "log", "--db", str(db)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             cwd=Path(__file__).resolve().parent.parent)
+    child.stdout.close()  # as `| head -1` does once it has its line
+    assert child.wait(60) != 0 and child.stderr.read() == ""
+
+
+@pytest.mark.parametrize("command", [["list"], ["export"], ["search", "calm"], ["stats"], ["open"], ["review"],
+                                     ["backup", "copy.db"]])
+def test_read_only_commands_do_not_create_a_missing_database(tmp_path, monkeypatch, command):
+    import minutes_tui.tui.review_app
+
+    monkeypatch.setattr(minutes_tui.tui.review_app, "make_review_app", lambda path: pytest.fail("no screen"))
+    missing = tmp_path / "no" / "such" / "folder" / "x.db"
+    args = [str(tmp_path / a) if a.endswith(".db") else a for a in command]
+    _one_line_error(CliRunner().invoke(cli, [*args, "--db", str(missing)]), str(missing), "no such database")
+    assert not (tmp_path / "no").exists() and not (tmp_path / "copy.db").exists()
+
+
+def test_commands_that_make_meetings_create_the_database_and_its_folders(tmp_path):
+    db = tmp_path / "new" / "folder" / "x.db"
+    assert run("import", str(SAMPLES / "cosi-2021-11-22.md"), "--db", str(db)).output.strip() == "1"
+
+
+def test_dates_that_are_no_day_are_refused(db, clock, agenda):
+    Store(db).create_meeting(agenda, clock.now())
+    _one_line_error(CliRunner().invoke(cli, ["stats", "--until", "2024-13-01", "--db", str(db)]), "2024-13-01")
+    result = CliRunner().invoke(cli, ["search", "since foo", "--db", str(db)])
+    assert result.stdout == "No matches.\n" and "'since' was searched as a word: no date follows it" in result.stderr

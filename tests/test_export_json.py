@@ -147,3 +147,17 @@ def test_control_characters_are_dropped_on_import_and_every_format_exports():
     assert imported.entries[0].text == "called[31m for support\tand\nmore "
     for fmt in ("md", "txt", "html", "docx", "json", "log", "csv"):
         assert export_meeting(imported, fmt)
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda m: m["entries"][0].update(item_id=99999), r"^meeting\.entries\[0\]\.item_id: 99999 is not the id of an item"),
+    (lambda m: m.pop("items"), r"^meeting\.entries\[0\]\.item_id: 11 is not the id of an item"),
+    (lambda m: m["items"][1].update(id=10), r"^meeting\.items\[1\]\.id: 10 is the id of another item too"),
+    (lambda m: m["items"][0].update(id=None), r"^meeting\.items\[0\]\.id: missing"),
+    (lambda m: m["items"][0].update(parent_id=11), r"^meeting\.items\[0\]\.parent_id: 11 is not an item before it"),
+])
+def test_ids_that_do_not_link_up_are_a_one_line_value_error(change, message):
+    document = json.loads(meeting_to_json(full_meeting()))
+    change(document["meeting"])
+    with pytest.raises(ValueError, match=message):
+        meeting_from_json(json.dumps(document))

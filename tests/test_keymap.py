@@ -28,3 +28,26 @@ def test_environment_names_the_file(tmp_path, monkeypatch):
     path.write_text('undo = "ctrl+u"\n')
     monkeypatch.setenv("MINUTES_KEYMAP", str(path))
     assert load_keymap() == {"undo": "ctrl+u"}
+
+
+@pytest.mark.parametrize("text, message", [
+    ("keys = 3\n", "keys must be a table of binding ids"),
+    ('next_item = "notakey+++"\n', "next_item: 'notakey\\+\\+\\+' is not a key"),
+    ('next_item = "f6,"\n', "next_item: '' is not a key"),
+    ('next_item = "cmd+n"\n', "next_item: 'cmd\\+n' is not a key"),
+    ('nope_action = "x"\n', "nope_action is not a binding id \\(such as next_item"),
+    ('next_itme = "x"\n', "next_itme is not a binding id \\(did you mean next_item\\?\\)"),
+])
+def test_a_keymap_that_would_silently_do_nothing_is_refused(tmp_path, text, message):
+    path = tmp_path / "keymap.toml"
+    path.write_text(text)
+    with pytest.raises(KeymapError, match=message) as error:
+        load_keymap(path, known=lambda: {"next_item", "agenda.go"})
+    assert str(error.value).startswith(f"{path}: ") and "\n" not in str(error.value)
+
+
+def test_keys_textual_knows_and_dotted_ids(tmp_path):
+    path = tmp_path / "keymap.toml"
+    path.write_text('next_item = "ctrl+shift+right, f6, question_mark, slash, n"\nagenda.go = "o"\n')
+    assert load_keymap(path, known=lambda: {"next_item", "agenda.go"}) == {
+        "next_item": "ctrl+shift+right,f6,question_mark,slash,n", "agenda.go": "o"}

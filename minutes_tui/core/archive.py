@@ -47,6 +47,8 @@ class Query:
     committees: list[str] = field(default_factory=list)
     start: date | None = None  # inclusive
     end: date | None = None  # exclusive
+    # Date words with no date after them ("since foo"): searched as words, named if nothing is found.
+    undated: list[str] = field(default_factory=list, compare=False)
 
     def checked(self) -> Query:
         """The query, unless its dates leave no day between them (a "since" after the "until")."""
@@ -57,6 +59,7 @@ class Query:
 
 
 _TOKEN = re.compile(r'"[^"]*"?|\S+')
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DATE_WORDS = {"since": (0, "start"), "from": (0, "start"), "after": (1, "start"), "before": (0, "end"),
                "until": (1, "end"), "till": (1, "end")}
 _PERIODS = {"week": relativedelta(weeks=1), "month": relativedelta(months=1), "year": relativedelta(years=1)}
@@ -71,6 +74,11 @@ def parse_date(text: str, today: date) -> date:
         return date.fromisoformat(text.strip())  # dateutil's dayfirst would swap an ISO date's month and day
     except ValueError:
         pass
+    if iso := _ISO_DATE.fullmatch(text.strip()):  # 2021-1-5; and 2024-13-01 is no day (dateutil: 13 Jan)
+        try:
+            return date(*map(int, iso.groups()))
+        except ValueError:
+            raise ArchiveError(f"not a date: {text!r} (year-month-day: try 2021-11-01)") from None
     try:
         return date_parser.parse(text, dayfirst=True, default=datetime(today.year, 1, 1)).date()
     except (ValueError, OverflowError):
@@ -124,6 +132,7 @@ def parse_query(query: str, today: date) -> Query:
                 index += len(run)
             if not run:
                 words.append(token)
+                result.undated.append(token)
                 continue
             shift, bound = _DATE_WORDS[lower]
             day = parse_date(" ".join(run), today) + timedelta(days=shift)

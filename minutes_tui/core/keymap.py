@@ -1,13 +1,17 @@
 """The user's keymap file: binding id -> keys, e.g. `next_item = "ctrl+right"` (ids are on the F1 screen).
 
 Read from `MINUTES_KEYMAP`, else `keymap.toml` in the platform's user config folder; a missing file
-is an empty keymap.
+is an empty keymap. Keys are checked here, without Textual, against the names Textual gives keys: a
+key it never sends would leave the action without a key, silently.
 """
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
+import unicodedata
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 from .errors import MinutesError
@@ -25,8 +29,41 @@ def default_keymap_path() -> Path:
     return user_config_path("minutes_tui", appauthor=False) / "keymap.toml"
 
 
-def load_keymap(path: Path | None = None) -> dict[str, str]:
-    """Binding ids mapped to comma-separated keys; `[keys]` may hold them, or the top level."""
+MODIFIERS = {"ctrl", "shift", "alt", "meta", "super", "hyper"}
+NAMED_KEYS = {"enter", "escape", "tab", "space", "backspace", "delete", "insert", "home", "end", "pageup",
+              "pagedown", "up", "down", "left", "right", *(f"f{n}" for n in range(1, 25))}
+# A character key is named as in Unicode ("full_stop", "question_mark"), except these (Textual's keys.py).
+_UNICODE_NAMES = {"slash": "solidus", "backslash": "reverse solidus", "at": "commercial at",
+                  "minus": "hyphen-minus", "plus": "plus sign", "underscore": "low line"}
+
+
+def is_key(key: str) -> bool:
+    """Whether Textual can send `key`: modifiers, then one character or a key's name ("ctrl+shift+up")."""
+    *modifiers, name = key.split("+")
+    if not name or not set(modifiers) <= MODIFIERS:
+        return False
+    if len(name) == 1 or name in NAMED_KEYS:
+        return True
+    try:
+        unicodedata.lookup(_UNICODE_NAMES.get(name, name.replace("_", " ")))
+    except KeyError:
+        return False
+    return True
+
+
+def _bindings(table: dict, prefix: str = "") -> Iterator[tuple[str, object]]:
+    """(binding id, value) pairs; a dotted id such as agenda.go is a table in TOML."""
+    for name, value in table.items():
+        if isinstance(value, dict):
+            yield from _bindings(value, f"{prefix}{name}.")
+        else:
+            yield f"{prefix}{name}", value
+
+
+def load_keymap(path: Path | None = None, known: Callable[[], Collection[str]] | None = None) -> dict[str, str]:
+    """Binding ids mapped to comma-separated keys; `[keys]` may hold them, or the top level. With
+    `known` (gives the app's binding ids; asked only if there is a keymap), any other id is an error:
+    the app would ignore it."""
     path = path or default_keymap_path()
     if not path.is_file():
         return {}
@@ -35,7 +72,18 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise KeymapError(f"{path}: not a keymap ({error})") from None
     keys = data.get("keys", data)
-    wrong = [name for name, value in keys.items() if not isinstance(value, str) or not value.strip()]
-    if wrong:
-        raise KeymapError(f"{path}: {wrong[0]} must be keys in quotes, such as \"ctrl+right\"")
-    return {name: value.strip() for name, value in keys.items()}
+    if not isinstance(keys, dict):
+        raise KeymapError(f"{path}: keys must be a table of binding ids, such as [keys] next_item = \"ctrl+right\"")
+    keymap = {}
+    ids = known() if known else None
+    for name, value in _bindings(keys):
+        if not isinstance(value, str) or not value.strip():
+            raise KeymapError(f"{path}: {name} must be keys in quotes, such as \"ctrl+right\"")
+        if ids is not None and name not in ids:
+            close = difflib.get_close_matches(name, ids, 1)
+            hint = f"did you mean {close[0]}?" if close else "such as next_item: the README lists them"
+            raise KeymapError(f"{path}: {name} is not a binding id ({hint})")
+        keymap[name] = ",".join(key.strip() for key in value.split(","))
+        if (bad := next((key for key in keymap[name].split(",") if not is_key(key)), None)) is not None:
+            raise KeymapError(f"{path}: {name}: {bad!r} is not a key (keys are such as \"ctrl+right\" or \"f6\")")
+    return keymap

@@ -969,13 +969,17 @@ class Store:
             self.conn.execute("DELETE FROM locks WHERE meeting_id = ? AND pid = ?", [meeting_id, os.getpid()])
 
     def backup(self, destination: Path) -> None:
-        """A consistent copy with SQLite's online backup, safe while a meeting is open."""
-        descriptor = os.open(destination, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        os.fchmod(descriptor, 0o600)  # also when --force overwrites a file that was readable by others
-        os.close(descriptor)
+        """A consistent copy with SQLite's online backup, safe while a meeting is open. The CLI backs
+        up into a new file that `export.files.write_private` then renames into place (all or nothing)."""
+        if not destination.exists():  # owner-only, as the database; an existing file is left as it is
+            os.close(os.open(destination, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         target = sqlite3.connect(destination)
         try:
             self.conn.backup(target)
+        except sqlite3.DatabaseError as error:
+            if is_damage(error):  # the copy is new: what is damaged is this database
+                raise StoreError(read_error_message(self.path, error)) from None
+            raise  # the copy could not be written (a full disk): the caller names it
         finally:
             target.close()
 

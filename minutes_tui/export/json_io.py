@@ -141,11 +141,32 @@ def _document(text: str) -> dict:
     return data
 
 
+def _check_links(meeting: Meeting) -> Meeting:
+    """The meeting, if its ids link its parts as the store needs: each item's id once, a parent
+    before its sub-items on the agenda, each entry under an item of the meeting."""
+    ids: set[int] = set()
+    order = sorted(range(len(meeting.items)), key=lambda i: meeting.items[i].position)  # as the store inserts
+    for index in order:
+        item = meeting.items[index]
+        if item.id is None:
+            raise ValueError(f"meeting.items[{index}].id: missing (each item needs an id of its own)")
+        if item.id in ids:
+            raise ValueError(f"meeting.items[{index}].id: {item.id} is the id of another item too")
+        if item.parent_id is not None and item.parent_id not in ids:
+            raise ValueError(f"meeting.items[{index}].parent_id: {item.parent_id} is not an item before it on the agenda")
+        ids.add(item.id)
+    for index, entry in enumerate(meeting.entries):
+        if entry.item_id not in ids:
+            raise ValueError(f"meeting.entries[{index}].item_id: {entry.item_id} is not the id of an item of the meeting")
+    return meeting
+
+
 def meeting_from_json(text: str) -> Meeting:
     """The Meeting in a JSON document written by `meeting_to_json`.
 
-    Raises ValueError with a one-line message for anything that is not such a document."""
-    return _decode(Meeting, _document(text).get("meeting"), "meeting")
+    Raises ValueError with a one-line message for anything that is not such a document, or whose
+    parts do not link up (an entry under an item that is not there)."""
+    return _check_links(_decode(Meeting, _document(text).get("meeting"), "meeting"))
 
 
 def events_from_json(text: str) -> list[dict]:

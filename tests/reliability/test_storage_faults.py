@@ -197,6 +197,29 @@ def test_disk_really_full_on_a_tiny_tmpfs(tiny_fs, clock):
     assert integrity(db) == "ok"
 
 
+def _fill(folder):
+    with open(folder / "filler", "wb", buffering=0) as handle:
+        try:
+            while True:
+                handle.write(b"\0" * 4096)
+        except OSError:
+            pass
+
+
+def test_exports_and_backups_on_a_really_full_disk(tiny_fs, db, meeting):
+    """What is written is complete or not there: an old file is kept, no partial one is left, and the
+    one line names the file that could not be written (not the database)."""
+    (tiny_fs / "minutes.docx").write_bytes(b"the old minutes")
+    _fill(tiny_fs)
+    for args, target in [(("export", "--format", "docx", "--force", "-o"), "minutes.docx"),
+                         (("export", "--format", "json", "-o"), "new.json"), (("backup",), "copy.db")]:
+        result = cli(*args, str(tiny_fs / target), db=db, check=False)
+        assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+        assert result.stderr.startswith(f"minutes: {tiny_fs / target}: cannot write the file") and str(db) not in result.stderr
+    assert sorted(p.name for p in tiny_fs.iterdir()) == ["filler", "minutes.docx"]
+    assert (tiny_fs / "minutes.docx").read_bytes() == b"the old minutes"
+
+
 def test_read_only_file_system(tiny_fs, clock):
     """A real read-only file system (a tmpfs remounted read-only; Linux refuses that while a file
     on it is open for writing, so the session is closed first: the write fault *during* a session
