@@ -142,6 +142,7 @@ def new(agenda: Path, db_path: Path | None) -> None:
     """Import an agenda and open the live screen on it."""
     store = open_store(db_path, create=True)
     meeting_id = import_agenda(store, agenda)
+    store.close()  # the app opens its own; one left open kept the whole meeting in the -wal file
     run_app(store.path, meeting_id)
 
 
@@ -164,6 +165,7 @@ def demo(db_path: Path | None) -> None:
     """Open the live screen on the COSI sample agenda of 22 November 2021."""
     store = open_store(db_path, create=True)
     meeting_id = import_agenda(store, SAMPLES / "cosi-2021-11-22.md")
+    store.close()  # as `new`
     run_app(store.path, meeting_id)
 
 
@@ -200,19 +202,21 @@ def export(meeting_id: int | None, fmt: str, output: Path | None, force: bool, c
     meeting = store.load_meeting(resolve_meeting(store, meeting_id))
     if fmt not in FORMATS:
         raise UserError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    if check:
-        from .export.check import check_meeting
+    from .export.check import check_meeting
 
-        for warning in check_meeting(meeting):
-            click.echo(f"check: {warning}", err=True)
+    warnings = check_meeting(meeting)
+    for warning in warnings if check else []:
+        click.echo(f"check: {warning}", err=True)
     content = export_meeting(meeting, fmt, events=store.events(meeting.id) if fmt == "json" else None)
     if output is None:
         if isinstance(content, bytes):
             raise UserError(f"{fmt} is a binary format: give a file with -o")
         click.echo(content, nl=not content.endswith("\n"))
-        return
-    write_private(output, content, force, database=store.path)
-    click.echo(f"wrote {output}", err=True)
+    else:
+        write_private(output, content, force, database=store.path)
+        click.echo(f"wrote {output}", err=True)
+    if warnings and not check:  # an unfinished header would otherwise go out unnoticed
+        click.echo(f"note: {len(warnings)} thing{'s' * (len(warnings) > 1)} look unfinished: --check lists them", err=True)
 
 
 @cli.command("import-json")

@@ -31,9 +31,12 @@ def register(cli: click.Group) -> None:
 @friendly_errors
 def review(db_path: Path | None) -> None:
     """Browse, polish, search and compare past meetings."""
+    from .cli import binding_ids
+    from .core.keymap import load_keymap
     from .tui.review_app import make_review_app
 
-    make_review_app(open_store(db_path).path).run()
+    keymap = load_keymap(known=binding_ids)  # "review.edit" = "x" worked only through F10
+    make_review_app(open_store(db_path).path, keymap=keymap).run()
 
 
 def _table(title: str, headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:

@@ -55,6 +55,29 @@ def test_list_says_how_many_items_are_to_check_with_the_chair(db, clock):
     assert run("list", "--db", str(db)).output.rstrip().endswith("in progress  1 to check with the Chair")
 
 
+def test_a_plain_export_says_when_something_looks_unfinished(db, tmp_path):
+    """The sample TWP agenda has no issue date nor document number: the header read "Brussels" alone, unsaid."""
+    run("import", str(SAMPLES / "terrorism-working-party-2024-03-14.md"), "--db", str(db))
+    result = CliRunner().invoke(cli, ["export", "--db", str(db), "-o", str(tmp_path / "twp.md")])
+    assert result.exit_code == 0 and result.stderr.splitlines()[-1].endswith("look unfinished: --check lists them")
+
+
+@pytest.mark.parametrize("command", [["new", str(SAMPLES / "cosi-2021-11-22.md")], ["demo"], ["open"]])
+def test_the_app_is_the_only_one_holding_the_database(db, monkeypatch, command):
+    """`new` and `demo` kept their import's connection open while the app ran: the last to close
+    was then never closed, and the whole meeting stayed in the -wal file (a copy of the .db was empty)."""
+    from minutes_tui import cli as cli_module
+
+    run("import", str(SAMPLES / "cosi-2021-11-22.md"), "--db", str(db))
+    open_stores = set()
+    init, close = Store.__init__, Store.close
+    monkeypatch.setattr(Store, "__init__", lambda self, *a, **k: (init(self, *a, **k), open_stores.add(self))[0])
+    monkeypatch.setattr(Store, "close", lambda self: (close(self), open_stores.discard(self))[0])
+    seen = []
+    monkeypatch.setattr(cli_module, "run_app", lambda path, meeting_id, **options: seen.append(len(open_stores)))
+    assert run(*command, "--db", str(db)).exit_code == 0 and seen == [0]
+
+
 def test_db_comes_from_the_environment(db, monkeypatch):
     monkeypatch.setenv("MINUTES_DB", str(db))
     run("import", str(SAMPLES / "cosi-2021-11-22.md"))

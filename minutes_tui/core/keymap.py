@@ -1,4 +1,4 @@
-"""The user's keymap file: binding id -> keys, e.g. `next_item = "ctrl+right"` (ids are on the F1 screen).
+"""The user's keymap file: binding id -> keys, e.g. `next_item = "ctrl+pagedown"` (the README lists the ids).
 
 Read from `MINUTES_KEYMAP`, else `keymap.toml` in the platform's user config folder; a missing file
 is an empty keymap. Keys are checked here, without Textual, against the names Textual gives keys: a
@@ -37,6 +37,14 @@ _UNICODE_NAMES = {"slash": "solidus", "backslash": "reverse solidus", "at": "com
                   "minus": "hyphen-minus", "plus": "plus sign", "underscore": "low line"}
 
 
+# The keys the entry line (Textual's Input) acts on itself: a screen's key among them would never reach
+# the screen while the entry line has the keyboard (ctrl+right moves the cursor a word).
+ENTRY_LINE_KEYS = {"left", "right", "ctrl+left", "ctrl+right", "shift+left", "shift+right", "ctrl+shift+left",
+                   "ctrl+shift+right", "home", "end", "shift+home", "shift+end", "ctrl+a", "ctrl+e", "ctrl+shift+a",
+                   "backspace", "delete", "ctrl+d", "ctrl+w", "ctrl+u", "ctrl+f", "ctrl+k", "ctrl+x", "ctrl+c",
+                   "ctrl+v", "enter", "tab", "up", "down"}
+
+
 def is_key(key: str) -> bool:
     """Whether Textual can send `key`: modifiers, then one character or a key's name ("ctrl+shift+up")."""
     *modifiers, name = key.split("+")
@@ -73,17 +81,20 @@ def load_keymap(path: Path | None = None, known: Callable[[], Collection[str]] |
         raise KeymapError(f"{path}: not a keymap ({error})") from None
     keys = data.get("keys", data)
     if not isinstance(keys, dict):
-        raise KeymapError(f"{path}: keys must be a table of binding ids, such as [keys] next_item = \"ctrl+right\"")
+        raise KeymapError(f"{path}: keys must be a table of binding ids, such as [keys] next_item = \"ctrl+pagedown\"")
     keymap = {}
     ids = known() if known else None
     for name, value in _bindings(keys):
         if not isinstance(value, str) or not value.strip():
-            raise KeymapError(f"{path}: {name} must be keys in quotes, such as \"ctrl+right\"")
+            raise KeymapError(f"{path}: {name} must be keys in quotes, such as \"ctrl+pagedown\"")
         if ids is not None and name not in ids:
             close = difflib.get_close_matches(name, ids, 1)
             hint = f"did you mean {close[0]}?" if close else "such as next_item: the README lists them"
             raise KeymapError(f"{path}: {name} is not a binding id ({hint})")
         keymap[name] = ",".join(key.strip() for key in value.split(","))
         if (bad := next((key for key in keymap[name].split(",") if not is_key(key)), None)) is not None:
-            raise KeymapError(f"{path}: {name}: {bad!r} is not a key (keys are such as \"ctrl+right\" or \"f6\")")
+            raise KeymapError(f"{path}: {name}: {bad!r} is not a key (keys are such as \"ctrl+pagedown\" or \"f6\")")
+        taken = next((key for key in keymap[name].split(",") if key in ENTRY_LINE_KEYS), None)
+        if taken is not None and "." not in name:  # agenda.*, record.* ... act where the entry line is not
+            raise KeymapError(f"{path}: {name}: the entry line keeps {taken!r} for itself; choose another key")
     return keymap

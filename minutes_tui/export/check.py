@@ -21,15 +21,16 @@ def _where(meeting: Meeting, item: AgendaItem) -> str:
 
 def check_meeting(meeting: Meeting, register=None, style=None) -> list[str]:
     """Warnings, in agenda order, then the header's (`register`: the default register if not given;
-    `style`: the house style, whose header may not print a document number or file codes)."""
+    `style`: the meeting's own if not given; its header may not print a document number or file codes)."""
     if register is None:
         from minutes_tui.core.speakers import default_register
 
         register = default_register()
     register = register.with_speakers(meeting.speakers)
+    style = style or load_style(meeting.details.house_style or "council")
     warnings: list[str] = []
     kinds: dict[int | None, set[EntryKind]] = {}
-    bodies = {body.casefold() for body in (meeting.details.short_name, body_subject(meeting.details, style or load_style())) if body}
+    bodies = {body.casefold() for body in (meeting.details.short_name, body_subject(meeting.details, style)) if body}
     for entry in meeting.entries:
         kind = entry.kind
         if kind is EntryKind.NOTE and any(entry.text.casefold().startswith(f"{body} ") for body in bodies):
@@ -73,7 +74,7 @@ def check_meeting(meeting: Meeting, register=None, style=None) -> list[str]:
                 warnings.append(f"{where}: unknown speaker code {code.strip()}")
 
     details = meeting.details
-    council = style is None or style.council_header
+    council = style.council_header
     for value, label in (
         (details.doc_number, "document number"),
         (details.meeting_date, "meeting date"),

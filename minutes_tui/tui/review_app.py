@@ -17,9 +17,11 @@ from minutes_tui.tui.screens.review import ReviewScreen
 class ReviewApp(App):
     TITLE = "minutes review"
 
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Store, clock: Clock, keymap: dict[str, str] | None = None) -> None:
         super().__init__()
         self.store, self.clock = store, clock
+        self.keymap = keymap or {}  # as the live app's: the help screen shows the keys it sets
+        self.set_keymap(self.keymap)
 
     def get_default_screen(self) -> Screen:
         return ReviewScreen(self.store, self.clock)
@@ -30,5 +32,5 @@ class ReviewApp(App):
         self.store.close()
 
 
-def make_review_app(db_path: Path | str, clock: Clock | None = None) -> ReviewApp:
-    return ReviewApp(Store(db_path), clock or SystemClock())
+def make_review_app(db_path: Path | str, clock: Clock | None = None, keymap: dict[str, str] | None = None) -> ReviewApp:
+    return ReviewApp(Store(db_path), clock or SystemClock(), keymap)

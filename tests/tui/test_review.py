@@ -125,6 +125,17 @@ async def test_f1_shows_the_archives_keys(db):
         assert not isinstance(pilot.app.screen, HelpScreen)
 
 
+
+async def test_the_archive_follows_the_keymap(db):
+    app = make_review_app(db, FrozenClock(datetime(2022, 2, 10, 9, 0)), keymap={"review.edit": "x"})
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_november(pilot)
+        await go_to_item(pilot, screen, "2.1")
+        screen.query_one("#entries", OptionList).focus()
+        await pilot.press("x")
+        assert screen.editing and screen.editing[0] == "edit"
+
+
 async def test_an_item_to_check_is_flagged_and_c_takes_the_flag_off(db, store):
     november = Session(store, 1, FrozenClock(datetime(2021, 11, 22, 12, 0)))
     november.set_to_check("which annex?", november.find_item("2.1").id)

@@ -425,7 +425,7 @@ class LiveScreen(Screen[None]):
             try:
                 content = export_meeting(self.session.meeting, fmt, self.session.register, self.style,
                                          events=self.session.store.events(self.session.meeting_id))
-                write_private(path, content, force=path in asked)
+                write_private(path, content, force=path in asked, database=self.session.store.path)
             except (MinutesError, ValueError) as error:
                 return f"could not export: {error}"
             self.say(f"wrote {path.resolve()}")  # where it went: the folder the app was started in is easily forgotten
