@@ -22,7 +22,7 @@ def test_large_meeting_tiny(tmp_path):
     store = Store(db)
     meeting = store.load_meeting(meeting_id)
     store.close()
-    assert len(meeting.speakers) == 50 - len(list(data.default_register()))
+    assert len(meeting.speakers) == max(0, 50 - len(list(data.default_register())))  # guests fill up to 50
 
 
 def test_cosi_meeting(tmp_path):
