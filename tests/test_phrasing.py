@@ -209,6 +209,9 @@ def test_sentence_capitalises_and_ends_with_one_full_stop(text, expected):
         (["DE"], "co-chaired the group", "council", "The German delegation co-chaired the group."),
         (["DE"], "supports the text", "council", "The German delegation supports the text."),
         (["DE"], "put forward a compromise", "council", "The German delegation put forward a compromise."),
+        # named elsewhere than as the subject: still what the speaker said
+        (["DE"], "we agree, as DE said before", "council", 'The German delegation stated: "We agree, as DE said before."'),
+        (["NL"], "fine for NL", "council", 'The Netherlands delegation stated: "Fine for NL."'),
         # the occasional bodies of FORMAT.md section 5
         (["EPPO"], "stood ready", "council", "The EPPO stood ready."),
         (["EDPS"], "considered the text", "council", "The EDPS considered the text."),

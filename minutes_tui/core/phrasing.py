@@ -276,23 +276,24 @@ _PRONOUN = re.compile(r"(?:It|They|He|She|We|The delegations?) (?=[a-z])")
 
 
 def _names_a_speaker(text: str, codes: list[str], register: Register) -> bool:
-    """Whether `text` names one of its speakers: by name, adjective or phrase in any case, by code
-    or alias as written ("IT" names Italy, "it" does not)."""
+    """Whether `text` starts by naming one of its speakers, as its subject: by name, adjective or
+    phrase in any case, by code or alias as written ("IT" names Italy, "it" does not)."""
     for code in codes:
         speaker = register.lookup(code)
         # a speaker written out ("the Chair of the TELECOM WP") is named by any of its longer words ("The Chair ...")
         names = (speaker.name, speaker.adjective, speaker.phrase) if speaker else tuple(w for w in code.split() if len(w) > 3)
         codes_as_written = (speaker.code, *speaker.aliases) if speaker else (code,)
-        if _names_pattern(names, True).search(text) or _names_pattern(codes_as_written, False).search(text):
+        if _names_pattern(names, True).match(text) or _names_pattern(codes_as_written, False).match(text):
             return True
     return False
 
 
 @lru_cache(maxsize=1024)
 def _names_pattern(names: tuple[str, ...], any_case: bool) -> re.Pattern[str]:
-    """Any of `names` as a whole word (a text is looked at once per entry worded)."""
+    """Any of `names` as the first words of a text, as its subject ("Germany supported it", "The
+    German delegation called ..."; not "we agree, as DE said"): a text is looked at once per entry worded."""
     alternatives = "|".join(re.escape(name.removeprefix("the ")) for name in names if name) or r"(?!)"
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE if any_case else 0)
+    return re.compile(rf"(?:[Tt]he\s+)?(?:{alternatives})(?!\w)", re.IGNORECASE if any_case else 0)
 
 
 _ADVERB = re.compile(r"(?:Also|Further|Furthermore|Again|Then|Finally|Additionally|Similarly|Likewise) (?=[a-z])")

@@ -716,6 +716,22 @@ async def test_typing_on_at_once_after_enter_in_a_form_goes_to_the_entry_line(li
     assert (outcome.outcome, outcome.text) == ("endorsed", "endorsed the plan")
 
 
+async def test_typing_on_at_once_after_a_key_that_opens_a_form_goes_to_the_form(live_app, cosi_db):
+    """F4, F7 and the typing after them in one burst: the keys reached the entry line before the
+    form was there, Enter recorded them as a note, and the form opened empty."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 4")
+        type_at_once(pilot.app, ["f4", *"took note of the report", "enter", *"DE called for more", "enter",
+                                 "f7", *"NL", "enter", *"FR supported it", "enter"])
+        for _ in range(6):
+            await pilot.pause()
+        assert pilot.app.screen is screen and screen.entry.value == "" and screen.session.queue == [("NL",)]
+    meeting = stored(cosi_db)
+    assert [(e.kind, e.speakers, e.text) for e in meeting.entries] == [
+        (EntryKind.OUTCOME, [], "took note of the report"), (EntryKind.INTERVENTION, ["DE"], "called for more"),
+        (EntryKind.INTERVENTION, ["FR"], "supported it")]
+
+
 async def test_typing_on_at_once_after_tab_in_a_form_goes_to_the_next_field(live_app):
     async with live_app.run_test(size=SIZE) as pilot:
         await pilot.press("f3")

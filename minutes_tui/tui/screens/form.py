@@ -78,13 +78,23 @@ class FormModal(ModalScreen[bool]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_ok() if event.button.id == "form-ok" else self.action_cancel()
 
+    closing = False  # answered: keys typed on after Enter go to the screen below (see LineInput)
+
     def action_ok(self) -> None:
+        if self.closing:
+            return
         error = self.submit(self.values())
         if error:
             self.query_one("#form-error", Static).update(error)
             self.query_one("#form-error").add_class("error")
         else:
-            self.dismiss(True)
+            self._close(True)
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        self._close(False)
+
+    def _close(self, answer: bool) -> None:
+        # Closed a frame later: the keys typed on at once, queued in the field, are handed on first
+        # (a screen removed at once drops them: "DE called for more time" lost all but "DE cal").
+        self.closing = True
+        self.call_after_refresh(lambda: self.dismiss(answer) and None)  # not awaited: it waits for this very screen
