@@ -481,12 +481,13 @@ def _standard_outcome(code: str, item: AgendaItem, details: MeetingDetails, styl
     agenda = is_agenda_item(item)
     docs = item.doc_refs or ([details.agenda_ref] if agenda and details.agenda_ref else [])
     presenter = presenter_phrase(item.presenter, register or default_register(), style)
+    minutes = _MINUTES_TITLE.fullmatch(item.title.strip())  # "Minutes of the meeting of ...": "minutes of ..."
     return sentence(
         phrase.format(
             Body=capitalise(body),
             body=body,
             title=_in_a_sentence(item.title.strip()),
-            minutes=(minutes := _MINUTES_TITLE.fullmatch(item.title.strip())) and minutes.group(1)[0].lower() + minutes.group(1)[1:],
+            minutes=minutes.group(1)[0].lower() + minutes.group(1)[1:] if minutes else "",
             docs=join_words(docs),
             refs=f" as set out in {join_words(docs)}" if docs else "",
             presenter=presenter,

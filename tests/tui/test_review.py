@@ -79,12 +79,18 @@ async def test_search_opens_the_meeting_at_the_item(db):
         assert (meeting.item_id, meeting.entry_id) == (search.hits[0].item_id, search.hits[0].entry_id)
 
 
+async def edit_first_entry_of_2_1(pilot) -> MeetingScreen:
+    """The November meeting open at item 2.1, its first entry in the editor (`e`)."""
+    screen = await open_november(pilot)
+    await go_to_item(pilot, screen, "2.1")
+    screen.query_one("#entries", OptionList).focus()
+    await pilot.press("e")
+    return screen
+
+
 async def test_polish_goes_through_the_event_log_as_an_edit_after_the_meeting(db, store):
     async with app_for(db).run_test(size=SIZE) as pilot:
-        screen = await open_november(pilot)
-        await go_to_item(pilot, screen, "2.1")
-        screen.query_one("#entries", OptionList).focus()
-        await pilot.press("e")
+        screen = await edit_first_entry_of_2_1(pilot)
         screen.query_one("#editor", Input).value = "Delegations expressed concern about the threat."
         await pilot.press("enter", "p")  # save the new text, then leave the entry out of the minutes
     [entry] = [e for e in store.load_meeting(screen.session.meeting_id).entries if e.id == screen.entry_id]
@@ -96,10 +102,7 @@ async def test_polish_goes_through_the_event_log_as_an_edit_after_the_meeting(db
 async def test_polishing_can_change_who_spoke_and_be_undone(db, store):
     """An entry typed under the wrong speaker could not be put right in the archive, nor an edit undone."""
     async with app_for(db).run_test(size=SIZE) as pilot:
-        screen = await open_november(pilot)
-        await go_to_item(pilot, screen, "2.1")
-        screen.query_one("#entries", OptionList).focus()
-        await pilot.press("e")
+        screen = await edit_first_entry_of_2_1(pilot)
         editor = screen.query_one("#editor", Input)
         assert editor.value == "DE: Terrorist threat remains high. We support the recommendations."  # who spoke, to change
         editor.value = "AT: called for closer cooperation."
