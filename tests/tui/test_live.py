@@ -732,6 +732,58 @@ async def test_typing_on_at_once_after_a_key_that_opens_a_form_goes_to_the_form(
         (EntryKind.INTERVENTION, ["FR"], "supported it")]
 
 
+async def test_typing_on_at_once_after_escape_from_the_record_goes_to_the_entry_line(live_app, cosi_db):
+    """Escape from the record and a line typed on at once: the letters reached the record before
+    the focus had moved, and its `e` and `d` edited or deleted the highlighted entry."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 3")
+        await enter(pilot, "DE supported the text")
+        await pilot.press("ctrl+r")
+        type_at_once(pilot.app, ["escape", *"FR defended it", "enter"])
+        await pilot.pause()
+        assert pilot.app.screen is screen and pilot.app.focused is screen.entry and screen.entry.value == ""
+    assert [(e.speakers, e.text) for e in stored(cosi_db).entries] == [
+        (["DE"], "supported the text"), (["FR"], "defended it")]
+
+
+async def test_typing_on_at_once_after_an_edit_from_the_record_goes_where_the_keys_lead(live_app, cosi_db):
+    """`e`, the new words, Enter, Escape and the next line in one burst: each key acts where the
+    keys before it have put the focus (the edit form, then the record, then the entry line)."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 3")
+        await enter(pilot, "DE supported the text")
+        await pilot.press("ctrl+r")
+        type_at_once(pilot.app, ["e", "end", *" in full", "enter", "escape", *"IT added details", "enter"])
+        for _ in range(6):
+            await pilot.pause()
+        assert pilot.app.screen is screen and pilot.app.focused is screen.entry and screen.entry.value == ""
+    assert [(e.speakers, e.text) for e in stored(cosi_db).entries] == [
+        (["DE"], "supported the text in full"), (["IT"], "added details")]
+
+
+async def test_typing_on_at_once_after_escape_from_the_agenda_never_acts_on_an_item(live_app, cosi_db):
+    """The agenda's `w` and `p` withdraw and postpone: a burst after Escape must not reach them."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 3")
+        await pilot.press("ctrl+t")
+        type_at_once(pilot.app, ["escape", *"we prefer a pause", "enter"])
+        await pilot.pause()
+        assert pilot.app.focused is screen.entry and screen.entry.value == ""
+    meeting = stored(cosi_db)
+    assert {item.state for item in meeting.items} <= {ItemState.PENDING, ItemState.CURRENT}
+    assert [e.text for e in meeting.entries] == ["we prefer a pause"]
+
+
+async def test_editing_an_entry_gone_meanwhile_says_so(live_app):
+    """An entry deleted in another window: `e` or `m` on it says so (it was a traceback)."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 3")
+        for what in ("edit", "to_item"):
+            screen.entry_request(what, 999)
+            await pilot.pause()
+            assert pilot.app.screen is screen and status(screen) == "there is no entry 999"
+
+
 async def test_typing_on_at_once_after_tab_in_a_form_goes_to_the_next_field(live_app):
     async with live_app.run_test(size=SIZE) as pilot:
         await pilot.press("f3")

@@ -122,11 +122,11 @@ class LiveScreen(Screen[None]):
         yield Static(self.read_only, id="banner", classes="" if self.read_only else "hidden")
         with Horizontal(id="main"):
             with Vertical(id="left"):
-                yield AgendaTree(id="agenda")
+                yield AgendaTree(self.item_request, id="agenda")
                 yield QueuePanel(id="queue")
             with Vertical(id="right"):
                 yield ItemHeader(id="item")
-                yield RecordList(id="record")
+                yield RecordList(self.entry_request, id="record")
         yield Panel(id="status")
         yield EntryLine(
             lambda text: completions(text, self.session.register),
@@ -352,12 +352,13 @@ class LiveScreen(Screen[None]):
             event.is_printable and event.character and not self.entry.has_focus and not self.read_only
             and event.key not in self.active_bindings  # key events reach us before the bindings do
         ):
-            self.entry.focus()
+            self.set_focus(self.entry)
             self.entry.insert_text_at_cursor(event.character)
             event.stop()
 
     def action_focus(self, widget_id: str) -> None:
-        self.query_one(f"#{widget_id}").focus()
+        # Here and now (`focus()` waits its turn in the app's queue, behind the keys typed next).
+        self.set_focus(self.query_one(f"#{widget_id}"))
         if widget_id == "entry":  # back to the meeting: the open item's record, not one browsed
             self.back_to_current()
 
@@ -544,21 +545,20 @@ class LiveScreen(Screen[None]):
             self.show_record()
             self.show_panels()
 
-    @on(AgendaTree.ItemRequest)
-    def item_request(self, event: AgendaTree.ItemRequest) -> None:
-        session, item_id = self.session, event.item_id
+    def item_request(self, what: str, item_id: int) -> None:
+        session = self.session
         item = session.item(item_id)
-        if event.what == "go":
+        if what == "go":
             self.go_to_item(item_id)
-        elif event.what in ("withdraw", "postpone"):
-            state = ItemState.WITHDRAWN if event.what == "withdraw" else ItemState.POSTPONED
+        elif what in ("withdraw", "postpone"):
+            state = ItemState.WITHDRAWN if what == "withdraw" else ItemState.POSTPONED
             new = ItemState.PENDING if item.state is state else state
             said = f"item {session.meeting.reference(item)} {new.value}"
             self.change(lambda: session.set_item_state(item_id, new), said, item_id)
-        elif event.what in ("up", "down"):
-            self.change(lambda: session.move_item(item_id, -1 if event.what == "up" else 1), "item moved")
+        elif what in ("up", "down"):
+            self.change(lambda: session.move_item(item_id, -1 if what == "up" else 1), "item moved")
         else:
-            self.add_item_form(item_id, event.what == "add_sub")
+            self.add_item_form(item_id, what == "add_sub")
 
     def add_item_form(self, item_id: int, child: bool) -> None:
         session = self.session
@@ -575,17 +575,17 @@ class LiveScreen(Screen[None]):
     def go_to_item(self, item_id: int) -> None:
         self.change(lambda: self.session.move(lambda: self.session.go_to_item(item_id)))
 
-    @on(RecordList.EntryRequest)
-    def entry_request(self, event: RecordList.EntryRequest) -> None:
-        session, entry_id = self.session, event.entry_id
-        if event.what == "delete":
+    def entry_request(self, what: str, entry_id: int) -> None:
+        session = self.session
+        if what == "delete":
             self.change(lambda: session.delete_entry(entry_id), "entry deleted: ctrl+z brings it back")
-        elif event.what in ("up", "down"):
-            self.change(lambda: session.move_entry(entry_id, -1 if event.what == "up" else 1), "entry moved")
-        elif event.what == "to_item":
-            self.move_entry_form(entry_id)
+        elif what in ("up", "down"):
+            self.change(lambda: session.move_entry(entry_id, -1 if what == "up" else 1), "entry moved")
         else:
-            self.edit_entry(entry_id)
+            try:
+                (self.move_entry_form if what == "to_item" else self.edit_entry)(entry_id)
+            except SessionError as error:  # gone meanwhile (deleted in another window)
+                self.fail(str(error))
 
     def move_entry_form(self, entry_id: int) -> None:
         session = self.session

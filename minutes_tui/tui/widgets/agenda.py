@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import operator
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import datetime
 
 from rich.cells import cell_len
@@ -11,7 +11,6 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Region
-from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -19,6 +18,7 @@ from textual.widgets.tree import TreeNode
 from minutes_tui.core.model import AgendaItem, ItemState, Meeting
 from minutes_tui.core.schedule import item_seconds
 from minutes_tui.tui.widgets.reflow import ScrollsWithoutReflow, virtual_size_without_reflow
+from minutes_tui.tui.widgets.typing_order import KeysInTypedOrder
 
 MARKERS = {
     ItemState.PENDING: ("○", "dim"),
@@ -29,8 +29,9 @@ MARKERS = {
 }
 
 
-class AgendaTree(ScrollsWithoutReflow, Tree[int | None]):
-    """Node data is the item id (None for section headings). Keys here act on the highlighted item."""
+class AgendaTree(KeysInTypedOrder, ScrollsWithoutReflow, Tree[int | None]):
+    """Node data is the item id (None for section headings). Keys here act on the highlighted item:
+    `request(what, item id)` is called at once, so that the keys typed on after `a` find its form."""
 
     BINDINGS = [
         Binding("enter", "request('go')", "Open item", id="agenda.go", tooltip="Make the highlighted item the current one"),
@@ -45,15 +46,9 @@ class AgendaTree(ScrollsWithoutReflow, Tree[int | None]):
     virtual_size = virtual_size_without_reflow()  # set when the agenda changes
     _building = False  # see _invalidate
 
-    @dataclass
-    class ItemRequest(Message):
-        """The user asked for something to be done to an agenda item."""
-
-        what: str  # go | add | add_sub | withdraw | postpone | up | down
-        item_id: int
-
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, request: Callable[[str, int], object] | None = None, **kwargs) -> None:
         super().__init__("Agenda", **kwargs)
+        self._request = request  # (what, item id): go | add | add_sub | withdraw | postpone | up | down
         self.show_root = False
         self.guide_depth = 2  # narrow indentation: titles need the room at 80 columns
         self.auto_expand = False
@@ -171,5 +166,5 @@ class AgendaTree(ScrollsWithoutReflow, Tree[int | None]):
         return label
 
     def action_request(self, what: str) -> None:
-        if (item_id := self.highlighted_item_id) is not None:
-            self.post_message(self.ItemRequest(what, item_id))
+        if (item_id := self.highlighted_item_id) is not None and self._request is not None:
+            self._request(what, item_id)  # at once, not by a message: see KeysInTypedOrder

@@ -7,66 +7,35 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import events
-from textual.binding import ActiveBinding
 from textual.message import Message
 from textual.widgets import Input
 
 from minutes_tui.core.entry import joined_lines
 from minutes_tui.tui.widgets.reflow import virtual_size_without_reflow
+from minutes_tui.tui.widgets.typing_order import KeysInTypedOrder
 
 
-class LineInput(Input):
+class LineInput(KeysInTypedOrder, Input):
     """An Input for typing fast.
 
     - Textual's Input keeps only the first line of a paste; a delegation's written statement pasted
       in would lose the rest without a word. Here its lines are joined into one (`joined_lines`).
-    - Keys reach the focused widget's queue before Tab or Enter there is acted on: a typist going on
-      at once had "DE c" of the next line land in the field just left ("endorsed the planDE").
-      Enter calls `submit()` and Tab moves the focus here and now (not through a message or a
-      binding, which would come after those keys), and a key that arrives once the focus has moved
-      on goes to where the focus is now: into a form opened over this screen once the form has the
-      focus, out of a form answered (FormModal.closing) to the screen below, and, while a form over
-      this screen is going, here once it has gone.
+    - Enter calls `submit()` and Tab moves the focus here and now, not through a message or a
+      binding, which would come after the keys typed on at once (see KeysInTypedOrder).
     """
 
     def __init__(self, *args, submit: Callable[[], None] | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._submit_now = submit
 
-    async def _on_key(self, event: events.Key) -> None:
-        focused, top = self.app.focused, self.app.screen
-        if top is not self.screen and getattr(top, "closing", False):  # a form over this one is going: after it
-            event.stop()
-            event.prevent_default()
-            self.call_after_refresh(self.post_message, events.Key(event.key, event.character))
-        elif top is not self.screen or getattr(self.screen, "closing", False) or (focused is not None and focused is not self):
-            event.stop()
-            event.prevent_default()
-            self._forward(events.Key(event.key, event.character))
-        elif event.key == "enter" and self._submit_now is not None:
-            event.stop()
-            event.prevent_default()
+    async def act_now(self, event: events.Key) -> bool:
+        if event.key == "enter" and self._submit_now is not None:
             self._submit_now()
-        elif event.key in ("tab", "shift+tab"):  # the screen's binding would move the focus only after the keys queued here
-            event.stop()
-            event.prevent_default()
+        elif event.key in ("tab", "shift+tab"):
             self.screen.focus_next() if event.key == "tab" else self.screen.focus_previous()
         else:
-            await super()._on_key(event)
-
-    def _forward(self, key: events.Key, waited: int = 0) -> None:
-        """To where the focus is now; to a form just opened over this screen once it has the focus
-        (a few frames: F4 and the wording typed on at once); from a form answered, to the screen below."""
-        if getattr(self.screen, "closing", False) and len(stack := self.app.screen_stack) > 1 and stack[-2].focused:
-            stack[-2].focused.post_message(key)
-            return
-        focused = self.app.focused
-        if focused is not None and focused is not self and focused.screen is self.app.screen:
-            focused.post_message(key)
-        elif waited < 20 and self.screen is not self.app.screen:
-            self.call_after_refresh(self._forward, key, waited + 1)
-        elif self.app.focused is self:  # nowhere else to go: as if it had come here in time
-            self.post_message(key)
+            return False
+        return True
 
     def _on_paste(self, event: events.Paste) -> None:
         self.insert_pasted(joined_lines(event.text))
@@ -114,25 +83,14 @@ class EntryLine(LineInput):
         self._typed = ""  # what was being typed before recalling
         self._cycle: list[str] = []  # candidates of the last Tab, while the user keeps pressing Tab
 
-    async def _on_key(self, event: events.Key) -> None:
-        if event.key in self.KEYS and self.app.focused is self and self.screen is self.app.screen:
-            event.stop()
-            event.prevent_default()
+    async def act_now(self, event: events.Key) -> bool:
+        if event.key in self.KEYS:
             await self.run_action(self.KEYS[event.key])
-        elif not event.is_printable and (bound := self._screen_binding(event.key)) is not None:
-            # A screen's key (F4, F7 ...) acts now, not once it has bubbled up past the keys typed
-            # after it: those go to the form it opens, not into this line.
-            event.stop()
-            event.prevent_default()
+        elif event.is_printable or (bound := self.bound_here(event.key)) is None or bound.node is self:
+            return False
+        else:  # a screen's key (F4, F7 ...): the keys typed after it go to the form it opens
             await self.app.run_action(bound.binding.action, bound.node)
-        else:
-            await super()._on_key(event)
-
-    def _screen_binding(self, key: str) -> ActiveBinding | None:
-        if self.screen is not self.app.screen or self.app.focused is not self:
-            return None
-        bound = self.screen.active_bindings.get(key)
-        return bound if bound is not None and bound.node is not self and bound.enabled else None
+        return True
 
     def _on_paste(self, event: events.Paste) -> None:
         first, *rest = self._split_paste(event.text)

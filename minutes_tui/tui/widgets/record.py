@@ -6,7 +6,6 @@ import operator
 import re
 from collections.abc import Callable, Iterator
 from copy import copy
-from dataclasses import dataclass
 
 from rich.console import Console
 from rich.segment import Segment
@@ -14,7 +13,6 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -23,6 +21,7 @@ from minutes_tui.core.entry import on_one_line
 from minutes_tui.core.model import Entry, EntryKind
 from minutes_tui.core.schedule import clock_text
 from minutes_tui.tui.widgets.reflow import ScrollsWithoutReflow, virtual_size_without_reflow
+from minutes_tui.tui.widgets.typing_order import KeysInTypedOrder
 
 KIND_STYLES = {
     EntryKind.INTERVENTION: "",
@@ -33,11 +32,12 @@ KIND_STYLES = {
 }
 
 
-class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
+class RecordList(KeysInTypedOrder, ScrollsWithoutReflow, ScrollView, can_focus=True):
     """The entries, each measured into lines once when it is shown (or the width changes) and
     rendered when it first comes into view; only the lines in view are drawn. Adding an entry words
     and wraps that entry alone; moving to another item renders only what the view shows of its
-    record. Keys here act on the highlighted entry (shown while browsing)."""
+    record. Keys here act on the highlighted entry (shown while browsing): `request(what, entry id)`
+    is called at once, so that the keys typed on after `e` find the form it opens."""
 
     COMPONENT_CLASSES = {"record--highlighted"}
     DEFAULT_CSS = """
@@ -64,18 +64,12 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
         Binding("end", "step(1_000_000)", "Last", show=False),
     ]
 
-    @dataclass
-    class EntryRequest(Message):
-        """The user asked for something to be done to an entry."""
-
-        what: str  # edit | delete | up | down | to_item
-        entry_id: int
-
     highlighted: reactive[int | None] = reactive(None, init=False)  # an index into `entries`
     virtual_size = virtual_size_without_reflow()  # the record's size is fixed by the layout
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, request: Callable[[str, int], object] | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
+        self._request = request  # (what, entry id): edit | delete | up | down | to_item
         self.entries: list[Entry] = []  # copies of the entries as shown (the session edits its own in place)
         self.prompts: list[Text] = []  # each entry as shown: time, speakers, sentence
         self._wording: object = None
@@ -211,8 +205,8 @@ class RecordList(ScrollsWithoutReflow, ScrollView, can_focus=True):
         return self.entries[self.highlighted].id if self.highlighted is not None and self.highlighted < len(self.entries) else None
 
     def action_request(self, what: str) -> None:
-        if (entry_id := self.highlighted_entry_id) is not None:
-            self.post_message(self.EntryRequest(what, entry_id))
+        if (entry_id := self.highlighted_entry_id) is not None and self._request is not None:
+            self._request(what, entry_id)  # at once, not by a message: see KeysInTypedOrder
 
 
 _NONSPACE = re.compile(r"[^ ]")
