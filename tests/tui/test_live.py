@@ -581,6 +581,21 @@ async def test_export_writes_the_minutes_and_overwrites_only_when_asked_again(li
         await fill_form(pilot, file=str(tmp_path / "cosi.docx"))  # Markdown in a .docx: not what was meant
         assert "cosi.docx names another format than md" in str(pilot.app.screen.query_one("#form-error", Static).visual)
         assert not (tmp_path / "cosi.docx").exists()
+        for empty in ("", "  ", "."):  # the field cleared: it was a traceback
+            await fill_form(pilot, file=empty)
+            assert "name the file to write" in str(pilot.app.screen.query_one("#form-error", Static).visual)
+
+
+async def test_a_long_form_keeps_its_error_and_buttons_on_a_small_screen(live_app):
+    """At 80×24 the meeting's details ran past the screen's foot: the error and OK out of view."""
+    async with live_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await fill_form(pilot, meeting_date="next week")
+        form = pilot.app.screen
+        error, ok = form.query_one("#form-error"), form.query_one("#form-ok")
+        assert "not a date" in str(error.visual)
+        assert error.region.bottom <= 24 and ok.region.height == 1 and ok.region.bottom <= 24
+        assert form.query_one("#form-body").region.bottom <= error.region.y
 
 
 async def test_enter_in_a_choice_list_is_ok_and_the_arrows_open_it(live_app, cosi_db):
@@ -601,7 +616,7 @@ async def test_export_form_shows_what_is_unfinished_and_a_preview(live_app):
         await enter(pilot, "/outcome adopted")
         await enter(pilot, "/next")
         await pilot.press("ctrl+s")
-        hint = str(pilot.app.screen.query_one("#form-error", Static).visual)
+        hint = str(pilot.app.screen.query_one("#form-hint", Static).visual)
         assert "Check: item 2. Information by the Presidency: reached but no outcome recorded" in hint
         assert "Preview (as plain text):" in hint and "OUTCOME OF PROCEEDINGS" in hint
 
@@ -772,6 +787,28 @@ async def test_typing_on_at_once_after_escape_from_the_agenda_never_acts_on_an_i
     meeting = stored(cosi_db)
     assert {item.state for item in meeting.items} <= {ItemState.PENDING, ItemState.CURRENT}
     assert [e.text for e in meeting.entries] == ["we prefer a pause"]
+
+
+async def test_a_line_typed_while_browsing_goes_whole_to_the_entry_line(live_app, cosi_db):
+    """The first letter moves the focus to the entry line; the letters after it followed it only
+    once the screen had seen that one (dropped meanwhile, or acting as the record's `d` and `e`)."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 3")
+        await enter(pilot, "DE supported the text")
+        await pilot.press("ctrl+r", "up")
+        type_at_once(pilot.app, [*"CEO added the fleet", "enter"])
+        await pilot.pause()
+        await pilot.press("ctrl+t", "down")
+        type_at_once(pilot.app, [*"Chair said we wait", "enter"])
+        await pilot.pause()
+    assert [e.text for e in stored(cosi_db).entries] == ["supported the text", "CEO added the fleet", "Chair said we wait"]
+
+
+async def test_opening_an_item_from_the_agenda_gives_the_entry_line_the_keys(live_app):
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 3")
+        await pilot.press("ctrl+t", "down", "enter")
+        assert screen.session.current_item.number == "4." and pilot.app.focused is screen.entry
 
 
 async def test_editing_an_entry_gone_meanwhile_says_so(live_app):

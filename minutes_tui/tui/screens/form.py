@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, Static
 
@@ -50,24 +50,38 @@ class FormModal(ModalScreen[bool]):
         self.first_focus = focus or fields[0].name
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="form-body") as body:
-            body.border_title = self.title_text
-            for field in self.fields:
-                with Horizontal(classes="form-row"):
-                    yield Label(field.label, classes="form-label")
-                    if field.choices:
-                        yield FormSelect(field.choices, value=field.value, allow_blank=False, compact=True,
-                                         id=f"field-{field.name}", classes="form-field")
-                    else:
-                        yield LineInput(field.value, placeholder=field.placeholder, compact=True, select_on_focus=False,
-                                        id=f"field-{field.name}", classes="form-field", submit=self.action_ok)
-            yield Static(self.hint, id="form-error", classes="form-hint")
+        # The fields and the hint scroll; the error and the buttons stay in view under them (at
+        # 80×24 the meeting's details ran past the screen's foot, and an error with them).
+        with Vertical(id="form-box") as box:
+            box.border_title = self.title_text
+            with VerticalScroll(id="form-body"):
+                for field in self.fields:
+                    with Horizontal(classes="form-row"):
+                        yield Label(field.label, classes="form-label")
+                        if field.choices:
+                            yield FormSelect(field.choices, value=field.value, allow_blank=False, compact=True,
+                                             id=f"field-{field.name}", classes="form-field")
+                        else:
+                            yield LineInput(field.value, placeholder=field.placeholder, compact=True, select_on_focus=False,
+                                            id=f"field-{field.name}", classes="form-field", submit=self.action_ok)
+                if self.hint:
+                    yield Static(self.hint, id="form-hint")
+            yield Static(id="form-error")
             with Horizontal(id="form-buttons"):
                 yield Button("OK (Enter)", variant="primary", compact=True, id="form-ok")
                 yield Button("Cancel (Esc)", compact=True, id="form-cancel")
 
     def on_mount(self) -> None:
         self.query_one(f"#field-{self.first_focus}").focus()  # not the scrolling body
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Leave the error and the buttons room on the screen: the fields scroll instead."""
+        under = self.query_one("#form-error").outer_size.height + max(self.query_one("#form-buttons").outer_size.height, 2)
+        self.query_one("#form-body").styles.max_height = max(3, int(self.size.height * 0.9) - 2 - under)  # 2: the border
 
     def values(self) -> dict[str, str]:
         """What each field holds; as given, until the form is composed (the once-a-second draft can
@@ -86,7 +100,7 @@ class FormModal(ModalScreen[bool]):
         error = self.submit(self.values())
         if error:
             self.query_one("#form-error", Static).update(error)
-            self.query_one("#form-error").add_class("error")
+            self.call_after_refresh(self._fit)  # an error of two lines
         else:
             self._close(True)
 

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -140,6 +140,7 @@ class LiveScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.query_one(AgendaTree).type_into = self.query_one(RecordList).type_into = self.entry  # letters start a line
         self.query_one(QueuePanel).border_title = "Speakers"
         self.query_one(RecordList).border_title = "Record"
         try:
@@ -345,17 +346,6 @@ class LiveScreen(Screen[None]):
     def action_redo(self) -> None:
         self.change(lambda: self.session.apply_line("/redo"))
 
-    def on_key(self, event: events.Key) -> None:
-        """A letter typed while browsing the agenda or the record (and not one of their keys) starts
-        a line: it goes to the entry line instead of being lost."""
-        if (
-            event.is_printable and event.character and not self.entry.has_focus and not self.read_only
-            and event.key not in self.active_bindings  # key events reach us before the bindings do
-        ):
-            self.set_focus(self.entry)
-            self.entry.insert_text_at_cursor(event.character)
-            event.stop()
-
     def action_focus(self, widget_id: str) -> None:
         # Here and now (`focus()` waits its turn in the app's queue, behind the keys typed next).
         self.set_focus(self.query_one(f"#{widget_id}"))
@@ -415,7 +405,9 @@ class LiveScreen(Screen[None]):
         asked: set[Path] = set()  # files the user was told exist: Enter again replaces them
 
         def write(values: dict[str, str]) -> str | None:
-            fmt, path = values["format"], Path(values["file"]).expanduser()
+            fmt, path = values["format"], Path(values["file"].strip()).expanduser()
+            if not path.name or path.name == "..":
+                return "name the file to write (the extension follows the format)"
             if path.suffix == "":
                 path = path.with_suffix(f".{fmt}")  # the format names are the usual extensions
             elif path.suffix[1:].lower() in FORMATS and path.suffix[1:].lower() != fmt:
@@ -549,7 +541,8 @@ class LiveScreen(Screen[None]):
         session = self.session
         item = session.item(item_id)
         if what == "go":
-            self.go_to_item(item_id)
+            if self.go_to_item(item_id) is None:
+                self.action_focus("entry")  # the item is open: what is said on it comes next
         elif what in ("withdraw", "postpone"):
             state = ItemState.WITHDRAWN if what == "withdraw" else ItemState.POSTPONED
             new = ItemState.PENDING if item.state is state else state
@@ -572,8 +565,8 @@ class LiveScreen(Screen[None]):
             reopen=("add", item_id, child), as_line=lambda v: f"/add {v['number']} {v['title']}",
         )
 
-    def go_to_item(self, item_id: int) -> None:
-        self.change(lambda: self.session.move(lambda: self.session.go_to_item(item_id)))
+    def go_to_item(self, item_id: int) -> str | None:
+        return self.change(lambda: self.session.move(lambda: self.session.go_to_item(item_id)))
 
     def entry_request(self, what: str, entry_id: int) -> None:
         session = self.session

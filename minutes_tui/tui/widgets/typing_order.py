@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.binding import ActiveBinding
+from textual.widget import Widget
 
 
 class KeysInTypedOrder:
@@ -36,11 +37,19 @@ class KeysInTypedOrder:
         elif await self.act_now(event):
             _taken(event)
 
+    type_into: Widget | None = None  # where a letter that is not a key here goes (the entry line)
+
     async def act_now(self, event: events.Key) -> bool:
         """Act on the key here and now if it is one that moves the focus or opens a form; say so."""
-        if (bound := self.bound_here(event.key)) is None:
+        if (bound := self.bound_here(event.key)) is not None:
+            await self.app.run_action(bound.binding.action, bound.node)
+        elif event.is_printable and (line := self.type_into) is not None and line.focusable:
+            # A letter typed while browsing starts a line: it and the focus go to the entry line now,
+            # so the letters after it follow (one of them must not act as a key here).
+            self.screen.set_focus(line)
+            line.post_message(events.Key(event.key, event.character))
+        else:
             return False
-        await self.app.run_action(bound.binding.action, bound.node)
         return True
 
     def bound_here(self, key: str) -> ActiveBinding | None:
