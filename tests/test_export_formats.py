@@ -86,15 +86,22 @@ def test_header_lines():
 
 
 def test_a_board_style_writes_minutes_under_its_own_name_and_lists_who_was_present():
-    meeting = sample_meeting()
-    meeting.details.committee = "Board of Directors of Northwind Shipping Ltd"
+    meeting = sample_meeting(time="14.00")
+    meeting.details.committee, meeting.details.short_name = "Board of Directors of Northwind Shipping Ltd (BOARD)", "BOARD"
     meeting.attendance = [Attendance("DE", "present"), Attendance("COM", "present"), Attendance("FR", "absent")]
     board = build_document(meeting, default_register(), load_style("board"))
     h = board.header
     assert (h.doc_type, h.institution, h.language) == ("MINUTES", "Board of Directors of Northwind Shipping Ltd", "")
-    assert (h.issue_line, h.fields) == ("", [("Date", "22 November 2021")])  # not the Council's From/To; no place given
-    assert next(board.items()).paragraphs[-1] == "One member (Germany) and the Commission were present. One member (France) sent apologies."
-    assert "present" not in " ".join(next(document(meeting).items()).paragraphs)  # the Council names only the absent
+    assert (h.issue_line, h.fields) == ("", [("Date", "22 November 2021"), ("Time", "14.00")])  # not the Council's From/To; no place given
+    assert (h.subject, h.language_code) == ("", "")  # the name is the title; no "EN" in the footer without "(OR. en)"
+    # Who was present opens the minutes (the Council notes the absent after item 1's sentences).
+    assert next(board.items()).paragraphs[0] == "One member (Germany) and the Commission were present. One member (France) sent apologies."
+    council_first = next(document(meeting).items()).paragraphs
+    assert "present" not in " ".join(council_first) and council_first[-1] == "One delegation (FR) did not attend the meeting."
+    markdown, text = to_markdown(board), to_text(board)
+    assert markdown.startswith("# Board of Directors of Northwind Shipping Ltd\n\n14342/21") and "Subject" not in markdown
+    assert text.startswith("Board of Directors of Northwind Shipping Ltd\n\n14342/21") and "Subject" not in text
+    assert "Subject" not in to_html(board) and not to_markdown(document(meeting)).startswith("#")
 
 
 @pytest.mark.parametrize(

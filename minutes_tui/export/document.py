@@ -14,7 +14,8 @@ Decisions, shared by every format:
   out in the Annex.") and given in full, as typed, in an ANNEX section after the last item, in agenda
   order ("Statement by the German delegation on item 9").
 - Delegations connected remotely or absent are noted after the first item's sentences, as the
-  Council does under item 1 ("Two delegations (EE and SE) were also connected in videoconference.").
+  Council does under item 1 ("Two delegations (EE and SE) were also connected in videoconference.");
+  a style that names who was present (a board) opens item 1 with it.
 - A withdrawn or postponed item keeps its heading (so the numbering shows no gap) and, unless the
   secretary recorded an outcome for it, gets the standard "withdrawn"/"postponed" outcome sentence.
 - An item's classification marker is appended to its title: "Title [CONFIDENTIEL UE/EU CONFIDENTIAL]".
@@ -22,7 +23,9 @@ Decisions, shared by every format:
   is worded (`export_meeting`): no format shows them and Word's XML cannot hold them. The app drops
   them from what is typed or imported, but a meeting stored by an older version may hold some.
 - The letterhead line ("Council of the European Union") is drawn by the page layouts (DOCX, HTML);
-  the plain formats (Markdown, text) start with the issue place and date, as the reference does.
+  the plain formats (Markdown, text) start with the issue place and date, as the reference does. A
+  body writing under its own name (a board) is named first in every format, without its short-name
+  tag, and has no Subject line unless one was given; its header gives the meeting's time too.
 """
 
 from __future__ import annotations
@@ -46,8 +49,9 @@ class Header:
     classification: str = ""  # "LIMITE"
     doc_type: str = ""  # "OUTCOME OF PROCEEDINGS"
     fields: list[tuple[str, str]] = field(default_factory=list)  # [("From", ...), ("On", ...), ("To", ...)]
-    subject: str = ""
+    subject: str = ""  # "" for a body writing under its own name, unless one was given
     institution: str = ""  # "Council of the European Union"
+    own_name: bool = False  # the institution is the body itself: the plain formats start with it too
 
 
 @dataclass
@@ -109,18 +113,24 @@ def build_header(details: MeetingDetails, style: phrasing.HouseStyle, status: st
         issue = f"{issue}, {format_date(details.issue_date)}" if issue else format_date(details.issue_date)
     fields = [("From", details.sender), ("On", meeting_dates(details)), ("To", details.recipient)]
     if not style.council_header:
-        issue, fields = "", [(label, value) for label, value in (("Date", meeting_dates(details)), ("Place", details.place)) if value]
+        board_fields = (("Date", meeting_dates(details)), ("Time", details.time), ("Place", details.place))
+        issue, fields = "", [(label, value) for label, value in board_fields if value]
+    own_name = not style.institution
+    committee = details.committee or details.short_name
+    if own_name and details.short_name:  # "Board of Directors of Northwind Shipping Ltd (BOARD)": a letterhead without the tag
+        committee = committee.removesuffix(f"({details.short_name})").strip() or committee
     return Header(
         issue_line=issue,
         language=f"(OR. {details.language})" if details.language and style.language_line else "",
         doc_type=f"{status.upper()} – {style.doc_type}" if status.startswith("draft") else style.doc_type,
-        institution=style.institution or details.committee or details.short_name,
-        language_code=(details.language or "en").upper(),
+        institution=style.institution or committee,
+        own_name=own_name,
+        language_code=(details.language or "en").upper() if style.language_line else "",
         doc_number=details.doc_number,
         file_codes=split_file_codes(details.file_codes),
         classification=details.classification,
         fields=fields,
-        subject=details.subject or details.committee or details.short_name,
+        subject=details.subject or ("" if own_name else committee),
     )
 
 
@@ -179,7 +189,9 @@ def item_paragraphs(
             continue
         paragraphs.extend(_paragraphs(phrasing.entry_sentence(entry, item, meeting.details, register, style)))
     if first and (attendance := phrasing.attendance_sentences(meeting.attendance, register, style)):
-        paragraphs.append(" ".join(attendance))  # one paragraph, as the Council writes it (FORMAT.md, file 01)
+        # One paragraph, as the Council writes it after the first item's sentences (FORMAT.md, file
+        # 01); minutes that name who was present open with it.
+        paragraphs.insert(0 if style.list_present else len(paragraphs), " ".join(attendance))
     return paragraphs
 
 

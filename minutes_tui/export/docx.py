@@ -164,7 +164,9 @@ def _letterhead(document, doc: Document) -> None:
 
 def _fields(document, doc: Document) -> None:
     h = doc.header
-    rows = [*h.fields, ("Subject", h.subject)]
+    rows = [*h.fields, *([("Subject", h.subject)] if h.subject else [])]
+    if not rows:
+        return
     table = document.add_table(rows=len(rows), cols=2)
     for row, (label, value) in zip(table.rows, rows):
         _cell_lines(row.cells[0], [(f"{label}:", {"after": 4})])

@@ -46,7 +46,8 @@ def to_html(doc: Document) -> str:
         right.append(f'<div class="classification">{escape(h.classification)}</div>')
     right.append(f"<div>{_lines(*h.file_codes)}</div>" if h.file_codes else "")
     rows = "".join(f"<tr><td>{escape(label)}:</td><td>{escape(value)}</td></tr>" for label, value in h.fields)
-    rows += f'<tr><td>Subject:</td><td class="subject">{escape(h.subject)}</td></tr>'
+    if h.subject:
+        rows += f'<tr><td>Subject:</td><td class="subject">{escape(h.subject)}</td></tr>'
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',

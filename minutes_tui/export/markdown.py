@@ -42,6 +42,7 @@ def _heading(level: int, text: str) -> str:
 def to_markdown(doc: Document) -> str:
     h = doc.header
     blocks = [
+        _heading(1, h.institution) if h.own_name else "",
         _lines([h.issue_line, h.language]),
         _lines([h.doc_number]),
         _lines([h.classification]),
@@ -50,8 +51,7 @@ def to_markdown(doc: Document) -> str:
         "---",
         _lines([f"{label}: {value}" for label, value in h.fields]),
         "---",
-        _lines([f"Subject: {h.subject}"]),
-        "---",
+        *([_lines([f"Subject: {h.subject}"]), "---"] if h.subject else []),
     ]
     for section in doc.sections:
         if section.title:

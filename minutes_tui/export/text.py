@@ -37,12 +37,13 @@ def _underlined(text: str, char: str, width: int, indent: str = "") -> str:
 def to_text(doc: Document, width: int = 72) -> str:
     h = doc.header
     blocks = [
+        _wrap(h.institution, width) if h.own_name else "",
         "\n".join(line for line in (h.issue_line, h.language) if line),
         "\n".join(line for line in (h.doc_number, h.classification, *h.file_codes) if line),
         _underlined(h.doc_type, "=", width),
     ]
-    labelled = [*h.fields, ("Subject", h.subject)]
-    pad = max(len(label) for label, _ in labelled) + 2
+    labelled = [*h.fields, *([("Subject", h.subject)] if h.subject else [])]
+    pad = max((len(label) for label, _ in labelled), default=0) + 2
     blocks.append(
         "\n".join(
             (f"{label + ':':<{pad}}" + _wrap(value, width, " " * pad)[pad:]).rstrip() for label, value in labelled
