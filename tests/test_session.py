@@ -289,6 +289,18 @@ def test_attendance(session):
         session.apply_line("/present XX")
 
 
+def test_attendance_names_people_outside_the_register(session):
+    """A board's members are seldom speakers in its register: names split by commas are kept as
+    written; a code in capitals the register does not know is still a typo."""
+    session.apply_line('/present Ms Jansen, Mr de Vries and DE')
+    session.apply_line('/absent "Mr Okoro"')
+    statuses = {a.code: a.status for a in reopened(session).attendance}
+    assert statuses == {"Ms Jansen": "present", "Mr de Vries": "present", "DE": "present", "Mr Okoro": "absent"}
+    for line, typo in (("/present DE, FRR", "FRR"), ("/remote Ms Lindgren, XX", "XX"), ("/present Jansen", "Jansen")):
+        with pytest.raises(SessionError, match=f"unknown speaker '{typo}'"):
+            session.apply_line(line)
+
+
 def test_speakers_queue_times_each_turn(session, clock):
     session.apply_line("/next")
     session.apply_line("/queue DE FR")

@@ -783,6 +783,20 @@ class Session:
             raise SessionError(f"unknown speaker {unknown[0]!r}" if unknown else "name at least one speaker")
         return codes
 
+    def _attendees(self, args: str) -> tuple[str, ...]:
+        """Speakers, or people named as written when the names are split by commas or "and" ("Ms
+        Jansen, Mr de Vries and DE"): a board's members are seldom in its register. A part in
+        capitals alone that the register does not know is a mistyped code, as for the queue."""
+        try:
+            return self._speaker_codes(args)
+        except SessionError:
+            parts = [p.strip(" \"'") for p in re.split(r"[,;]|\band\b", args) if p.strip(" \"'")]
+            if not parts or len(parts) == 1 and " " not in parts[0]:
+                raise
+            if typo := next((p for p in parts if self.register.lookup(p) is None and p == p.upper()), None):
+                raise SessionError(f"unknown speaker {typo!r}") from None
+            return tuple(dict.fromkeys(getattr(self.register.lookup(p), "code", p) for p in parts))
+
     def _run_command(self, command: Command) -> LineResult:
         name, args = command.name, command.args
         if name in ("next", "prev", "go"):
@@ -804,7 +818,7 @@ class Session:
             entry = self.add_statement(speakers, text)
             return LineResult(f"statement by {' '.join(speakers)} recorded: it goes in the Annex{self._unknown_warning(speakers)}", entry)
         if name in ATTENDANCE_STATUSES:
-            codes = self._speaker_codes(args)
+            codes = self._attendees(args)
             self.set_attendance(codes, name)
             return LineResult(f"{' '.join(codes)}: {name}")
         if name == "queue":
