@@ -580,6 +580,16 @@ def test_the_next_number_of_an_added_item_is_suggested_when_evident(session):
     assert session.next_number(number["3."], as_child=True) == "b)"
 
 
+def test_a_first_sub_item_is_numbered_as_the_agenda_numbers_its_sub_items(store, clock):
+    """An agenda writing "4.1" (no closing dot) gets "8.1" under its item 8, not "8.1."."""
+    agenda = ParsedAgenda(MeetingDetails(), [AgendaItem(None, "4", "Consent agenda"),
+                                             AgendaItem(None, "4.1", "Minutes", level=1),
+                                             AgendaItem(None, "8", "Public works")], [None, 0, None])
+    session = Session(store, store.create_meeting(agenda, clock.now()), clock)
+    number = {i.number: i.id for i in session.meeting.items}
+    assert session.next_number(number["8"], as_child=True) == "8.1"
+
+
 
 def test_a_speaker_code_the_register_does_not_know_is_recorded_with_a_warning(session):
     session.go_next()

@@ -594,7 +594,12 @@ class Session:
         if as_child:
             children = [i for i in self.meeting.items if i.parent_id == item_id]
             if not children:
-                return f"{item.number.rstrip('.')}.1." if re.fullmatch(r"\d+(\.\d+)*\.?", item.number) else ""
+                if not re.fullmatch(r"\d+(\.\d+)*\.?", item.number):
+                    return ""
+                # "4.1" or "4.1.": as the agenda writes its sub-items, else as the parent ends
+                written = [i.number for i in self.meeting.items if re.fullmatch(r"\d+(\.\d+)+\.?", i.number)]
+                dot = written[-1].endswith(".") if written else item.number.endswith(".")
+                return f"{item.number.rstrip('.')}.1" + "." * dot
             item = children[-1]
         match = re.fullmatch(r"(.*?)(\d+|[a-z])([.)]?)", item.number)
         if not match:
