@@ -216,7 +216,7 @@ def export(meeting_id: int | None, fmt: str, output: Path | None, force: bool, c
         write_private(output, content, force, database=store.path)
         click.echo(f"wrote {output}", err=True)
     if warnings and not check:  # an unfinished header would otherwise go out unnoticed
-        click.echo(f"note: {len(warnings)} thing{'s' * (len(warnings) > 1)} look unfinished: --check lists them", err=True)
+        click.echo(f"note: {len(warnings)} {'things look' if len(warnings) > 1 else 'thing looks'} unfinished: --check lists them", err=True)
 
 
 @cli.command("import-json")

@@ -59,7 +59,7 @@ def test_a_plain_export_says_when_something_looks_unfinished(db, tmp_path):
     """The sample TWP agenda has no issue date nor document number: the header read "Brussels" alone, unsaid."""
     run("import", str(SAMPLES / "terrorism-working-party-2024-03-14.md"), "--db", str(db))
     result = CliRunner().invoke(cli, ["export", "--db", str(db), "-o", str(tmp_path / "twp.md")])
-    assert result.exit_code == 0 and result.stderr.splitlines()[-1].endswith("look unfinished: --check lists them")
+    assert result.exit_code == 0 and result.stderr.splitlines()[-1].endswith("things look unfinished: --check lists them")
 
 
 @pytest.mark.parametrize("command", [["new", str(SAMPLES / "cosi-2021-11-22.md")], ["demo"], ["open"]])

@@ -218,7 +218,7 @@ def test_close_ends_the_meeting_and_the_archive_ends_one_at_its_last_activity(se
     assert meeting.ended_at == last and item.ended_at == last and item.spent_seconds == 8 * 60
     session.apply_line("/go 2.2")
     clock.advance(minutes=2)
-    assert session.apply_line("/close").message.startswith(f"meeting ended at {clock.now():%H:%M}: export the minutes")
+    assert session.apply_line("/close").message.startswith(f"meeting ended at {clock.now():%H:%M} · ctrl+s exports the minutes")
     assert reopened(session).ended_at == clock.now()
     closed = clock.now()
     clock.advance(minutes=1)

@@ -859,7 +859,7 @@ class Session:
             return LineResult(f"added item {self.meeting.full_label(self.add_from_line(args))}")
         if name == "close":
             self.end_meeting()
-            return LineResult(f"meeting ended at {self.meeting.ended_at:%H:%M}: export the minutes (ctrl+s), or polish them in the archive (F10)")
+            return LineResult(f"meeting ended at {self.meeting.ended_at:%H:%M} · ctrl+s exports the minutes · F10 to polish them")
         if name == "undo":
             action = self.undo()
             return LineResult(f"undone: {action}" if action else "nothing to undo")

@@ -490,7 +490,7 @@ async def test_an_item_to_check_with_the_chair_is_flagged_on_screen(live_app):
         node = screen.query_one(AgendaTree)._item_nodes[screen.session.current_item.id]
         await enter(pilot, "/check adopted with or without the AOB point?")
         assert str(node.label).startswith("▶ ? 1. Adoption of the agenda")  # before the title: a long one is cut
-        assert "to check with the Chair: adopted with or without the AOB point?" in str(screen.query_one(ItemHeader).text)
+        assert "to check with the Chair: adopted with or without the AOB point?" in " ".join(str(screen.query_one(ItemHeader).text).split())
         await pilot.press("ctrl+n")
         assert status(screen) == "now on item 2. Information by the Presidency"  # the flag closes the item
         await enter(pilot, "/go 1")

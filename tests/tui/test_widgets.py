@@ -187,6 +187,15 @@ async def test_a_long_title_gives_way_to_the_line_of_times():
             "presented by Commission · started 10:24",
             "on this item 6:00",
         ]
+        item.to_check = "was the final vote unanimous or one against?"  # more than fits: it says so
+        assert await drawn() == [
+            "3. EU migrant smuggling action plan: …",
+            "presented by Commission · started 10:24",
+            "on this item 6:00 · to check with the …",
+        ]
+        header.show(None, NOW, "", ended_at=datetime(2021, 11, 22, 12, 12))  # a meeting closed, opened again
+        await pilot.pause()
+        assert str(header.text).startswith("The meeting ended at 12:12: /next or /go NUMBER opens it again.")
 
 
 class PanelHost(App[None]):

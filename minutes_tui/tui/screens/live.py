@@ -207,7 +207,7 @@ class LiveScreen(Screen[None]):
         current = self.session.current_item
         shown = self.session.item(self._viewed_id) if self._viewed_id else current
         presenter = phrasing.presenter_phrase(shown.presenter, self.session.register, self.style) if shown else ""
-        self.query_one(ItemHeader).show(shown, now, meeting.full_label(shown) if shown else "", presenter)
+        self.query_one(ItemHeader).show(shown, now, meeting.full_label(shown) if shown else "", presenter, meeting.ended_at)
         floor = (self.session.floor.speakers, self.session.floor.since) if self.session.floor else None
         self.query_one(QueuePanel).show(self.session.queue, floor, self.session.speaking_seconds(), now)
         self._show_schedule()

@@ -136,11 +136,13 @@ class ItemHeader(Panel):
     has a fixed height (moving to the next item must not reflow the screen): a title too long for
     it is cut short, so the times stay in view."""
 
-    def show(self, item: AgendaItem | None, now: datetime, label: str, presenter: str = "") -> None:
+    def show(self, item: AgendaItem | None, now: datetime, label: str, presenter: str = "",
+             ended_at: datetime | None = None) -> None:
         """`label`: how the app names the item (`Meeting.full_label`); `presenter`: who presents
-        it, as the minutes name them ("the Commission")."""
+        it, as the minutes name them ("the Commission"); `ended_at`: when the meeting was closed."""
         if item is None:
-            self.show_text(Text("No item open yet: /next (or F6) opens the first one.", "italic"))
+            self.show_text(Text(f"The meeting ended at {ended_at:%H:%M}: /next or /go NUMBER opens it again." if ended_at
+                                else "No item open yet: /next (or F6) opens the first one.", "italic"))
             return
         title = Text.assemble((label, "bold"))
         if item.doc_refs:
@@ -151,14 +153,13 @@ class ItemHeader(Panel):
             + ([Text(f"to check with the Chair: {item.to_check}", "bold yellow")] if item.to_check else [])
         )
         width, height = self.content_size
-        lines = title.wrap(self.app.console, width) if width else [title]
-        about_height = len(about.wrap(self.app.console, width)) if about and width else bool(about)
-        room = max(height - about_height, 1)
-        if height and len(lines) > room:  # a long title gives way to the line of times (not laid out yet: 0)
-            lines = lines[:room]
-            lines[-1].append("…")
-            lines[-1].truncate(width, overflow="ellipsis")  # a full line: its last character gives way
-        self.show_text(Text("\n").join([*lines, about] if about else lines))
+        lines = list(title.wrap(self.app.console, width)) if width else [title]
+        about_lines = (list(about.wrap(self.app.console, width)) if width else [about]) if about else []
+        if height and len(lines) > (room := max(height - len(about_lines), 1)):  # not laid out yet: 0
+            lines = _cut(lines, room, width)  # a long title gives way to the line of times
+        if height and len(about_lines) > height - 1:  # narrow: the title's first line, and what fits of the rest
+            about_lines = _cut(about_lines, height - 1, width)
+        self.show_text(Text("\n").join([*lines, *about_lines]))
 
     @staticmethod
     def _times(item: AgendaItem, now: datetime) -> Text:
@@ -167,6 +168,15 @@ class ItemHeader(Panel):
         if item.state.value != "current":
             times.append(f"  [{item.state.value}]", "italic")
         return times
+
+
+def _cut(lines: list[Text], count: int, width: int) -> list[Text]:
+    """The first `count` lines, the last ending in "…" (a full line: its last character gives way)."""
+    lines = lines[:count]
+    lines[-1] = lines[-1].copy()
+    lines[-1].append("…")
+    lines[-1].truncate(width, overflow="ellipsis")
+    return lines
 
 
 class QueuePanel(Panel):
