@@ -77,6 +77,25 @@ async def test_the_agenda_measures_its_lines_as_the_tree_would_render_them():
         assert [tree.get_label_width(n) for n in all_nodes] == [Tree.get_label_width(tree, n) for n in all_nodes]
 
 
+class NarrowTreeHost(TreeHost):
+    CSS = "AgendaTree { width: 30; }"
+
+
+async def test_a_title_too_long_for_the_agenda_gives_way_to_its_minutes():
+    """Cut off at the edge, "0/15′" read "0/1": the title is cut instead, with "…"."""
+    items = [AgendaItem(1, "3.", "Public comment on the budget", planned_minutes=15),
+             AgendaItem(2, "4.", "Consent agenda", section="Consent agenda"),
+             AgendaItem(3, "4.1", "Purchase of two street sweepers", level=1, parent_id=2),
+             AgendaItem(4, "5.", "A short one", planned_minutes=5)]
+    async with NarrowTreeHost().run_test() as pilot:
+        tree = pilot.app.query_one(AgendaTree)
+        tree.build(Meeting(1, MeetingDetails(), items), NOW)
+        await pilot.pause()
+        lines = [strip.text.rstrip() for strip in tree.render_lines(Region(0, 0, 30, 5))]
+    assert lines == ["○ 3. Public comment on…  –/15′", "▼ Consent agenda", "├ ▼ ○ 4. Consent agenda",
+                     "│ └ ○ 4.1 Purchase of two str…", "└ ○ 5. A short one  –/5′"]
+
+
 async def test_the_agenda_groups_items_under_their_sections_as_the_minutes_do():
     """An item without a section stands in the one above it, in the tree as in the exported minutes."""
     items = [AgendaItem(n, f"{n}.", f"Item {n}", section=section, position=n)

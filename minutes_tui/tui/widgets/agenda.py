@@ -144,6 +144,20 @@ class AgendaTree(KeysInTypedOrder, ScrollsWithoutReflow, Tree[int | None]):
             self.scroll_to(y=max(node.line - height // 3, 0), animate=False, immediate=True)
         self.cursor_line = node.line  # in view now: move_cursor would work out a scroll to it again
 
+    def render_label(self, node: TreeNode[int | None], base_style: Style, style: Style) -> Text:
+        # A line wider than the agenda: the title gives way, with "…", to the minutes spent and
+        # planned (cut off at the edge, "0/15′" read "0/1"). Tree caches the line for its width.
+        label = super().render_label(node, base_style, style)
+        if node._line >= 0:
+            room = self.scrollable_content_region.width - self._tree_lines[node._line]._get_guide_width(self.guide_depth, self.show_root)
+            if label.cell_len > room > 0:
+                plain = label.plain
+                cut = plain.rfind("  ") if plain.endswith("′") else len(plain)
+                title, minutes = label[:cut], label[cut:]
+                title.truncate(max(room - minutes.cell_len, 1), overflow="ellipsis")
+                label = title + minutes
+        return label
+
     def get_label_width(self, node: TreeNode[int | None]) -> int:
         """What `render_label` would measure, without rendering the label: Textual measures every
         line each time it lays the tree out (three times while opening), 300 renders for 300 items."""
