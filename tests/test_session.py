@@ -11,7 +11,7 @@ from minutes_tui.core.model import AgendaItem, Entry, EntryKind, ItemState, Meet
 from minutes_tui.core.phrasing import load_style
 from minutes_tui.core.session import Session, SessionError
 from minutes_tui.core.speakers import default_register
-from minutes_tui.core.store import Store
+from minutes_tui.core.store import Store, StoreError
 from minutes_tui.export.document import build_document
 
 
@@ -486,6 +486,29 @@ def test_leaving_an_item_without_an_outcome_is_pointed_out(session):
     session.apply_line("/undo")  # as the message says
     assert session.current_item.number == "2.1." and session.current_item.state is ItemState.CURRENT
     assert "without an outcome" not in session.apply_line("/outcome took note").message
+
+
+def test_a_queue_or_floor_that_could_not_be_saved_is_done_again_on_retry(store, meeting_id, clock, monkeypatch):
+    """A full disk: the queue and the floor changed on screen only, and trying again did nothing
+    ("queued IT", nobody in the queue after a restart)."""
+    session = Session(store, meeting_id, clock)
+    session.apply_line("/next")
+    session.apply_line("/queue DE")
+    save = store.save_floor_state
+
+    def disk_full(*args) -> None:
+        raise StoreError("disk full")
+
+    monkeypatch.setattr(store, "save_floor_state", disk_full)
+    for line in ("/queue IT", "/floor", "/unqueue DE"):
+        with pytest.raises(StoreError):
+            session.apply_line(line)
+        assert (session.queue, session.floor) == ([("DE",)], None)
+    monkeypatch.setattr(store, "save_floor_state", save)
+    session.apply_line("/queue IT")
+    session.apply_line("/floor")
+    restarted = Session(Store(store.path), meeting_id, clock)
+    assert restarted.queue == [("IT",)] and restarted.floor.speakers == ("DE",)
 
 
 def test_asking_twice_keeps_one_place_in_the_queue(session):

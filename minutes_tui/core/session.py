@@ -683,24 +683,25 @@ class Session:
         self.queue, floor = self.store.load_floor_state(self.meeting_id)
         self.floor = Floor(*floor) if floor else None
 
-    def _save_floor_state(self) -> None:
-        floor = self.floor and {"speakers": list(self.floor.speakers), "since": self.floor.since.isoformat(),
-                                "item_id": self.floor.item_id}
-        state = {"queue": [list(codes) for codes in self.queue], "floor": floor}
+    def _set_floor_state(self, queue: list[tuple[str, ...]], floor: Floor | None) -> None:
+        """Save the queue and who has the floor, then hold them: a save that fails (a full disk)
+        leaves both as they were, so that trying again does it (it did nothing: "queued IT" on
+        screen, and nobody in the queue after a restart)."""
+        saved = floor and {"speakers": list(floor.speakers), "since": floor.since.isoformat(), "item_id": floor.item_id}
+        state = {"queue": [list(codes) for codes in queue], "floor": saved}
         self.store.save_floor_state(self.meeting_id, state, self.clock.now())
+        self.queue, self.floor = queue, floor
 
     def queue_add(self, speakers: tuple[str, ...]) -> None:
         """Add to the queue; asking again while already waiting keeps one place."""
         if speakers not in self.queue:
-            self.queue.append(speakers)
-            self._save_floor_state()
+            self._set_floor_state([*self.queue, speakers], self.floor)
 
     def queue_remove(self, speakers: tuple[str, ...]) -> None:
         """Take a speaker off the queue (queued by mistake, or gave up the turn)."""
         if speakers not in self.queue:
             raise SessionError(f"{' '.join(speakers)} is not in the queue")
-        self.queue.remove(speakers)
-        self._save_floor_state()
+        self._set_floor_state([codes for codes in self.queue if codes != speakers], self.floor)
 
     def give_floor(self, text: str = "") -> Floor:
         """The next speaker in the queue takes the floor; their speaking time starts now. The one
@@ -709,8 +710,7 @@ class Session:
             raise SessionError("nobody is waiting for the floor: /queue DE FR ...")
         if self.floor is not None:
             self.end_floor(text)
-        self.floor = Floor(self.queue.pop(0), self.clock.now(), self.current_item_id)
-        self._save_floor_state()
+        self._set_floor_state(self.queue[1:], Floor(self.queue[0], self.clock.now(), self.current_item_id))
         return self.floor
 
     def end_floor(self, text: str = "") -> Entry:
@@ -722,7 +722,7 @@ class Session:
         speakers, said = self._said_by(text, floor.speakers)
         entry = self.add_intervention(speakers, said, started_at=floor.since, ended_at=self.clock.now(), item_id=item_id)
         self.floor = None  # only once the turn is stored: a failed save keeps the speaker on the floor
-        self._save_floor_state()
+        self._set_floor_state(self.queue, None)
         return entry
 
     def _said_by(self, text: str, speakers: tuple[str, ...]) -> tuple[tuple[str, ...], str]:

@@ -507,7 +507,8 @@ class Store:
     @staticmethod
     def _connect(path: Path) -> tuple[sqlite3.Connection, bool]:
         """A connection, and whether it is read-only: a database on a read-only disk or folder (an
-        archive on a CD, a mounted backup) is opened for reading."""
+        archive on a CD, a mounted backup), or in a file only its owner's copy may change, is
+        opened for reading. A newer or foreign database is refused before anything is written."""
         where = str(path)
         try:
             if str(path) != ":memory:":
@@ -523,7 +524,11 @@ class Store:
             conn = sqlite3.connect(where, isolation_level=None)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA busy_timeout = 5000")
-            # Switch to WAL only when needed: the switch writes, and must not on a read-only disk.
+            Store._check_schema(conn, where)
+            if where != ":memory:" and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+                conn.close()
+                return Store._connect_read_only(path), True
+            # Switch to WAL only when needed: the switch writes.
             if where != ":memory:" and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
@@ -540,30 +545,64 @@ class Store:
 
     @staticmethod
     def _connect_read_only(path: Path) -> sqlite3.Connection:
-        # "immutable": nothing can change the file, so SQLite reads a WAL database without the -shm
-        # file it cannot create here.
+        """Read as the file is, or as it was left: SQLite reads the changes still in the -wal file
+        only where it can open the -shm file beside it. Where it cannot (a read-only disk), the
+        database and its -wal are copied to a private temporary folder and read there (opened
+        "immutable", the last lines typed before a crash were missing without a word)."""
         where = str(path)
+        wal = Path(f"{path}-wal")
         try:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None)
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+            try:
+                conn.execute("PRAGMA user_version").fetchone()
+            except sqlite3.DatabaseError:
+                conn.close()
+                if wal.is_file() and wal.stat().st_size:
+                    conn = Store._connect_copy(path, wal)
+                else:  # nothing beyond the file itself: read it without the -shm SQLite cannot create
+                    conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None)
             conn.execute("PRAGMA query_only = ON")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{where}: the database is on a read-only disk or folder, and cannot be read ({error})") from None
+            Store._check_schema(conn, where)
+        except (sqlite3.DatabaseError, OSError) as error:
+            raise StoreError(f"{where}: the database cannot be written, and cannot be read ({error})") from None
         if version < SCHEMA_VERSION:
             conn.close()
-            raise StoreError(f"{where}: the database is on a read-only disk or folder and was written by an older"
+            raise StoreError(f"{where}: the database cannot be written and was written by an older"
                              " minutes_tui: copy it to a writable folder to open it")
-        Store._migrate(conn, where)  # a newer schema: says so
         return conn
 
     @staticmethod
-    def _migrate(conn: sqlite3.Connection, where: str) -> None:
+    def _connect_copy(path: Path, wal: Path) -> sqlite3.Connection:
+        # Imported here: seldom needed, and not worth their time at every command's start.
+        import atexit
+        import shutil
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="minutes_tui-"))  # owner-only
+        atexit.register(shutil.rmtree, folder, True)
+        copy = folder / path.name
+        shutil.copyfile(path, copy)
+        shutil.copyfile(wal, f"{copy}-wal")
+        return sqlite3.connect(copy, isolation_level=None)
+
+    @staticmethod
+    def _check_schema(conn: sqlite3.Connection, where: str) -> None:
+        """Refuse, before anything is written, a database of a newer minutes_tui or of another
+        program (its bookmarks were given our tables, and WAL mode)."""
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{where}: this database was written by a newer minutes_tui (schema {version}; "
                 f"this program knows up to {SCHEMA_VERSION}). Upgrade minutes_tui to open it."
             )
+        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if version == 0 and tables and "meetings" not in tables:
+            raise StoreError(f"{where}: not a minutes_tui database (its tables are another program's)")
+
+    @staticmethod
+    def _migrate(conn: sqlite3.Connection, where: str) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION:
             return
         # sqlite-utils (and the numpy it may pull in) is loaded only when the schema has to change:

@@ -152,7 +152,7 @@ def make_app(
     session = Session(store, meeting_id, clock, register, defer_entries=True)
     read_only = ""
     if store.read_only:
-        read_only = f"{db_path} is on a read-only disk or folder: read-only"
+        read_only = f"{db_path} cannot be written (a read-only disk, folder or file): read-only"
     elif not store.acquire_lock(meeting_id, clock.now()):
         pid, host, since = store.lock_holder(meeting_id) or (0, "", clock.now())
         read_only = (f"Meeting {meeting_id} is open in another minutes window (process {pid} on {host},"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -250,6 +251,34 @@ def test_read_only_file_system(tiny_fs, clock):
     assert [e.text for e in Store(db).load_meeting(meeting).entries] == ["before the remount"]
 
 
+@pytest.mark.parametrize("with_shm", [False, True])
+def test_lines_left_in_the_wal_are_read_on_read_only_media(tiny_fs, tmp_path, clock, with_shm):
+    """A laptop that died mid-meeting leaves its last lines in the -wal file; copied to read-only
+    media, they were missing without a word (read "immutable"), or, with the -shm beside them,
+    the live screen could not open ("attempt to write a readonly database")."""
+    db = tmp_path / "minutes.db"
+    meeting = new_meeting(db)
+    store = Store(db)
+    Session(store, meeting, clock).apply_line("only in the wal")
+    for suffix in ("", "-wal", *(["-shm"] if with_shm else [])):  # as a kill -9 leaves them
+        shutil.copyfile(f"{db}{suffix}", f"{tiny_fs / 'minutes.db'}{suffix}")
+    store.close()
+    subprocess.run(["mount", "-o", "remount,ro", str(tiny_fs)], check=True)
+    try:
+        copied = tiny_fs / "minutes.db"
+        digest = _digest(copied)
+        store = Store(copied)
+        assert store.read_only and [e.text for e in store.load_meeting(meeting).entries] == ["only in the wal"]
+        store.close()
+        assert "Only in the wal." in cli("export", db=copied).stdout
+        app = make_app(copied, meeting, clock)
+        assert "read-only" in app.read_only
+        app.store.close()
+        assert _digest(copied) == digest
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(tiny_fs)], check=True)
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions; see test_read_only_file_system")
 def test_read_only_file_for_a_normal_user(db, meeting):
     os.chmod(db, 0o400)
@@ -282,6 +311,23 @@ def test_newer_schema_is_refused_and_untouched(db, meeting):
     result = cli("export", db=db, check=False)
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and "newer" in result.stderr
     assert _digest(db) == digest
+
+
+@pytest.mark.parametrize("journal", ["delete", "wal"])
+def test_a_newer_or_foreign_database_is_refused_before_anything_is_written(tmp_path, journal):
+    """A newer schema in rollback-journal mode was switched to WAL before the version was read; a
+    SQLite file of another program was given our tables (`minutes list --db bookmarks.db`)."""
+    newer, foreign = tmp_path / "newer.db", tmp_path / "bookmarks.db"
+    for path, sql in ((newer, "PRAGMA user_version = 99"), (foreign, "CREATE TABLE bookmarks (url TEXT)")):
+        conn = sqlite3.connect(path)
+        conn.execute(f"PRAGMA journal_mode = {journal}")
+        conn.execute(sql)
+        conn.close()
+    for path, said in ((newer, "newer minutes_tui"), (foreign, "not a minutes_tui database")):
+        digest = _digest(path)
+        result = cli("list", db=path, check=False)
+        assert result.returncode == 1 and result.stderr.count("\n") == 1 and said in result.stderr
+        assert _digest(path) == digest and sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(path.name)) == [path.name]
 
 
 @pytest.mark.parametrize("edit, named", [
