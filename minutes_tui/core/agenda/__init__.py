@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from minutes_tui.core.agenda.common import AgendaError, find_doc_refs, format_date, parse_meeting_date
+from minutes_tui.core.agenda.common import (
+    AgendaError,
+    find_doc_refs,
+    format_date,
+    normalise_line_breaks,
+    parse_meeting_date,
+)
 from minutes_tui.core.agenda.markdown import parse_markdown
 from minutes_tui.core.agenda.text import parse_text
 from minutes_tui.core.agenda.toml import parse_toml
@@ -41,5 +47,8 @@ def load_agenda(path: Path | str) -> ParsedAgenda:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise AgendaError(source, line, f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8") from None
+    parse = _PARSERS.get(path.suffix.lower(), parse_text)
+    if parse is not parse_toml:  # before the controls go: Word's Shift+Enter (VT) ends a line
+        text = normalise_line_breaks(text)
     # Dropped before parsing: a paste from a PDF has form feeds; no title or export should hold any.
-    return _PARSERS.get(path.suffix.lower(), parse_text)(without_controls(text), source)
+    return parse(without_controls(text), source)

@@ -47,6 +47,16 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # 
 _CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
+# What ends a line besides "\n": an old Mac's lone CR, Word's Shift+Enter (VT), Unicode's separators.
+# Not the form feed: pdftotext puts one at the start of each page, inside a line that goes on.
+_LINE_BREAK = re.compile(r"\r\n?|[\x0b\u2028\u2029]")
+
+
+def normalise_line_breaks(text: str) -> str:
+    """Every line break as "\\n", for the readers of lines (Markdown, text); TOML has its own rules."""
+    return _LINE_BREAK.sub("\n", text)
+
+
 def split_lines(text: str, source: str) -> list[str]:
     """Lines numbered as an editor numbers them (split on "\\n" only), tabs expanded, control
     characters (form feeds from pdftotext, stray escapes) turned into spaces, trailing space cut."""
@@ -123,10 +133,11 @@ def normalise_ref(ref: str) -> str:
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
-_TIME = re.compile(
-    r"(?<![\d./:])(?:[01]?\d|2[0-3])[.:h][0-5]\d"
-    r"(?:\s?(?:-|–|—|to)\s?(?:[01]?\d|2[0-3])[.:h][0-5]\d)?(?![\d./:])"
-)
+_CLOCK = r"(?:[01]?\d|2[0-3])[.:h][0-5]\d"  # 10.00, 10:00, 10h00
+_HOUR = rf"{_CLOCK}(?:\s?[AaPp]\.?[Mm]\.?)?"  # and 7:00 PM
+_HOURS = rf"{_HOUR}(?:\s?(?:-|–|—|to)\s?{_HOUR})?"
+# The times of a day, as written: "10.00", "10.00-13.00 and 14.30-18.00"
+_TIME = re.compile(rf"(?<![\d./:]){_HOURS}(?:\s?(?:,|and|&)\s?{_HOURS})*(?![\d./:])")
 _RANGE = re.compile(
     r"\s(?:and|to|until|&)\s|\s?[–—]\s?|\s-\s|(?<=^\d)-(?=\d)|(?<=^\d\d)-(?=\d)"
     r"|(?:(?<=\b\d)|(?<=\b\d\d))\s?[-/,]\s?(?=\d\d?\s[^\W\d])"  # "Wednesday 20-21 March", "14/15 March", "14, 15 March"
@@ -185,7 +196,7 @@ def parse_date_range(text: str) -> tuple[date, date | None, str]:
     time = _TIME.search(text)
     rest = f"{text[: time.start()]} {text[time.end() :]}" if time else text
     rest = re.sub(r"\(\s*\)|\b(?:at|from)\b", " ", rest)  # what is left of "(10.00)", "at 10.00"
-    rest = _MONTH_FIRST.sub(r"\2\3\4 \1 \5", _ORDINAL.sub("", " ".join(rest.split()).strip(" ,;")))
+    rest = _MONTH_FIRST.sub(r"\2\3\4 \1 \5", _ORDINAL.sub("", " ".join(rest.split()).strip(" ,;–—-")))  # "April 8, 2025 - 7:00 PM"
     halves = _RANGE.split(rest, maxsplit=1)
     if len(halves) != 2:  # dateutil would read "22 and 23 November 2021" as one day: split first
         return parse_meeting_date(rest), None, time.group(0) if time else ""
@@ -199,10 +210,13 @@ def parse_date_range(text: str) -> tuple[date, date | None, str]:
 # --- item labels --------------------------------------------------------------------------------
 
 _LABEL = re.compile(
-    r"(?:(?:Agenda\s[Ii]tem|AGENDA\sITEM|Item|ITEM|Point|POINT)\s(?P<word>\d{1,3}(?:\.[1-9]\d?){0,4})[.:)]?"  # Item 3:
+    # Item 3: (not the UN's header "Item 2 of the provisional agenda")
+    r"(?:(?:Agenda\s[Ii]tem|AGENDA\sITEM|Item|ITEM|Point|POINT)\s(?P<word>\d{1,3}(?:\.[1-9]\d?){0,4})(?!\s+of\b)[.:)]?"
     r"|(?P<dotted>\d{1,3}(?:\.[1-9]\d?){1,4})[.)]?"  # 6.1  6.1.  7.3.2  4.1) (not 10.00, a time)
-    r"|(?P<num>\d{1,3})(?P<num_p>[.)])"  # 1.  1)
-    r"|(?P<sub>\d{1,3})\.?(?P<letter>[a-z])[.)]"  # 4.a)  4a): letter a) under item 4
+    r"|(?P<lettered>(?:[A-Z]|[IVX]{2,4})(?:\.[1-9]\d?){1,4})\.?"  # A.1  I.1  II.2.1: under "A.", "I.", "II."
+    r"|(?P<num>\d{1,4})(?P<num_p>[.)])"  # 1.  1)  1000.
+    # 4.a)  4a)  4.c  4 a)  4(b): letter a) under item 4
+    r"|(?P<sub>\d{1,3})(?P<sub_gap>\s|\.?\(?)(?P<letter>[a-z])(?:[.)]|(?<=\.[a-z]))"
     r"|(?P<lower>\(?(?:[a-z]|ii|iii|iv|vi{1,3}|ix|xi{1,3})[.)])"  # a)  (a)  b.  (ii): "(i)" is settled by the outline
     r"|(?P<upper>[A-Z][.)])"  # A.  B)
     r"|(?P<dash>[–—•▪-]))"  # – Briefing by Belgium
@@ -213,6 +227,11 @@ BULLET = ("bullet",)  # a Markdown list bullet with no label of its own
 UNLABELLED = (DASH, BULLET)
 ROMAN = ("roman",)  # "II. Information from the Presidency": an item, where no "1." follows it
 AOB = ("aob",)  # a line that is only "AOB": an unnumbered item, its points under it
+LOOSE = ("loose",)  # an unnumbered item among numbered ones, at the top: "10.00 Opening", a statement (FORMAT.md 2.6)
+BREAK = ("break",)  # "13.00 Lunch break": a time on the schedule, no item
+# A time in front of a line of a timed agenda: "10.15 2. Threat assessment", "10.00-10.15 Opening"
+_LEADING_TIME = re.compile(rf"{_CLOCK}(?:\s?[-–—]\s?{_CLOCK})?\s+(?=\S)(?![-–—]\s?\d)")  # not "14.30 – 18.00" alone
+_BREAK = re.compile(r"(?i)(?:(?:lunch|coffee|tea)\s)?break|lunch|coffee|pause|(?:end|close)\sof\s(?:the\s)?(?:meeting|session)")
 _AOB = re.compile(r"(?i)(?:AOB|A\.O\.B\.?|any other business|other business)\b")
 _AOB_LINE = re.compile(r"(?i)(?:AOB|A\.O\.B\.?|any other business|other business)(?:\s*\((?:AOB|A\.O\.B\.?)\))?\s*[.:]?")
 # A title that ends like this goes on on the next line ("held on" / "12 October 2025", "by" / "V. Smith").
@@ -237,30 +256,42 @@ def _roman_value(numeral: str) -> int:
 class Label:
     number: str  # as written: "6.1.", "a)", "–"
     kind: tuple  # labels of one kind are siblings: ("num", 1, "."), ("lower", ")"), DASH ...
-    key: tuple[int, ...] | None  # numeric path for "6.1" -> (6, 1): finds the parent "6."
+    key: tuple[int | str, ...] | None  # path for "6.1" -> (6, 1), "A.1" -> ("A", 1): finds the parent "6.", "A."
     rest: str  # the text after the label
+    # A label only where the agenda bears it out (Outline.label): "2021." and "3(b)" also start
+    # wrapped lines ("adopted in" / "2021. The ...", "Article" / "3(b) of the Directive").
+    doubtful: bool = False
+    time: str = ""  # written before the label: "10.15" in "10.15 2. Threat assessment"
 
 
-def match_label(text: str) -> Label | None:
+def match_label(text: str, doubtful: bool = False) -> Label | None:
+    """The label `text` starts with; `doubtful` ones too if asked (see Label)."""
     match = _LABEL.match(text)
     if not match:
         return None
-    number, rest = match.group(0).strip(), text[match.end() :]
+    label = _label(match, match.group(0).strip(), text[match.end() :])
+    return label if doubtful or not label.doubtful else None
+
+
+def _label(match: re.Match, number: str, rest: str) -> Label:
     if match["word"]:  # "Item 3:" is item "3.", numbered as the Council numbers its items
         key = tuple(int(part) for part in match["word"].split("."))
         return Label(match["word"] + ".", ("num", len(key), "." if len(key) == 1 else ""), key, rest)
-    if match["dotted"]:
-        key = tuple(int(part) for part in match["dotted"].split("."))
+    if match["dotted"] or match["lettered"]:
+        head, *parts = (match["dotted"] or match["lettered"]).split(".")
+        key = (int(head) if head.isdigit() else head, *map(int, parts))
         return Label(number, ("num", len(key), ""), key, rest)
     if match["num"]:
-        return Label(number, ("num", 1, match["num_p"]), (int(match["num"]),), rest)
+        return Label(number, ("num", 1, match["num_p"]), (int(match["num"]),), rest, doubtful=len(match["num"]) > 3)
     if match["sub"]:  # the key of "4.a)" is that of "4.1": it finds its parent "4." by number
-        return Label(number, ("lower", number[-1]), (int(match["sub"]), ord(match["letter"]) - ord("a") + 1), rest)
+        key = (int(match["sub"]), ord(match["letter"]) - ord("a") + 1)
+        closing = number[-1] if number[-1] in ".)" else ""  # "4.c"
+        return Label(number, ("lower", closing), key, rest, doubtful=match["sub_gap"] in (" ", "("))
     if match["lower"]:
         roman = len(number.strip("(.)")) > 1  # "ii)": only a numeral has two letters
         return Label(number, ("lroman" if roman else "lower", number[-1]), None, rest)
     if match["upper"]:
-        return Label(number, ("upper", number[-1]), None, rest)
+        return Label(number, ("upper", number[-1]), (number[0],), rest)
     return Label(number, DASH, None, rest)
 
 
@@ -460,7 +491,7 @@ def _take_classification(text: str, parts: TitleParts) -> str:
 # --- meeting details ----------------------------------------------------------------------------
 
 _DETAIL_KEYS = {
-    "committee": ("committee", "meeting", "title", "name", "working party", "council body"),
+    "committee": ("committee", "meeting", "title", "name", "working party", "council body", "of"),  # 2008's "Of:"
     "short_name": ("short name", "short", "acronym", "abbreviation"),
     "body_name": ("body", "body name"),
     "meeting_date": ("date", "dates", "meeting date", "on", "when"),
@@ -503,11 +534,19 @@ def set_detail(details: MeetingDetails, name: str, value: object) -> None:
         setattr(details, name, value if isinstance(value, date) else parse_meeting_date(str(value)))
     else:
         setattr(details, name, " ".join(str(value).split()))
+    start, end = details.meeting_date, details.end_date
+    if start and end and end < start:  # whichever came first, "Date:" or "End date:"
+        raise ValueError(f"the meeting ends on {format_date(end)}, before it starts on {format_date(start)}")
 
 
 # The meeting's day on a line of its own ("Thursday 14 March 2024 (10.00)", "on 22 and 23 November
-# 2021") or at the end of the committee's line; not "Brussels, 8 November 2021", the notice's date.
-_MEETING_DAY = re.compile(r"(?:^(?:on\s)?|\son\s)((?:[A-Za-z]+,?\s)?\d.{4,50})$", re.IGNORECASE)
+# 2021") or at the end of the committee's line, after "on", a comma or a dash if the line names a body;
+# not "Brussels, 8 November 2021", the notice's date.
+_MEETING_DAY = re.compile(r"(?:^(?:on\s)?|\son\s|(?P<after_name>,\s|\s[–—-]\s))((?:[A-Za-z]+,?\s)?\d.{4,50})$", re.IGNORECASE)
+# A line of its own that names a committee (not "Council of the European Union", the letterhead).
+_BODY = re.compile(r"(?:[\w-]+ ){0,3}(?:Committee|Working Party|Working Group|Support Group|Steering Group|Board|Subgroup)\b.{0,100}$")
+# What a header says the document is, which names no committee: "Subject: Summary of discussions"
+DOCUMENT_KIND = re.compile(r"(?i)summary\sof\sdiscussions|summary\srecord|outcome\sof\sproceedings")
 _MEETING_OF = re.compile(r"^(?:Notice of |\d{1,5}(?:st|nd|rd|th)\s)?Meeting of (?:the )?", re.IGNORECASE)
 
 
@@ -516,10 +555,10 @@ def take_meeting_day(details: MeetingDetails, line: str) -> str:
     left of the line. A line repeating the day given already ("Date: 14 March 2024", then "Thursday
     14 March 2024, 10:00") may add the time; one giving one day of several is left whole (it heads
     that day's items)."""
-    if not (day := _MEETING_DAY.search(line)):
+    if not (day := _MEETING_DAY.search(line)) or day["after_name"] and not names_a_body(line[: day.start()]):
         return line
     try:
-        start, end, time = parse_date_range(day.group(1))
+        start, end, time = parse_date_range(day.group(2))
     except ValueError:
         return line
     if details.meeting_date is None:
@@ -530,6 +569,12 @@ def take_meeting_day(details: MeetingDetails, line: str) -> str:
     return line[: day.start()].strip()
 
 
+def names_a_body(name: str) -> bool:
+    """Whether a header line names a committee: "Working Party on Terrorism", "... Security (COSI)"."""
+    body = name.title() if name.isupper() else name  # "PERMANENT REPRESENTATIVES COMMITTEE"
+    return bool(re.search(r"\([A-Z][^()]{0,19}\)$", name) or _BODY.match(body))
+
+
 def committee_name(line: str) -> str:
     """"Meeting of the Working Party on Terrorism" names the Working Party on Terrorism; "3992nd
     meeting of the COUNCIL OF THE EUROPEAN UNION" the Council (its configuration follows in brackets)."""
@@ -538,10 +583,13 @@ def committee_name(line: str) -> str:
 
 
 def finish_details(details: MeetingDetails) -> MeetingDetails:
-    """Derive what the header implies: a subject names the committee when nothing else did;
-    "… Security (COSI)" gives the short name "COSI" (not "COREPER (Part 2)": no number); a subject
+    """Derive what the header implies: a subject, or else a recipient, names the committee when
+    nothing else did (not "Summary of discussions", nor "Delegations"); "… Security (COSI)" gives the short name "COSI" (not "COREPER (Part 2)": no number); a subject
     that only repeats the committee is left empty, since the export uses the committee for it."""
-    details.committee = details.committee or details.subject
+    if not details.committee:  # "Subject: Terrorism Working Party", else "To: Terrorism Working Party"
+        subject = "" if DOCUMENT_KIND.fullmatch(details.subject) else details.subject
+        recipient = "" if details.recipient.casefold() == "delegations" else details.recipient
+        details.committee = subject or recipient
     short = _SHORT_NAME.search(details.committee)
     if details.committee.startswith("Council ("):  # "Council (Competitiveness)": the configuration, no short name
         short = None
@@ -567,6 +615,7 @@ class _Draft:
     refs: list[str] = field(default_factory=list)
     suffixes: list[tuple[str, str]] = field(default_factory=list)  # from lines of their own under the item
     classification: str = ""  # from a line of its own under the item ("LIMITE")
+    scheduled_minutes: int | None = None  # from the times of a timed agenda
 
 
 class Outline:
@@ -593,11 +642,46 @@ class Outline:
         self._open: list[int] = []  # indexes of the items that can still get children, outermost first
         self._held: tuple[Label, int, int, str] | None = None  # a Roman or AOB line: its label, indent, line, the section before it
         self._roman_number = 0  # the last Roman number seen ("IV." -> 4)
+        self._schedule: list[tuple[str, _Draft | None]] = []  # a timed agenda's times: an item's, or a break's (None)
 
     @property
     def started(self) -> bool:
         """An item was read, or a line held that may be one: what follows is no longer the header."""
         return bool(self.drafts or self._held)
+
+    def label(self, text: str) -> Label | None:
+        """The label `text` starts with, as this agenda bears it out. A time before it is the item's
+        ("10.15 2. Threat assessment"); a timed line without a label is an unnumbered item, or a
+        break ("13.00 Lunch break"). Where an item 10 is open, "10.15" is its sub-item 15, no time."""
+        label = self._borne_out(match_label(text, doubtful=True))
+        if label and label.key and len(label.key) > 1 and self._is_open(label.key[:-1]):
+            return label
+        if _TIME.fullmatch(text):  # "14.30 – 18.00": a session's hours, not item 14.30
+            return None
+        if not (timed := _LEADING_TIME.match(text)):
+            return label
+        time, rest = " ".join(timed.group(0).split()), text[timed.end() :]
+        if label := self._borne_out(match_label(rest, doubtful=True)):
+            return replace(label, time=time)
+        return Label("", BREAK if _BREAK.fullmatch(rest.strip(" .")) else LOOSE, None, rest, time=time)
+
+    def _borne_out(self, label: Label | None) -> Label | None:
+        """A doubtful label if the items around it bear it out: "1000." counting on from the item
+        before (gaps and all), "3 a)" under an item 3; else None (the line is text)."""
+        if label is None or not label.doubtful:
+            return label
+        if label.kind[0] == "num":
+            last = next((d.label.key[0] for d in reversed(self.drafts) if d.label.kind[:2] == ("num", 1)), 0)
+            return label if last < label.key[0] < last + 10 else None
+        return label if self._is_open(label.key[:1]) else None
+
+    def _is_open(self, key: tuple) -> bool:
+        return any(self.drafts[i].label.key == key for i in self._open)
+
+    def awaits_title(self) -> bool:
+        """Whether the last item is a label alone on its line ("2."): the next line is its title,
+        whatever it reads like ("Information from the Presidency")."""
+        return self._held is None and bool(self.drafts) and not self.drafts[-1].title
 
     def add(self, label: Label, title: str, indent: int, line: int) -> None:
         self._settle_held(as_item=label.kind[:2] != ("num", 1))
@@ -615,6 +699,8 @@ class Outline:
             draft.level = drafts[parent].level + 1
         opened.append(len(drafts))
         drafts.append(draft)
+        if label.time:
+            self._schedule.append((label.time, draft))
 
     def _parent_by_label(self, label: Label) -> int | None:
         opened, drafts = self._open, self.drafts
@@ -623,12 +709,14 @@ class Outline:
                 if drafts[opened[depth]].label.key == label.key[:-1]:
                     del opened[depth + 1 :]
                     return opened[depth]
+        if label.kind == LOOSE:  # not under the item above: it stands between items
+            opened.clear()
         for depth in range(len(opened) - 1, -1, -1):
             if _same_list(drafts[opened[depth]].label, label):
                 del opened[depth:]
                 break
-        if label.kind not in UNLABELLED:  # nor under AOB, which holds its points only
-            while opened and drafts[opened[-1]].label.kind in (*UNLABELLED, AOB):
+        if label.kind not in UNLABELLED:  # nor under AOB, which holds its points only, nor under a loose item
+            while opened and drafts[opened[-1]].label.kind in (*UNLABELLED, AOB, LOOSE):
                 opened.pop()
         return opened[-1] if opened else None
 
@@ -665,7 +753,7 @@ class Outline:
             if may_continue_title and (_roman_value(numeral) != self._roman_number + 1 or _OPEN_END.search(title)):
                 return False  # an initial ("presented by" / "V. Smith")
         self._roman_number = _roman_value(numeral)
-        self._hold(Label(numeral + ".", ROMAN, None, text.split(".", 1)[1].strip()), text, indent, line)
+        self._hold(Label(numeral + ".", ROMAN, (numeral,), text.split(".", 1)[1].strip()), text, indent, line)
         return True
 
     def _aob_line(self, text: str, indent: int, line: int) -> bool:
@@ -771,6 +859,10 @@ class Outline:
         a new item (True: a wrapped title may follow). Under AOB a dash line is a point of its own
         ("– Information from the Commission", then "– Information from the Presidency"), unless it
         is indented under the point before it or that point is lettered ("a) Drones")."""
+        if label.kind == BREAK or label.kind == LOOSE and _SESSION_HEADING.search(label.rest):
+            self._schedule.append((label.time, None))  # the item before ends there
+            self.section = self.section if label.kind == BREAK else label.rest  # "14.30 Afternoon session"
+            return False
         if label.kind in UNLABELLED:
             self._settle_held(as_item=True)  # "I. Europol report" / "– Presentation by Europol"
         if label.kind in UNLABELLED and self.drafts:
@@ -796,6 +888,18 @@ class Outline:
         self._settle_held(as_item=True)
         self.drafts[-1].classification = classification
 
+    def add_suffix_or_item(self, found: tuple[tuple[str, str], list[str]], text: str, apart: bool, indent: int,
+                           line: int) -> bool:
+        """A line worded as a presenter or mode ("Statement by the Representative of Norway"): right
+        under an item, or indented under it, it is that item's; standing apart (a blank line before
+        it), an unnumbered item of its own between the numbered ones (FORMAT.md 2.6): True, its
+        title may go on."""
+        if apart and self._held is None and self.drafts and indent <= self.drafts[-1].indent:
+            self.add(Label("", LOOSE, None, text), text, indent, line)
+            return True
+        self.add_suffix(*found)
+        return False
+
     def add_suffix(self, suffix: tuple[str, str], refs: list[str]) -> None:
         self._settle_held(as_item=True)
         self.drafts[-1].suffixes.append(suffix)
@@ -807,6 +911,7 @@ class Outline:
             end = max((n for n, line in enumerate(lines, 1) if line.strip()), default=1)
             raise AgendaError(self.source, end, "no agenda items found (expected lines such as '1. Adoption of the agenda')")
         items = []
+        self._plan_from_schedule(details)
         self._fold_document_bullets()
         for position, draft in enumerate(self.drafts):
             parts = analyse_title(draft.title)
@@ -826,11 +931,24 @@ class Outline:
                     presenter=parts.presenter,
                     mode=parts.mode,
                     classification=draft.classification or parts.classification,
-                    planned_minutes=parts.planned_minutes,
+                    planned_minutes=draft.scheduled_minutes if parts.planned_minutes is None else parts.planned_minutes,
                 )
             )
         parents = [draft.parent for draft in self.drafts]
         return ParsedAgenda(finish_details(details), items, parents)
+
+    def _plan_from_schedule(self, details: MeetingDetails) -> None:
+        """A timed agenda plans each item until the next time on it ("10.00 1." then "10.15 2.": 15
+        minutes), or over its own range ("10.00-10.15"); its first time is the meeting's start."""
+        if not self._schedule:
+            return
+        details.time = details.time or re.match(_CLOCK, self._schedule[0][0]).group(0)
+        times = [_clock_minutes(time) for time, _ in self._schedule]
+        for index, (_, draft) in enumerate(self._schedule):
+            start, *own_end = times[index]
+            end = own_end or (times[index + 1][:1] if index + 1 < len(times) else [])
+            if draft is not None and end and end[0] > start:  # not over midnight, nor into the next day's times
+                draft.scheduled_minutes = end[0] - start
 
 
     def _fold_document_bullets(self) -> None:
@@ -859,6 +977,11 @@ class Outline:
             for i in kept:
                 drafts[i].parent = new_index[drafts[i].parent] if drafts[i].parent is not None else None
             self.drafts = [drafts[i] for i in kept]
+
+
+def _clock_minutes(time: str) -> list[int]:
+    """ "10.15" -> [615]; "10.00-10.15" -> [600, 615]."""
+    return [int(hour) * 60 + int(minute) for hour, minute in re.findall(r"(\d{1,2})[.:h](\d\d)", time)]
 
 
 def _same_list(before: Label, label: Label) -> bool:

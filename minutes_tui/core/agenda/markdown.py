@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 
 from minutes_tui.core.agenda.common import (
     BULLET,
+    DOCUMENT_KIND,
     AgendaError,
     Label,
     Outline,
@@ -23,7 +24,7 @@ from minutes_tui.core.agenda.common import (
     detail_field,
     indent_of,
     marking,
-    match_label,
+    normalise_line_breaks,
     parse_speakers,
     refs_only,
     set_detail,
@@ -39,13 +40,15 @@ _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s{0,3}\1){2,}\s*$")  # ---, ***, ___
 _QUOTE = re.compile(r"^(?:\s{0,3}>\s?)+")
 _HEADING = re.compile(r"^#{1,6}(?:\s+|$)")
 _BULLET = re.compile(r"^[-*+]\s+")
+_TASK = re.compile(r"^\[[ xX]\]\s+")  # a task list's box: "- [ ] 4. Budget"
 _BOLD_LINE = re.compile(r"^(\*\*|__)[^*_].*\1:?$")  # a whole line in bold: a section heading
 _KEY_VALUE = re.compile(r"^([A-Za-z][\w .'/-]{0,30}?)\s?:\s*(.*)$")
 _NOTE = re.compile(r"^(?:N\.?\s?B\.?|Notes?|P\.?S\.?)\s?:")
 _NOT_A_TITLE = re.compile(
-    r"(?i)\bagenda\b|notice of meeting|outcome of proceedings|^council of the european union$|^general secretariat"
+    r"(?i)\bagenda\b|notice of meeting|^council of the european union$|^general secretariat"
     r"|^\w[\w .-]{0,30}, \d{1,2} \w+ \d{4}$"  # "Brussels, 10 December 2021": where and when it was issued
 )
+_AGENDA_OF = re.compile(r"(?i)^(?:(?:draft|provisional|annotated|revised)\s)?agenda\s?[–—:-]\s?(?=\S)")  # "Draft agenda – TWP"
 _MARKUP = re.compile(r"[*_`\[\]\\&<!]")
 
 
@@ -63,7 +66,7 @@ def inline_text(markup: str) -> str:
 
 
 def parse_markdown(text: str, source: str = "<markdown>") -> ParsedAgenda:
-    lines = split_lines(text, source)
+    lines = split_lines(normalise_line_breaks(text), source)
     reader = _Reader(source)
     start = reader.front_matter(lines)
     fence = ""  # the fence of a code block being skipped
@@ -114,6 +117,8 @@ class _Reader:
         self.after_item = False  # the previous line was an item's: a wrapped title may follow
         self.after_held = False  # the previous line was one the outline holds (Roman, AOB): it may go on
         self.in_note = False  # inside an "NB:" paragraph, which belongs to no item
+        self.gap = False  # a blank line came before this one
+        self.heading_item = False  # the last item was a heading ("## 3. Threat assessment"): paragraphs below are its
         self.seen_content = False
 
     def front_matter(self, lines: list[str]) -> int:
@@ -148,6 +153,7 @@ class _Reader:
 
     def blank(self) -> None:
         self.after_item = self.in_note = self.after_held = False
+        self.gap = True
 
     def read(self, line: str, line_no: int) -> None:
         indent = indent_of(line)
@@ -157,10 +163,11 @@ class _Reader:
             body = body[heading.end() :].rstrip("# ")
         bullet = None if heading else _BULLET.match(body)
         if bullet:
-            body = body[bullet.end() :]
+            body = _TASK.sub("", body[bullet.end() :])
         bold = bool(_BOLD_LINE.match(body))
         text = inline_text(body)
         first, self.seen_content = not self.seen_content, True
+        gap, self.gap = self.gap, False
         if not text:
             return
         after_held, self.after_held = self.after_held, False
@@ -171,7 +178,7 @@ class _Reader:
         if not bullet and self.outline.held_line(text, self.after_item and not heading, indent, line_no):
             self.after_item, self.after_held = False, not heading  # a heading is one line: nothing goes on with it
             return
-        label = match_label(text)
+        label = self.outline.label(text)
         if label is None and bullet:
             label = Label("", BULLET, None, text)
         outline = self.outline
@@ -186,6 +193,11 @@ class _Reader:
             return
         if label:
             self.after_item = outline.take(label, indent, line_no)
+            self.heading_item = bool(heading)
+            return
+        if outline.awaits_title() and not heading:
+            outline.continue_title(text)
+            self.after_item = True
             return
         if classification := marking(text):  # "LIMITE": the meeting's in the header, else the item's
             if outline.started:
@@ -195,8 +207,9 @@ class _Reader:
             return
         is_heading = bool(heading) or bold or (text.endswith(":") and len(text) <= 120)
         if not outline.started:
-            text = take_meeting_day(self.details, text)  # "Monday, 4 March 2024", "Meeting of X on 4 March 2024"
-            if not text or _NOT_A_TITLE.search(text) or outline.heading(text, alone=False):  # "A items": no committee
+            # "Monday, 4 March 2024", "Meeting of X on 4 March 2024", "Draft agenda – X, 4 March 2024"
+            text = take_meeting_day(self.details, _AGENDA_OF.sub("", text))
+            if not text or _NOT_A_TITLE.search(text) or DOCUMENT_KIND.search(text) or outline.heading(text, alone=False):
                 return
             if self.details.end_date and outline.day_heading(text):  # the first day of several heads its items
                 return
@@ -210,7 +223,8 @@ class _Reader:
         elif refs := refs_only(text):
             outline.add_refs(refs)
         elif found := suffix_line(text):
-            outline.add_suffix(*found)
+            apart = gap and not self.heading_item
+            self.after_item = outline.add_suffix_or_item(found, text, apart=apart, indent=indent, line=line_no)
         elif _NOTE.match(text) or self.in_note:
             self.in_note = True
         elif outline.heading(text, alone=not after_item, indent=indent):

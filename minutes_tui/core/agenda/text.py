@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from minutes_tui.core.agenda.common import (
+    DOCUMENT_KIND,
     UNLABELLED,
     AgendaError,
     Label,
@@ -21,7 +22,8 @@ from minutes_tui.core.agenda.common import (
     find_doc_refs,
     indent_of,
     marking,
-    match_label,
+    names_a_body,
+    normalise_line_breaks,
     refs_only,
     set_detail,
     split_lines,
@@ -56,6 +58,7 @@ def _table_row(raw: str) -> Label | None:
 
 
 def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
+    text = normalise_line_breaks(text)
     lines = split_lines(text, source)
     raw_lines = text.split("\n")  # with their tabs, which mark a table's cells
     details = MeetingDetails()
@@ -94,7 +97,7 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
         if after_held:
             after_item = False
             continue
-        label = row or match_label(stripped)
+        label = row or outline.label(stripped)
         if not outline.started and (label is None or label.kind in UNLABELLED):
             if label is None and (outline.heading(stripped, alone=False) or details.end_date and outline.day_heading(stripped)):
                 continue  # "PART I (A items)", or the first day of several, before item 1: its section, not a header line
@@ -106,14 +109,17 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
         if label:
             after_item = outline.take(label, indent_of(line), line_no)
             continue
-        continues = after_item and (wrapped or stripped[0].islower() or not outline.drafts[-1].title)
+        continues = after_item and (wrapped or stripped[0].islower())
         after_item = False
-        if refs := refs_only(stripped):
+        if outline.awaits_title():
+            outline.continue_title(stripped)
+            after_item = True
+        elif refs := refs_only(stripped):
             outline.add_refs(refs)
         elif classification := marking(stripped):
             outline.classify(classification)
         elif found := suffix_line(stripped):
-            outline.add_suffix(*found)
+            after_item = outline.add_suffix_or_item(found, stripped, apart=not wrapped, indent=indent_of(line), line=line_no)
         elif stripped.endswith(":") and len(stripped) <= 120:
             outline.section = stripped.rstrip(": ")
         elif outline.heading(stripped, alone=not continues, indent=indent_of(line)):
@@ -125,8 +131,6 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
     return outline.result(details, lines)
 
 
-# A line of its own that names a committee (not "Council of the European Union", the letterhead).
-_BODY = re.compile(r"(?:[\w-]+ ){0,3}(?:Committee|Working Party|Working Group|Support Group|Steering Group|Board|Subgroup)\b.{0,100}$")
 _BRACKETED = re.compile(r"\((?:OR\.\s?(?P<language>[a-z]{2})|[^()]{1,40})\)", re.IGNORECASE)  # "(OR. en)", "(Part 2)"
 _COMMITTEE_LINE = "committee line"  # what _header returns after a line naming the committee: only "(Part 2)" goes on with it
 _PLACE = re.compile(r"(?i)\b(?:building|Justus Lipsius|Convention Cent(?:er|re))\b")  # "Justus Lipsius building, Brussels"
@@ -137,7 +141,8 @@ def _header(details: MeetingDetails, line: str, open_field: str, source: str, li
     name = detail_field(key_value.group(1)) if key_value else None
     if key_value and name:
         value = key_value.group(2).strip()
-        if name in ("recipient", "subject"):  # a notice goes "To:" the committee, "Subject:" is its name
+        if name in ("recipient", "subject") and not DOCUMENT_KIND.fullmatch(value):  # a notice goes "To:" the
+            # committee, "Subject:" is its name; not "Subject: Summary of discussions", what the document is
             name = "committee" if not details.committee and value.lower() != "delegations" else ""
         if not name or not value:
             return ""
@@ -163,8 +168,7 @@ def _header(details: MeetingDetails, line: str, open_field: str, source: str, li
         details.agenda_ref = details.agenda_ref or refs[0]
     elif not bracketed and (line := take_meeting_day(details, line)):
         name = committee_name(line)  # "Meeting of the COSI on 22 ...", "3992nd meeting of the COUNCIL ..."
-        body = name.title() if name.isupper() else name  # "PERMANENT REPRESENTATIVES COMMITTEE"
-        if not details.committee and (name == "Council" or re.search(r"\([A-Z][^()]{0,19}\)$", name) or _BODY.match(body)):
+        if not details.committee and (name == "Council" or names_a_body(name)):
             details.committee = name  # "Standing Committee on ... Security (COSI)", "Working Party on Terrorism"
             return _COMMITTEE_LINE
         if not details.place and _PLACE.search(line):
