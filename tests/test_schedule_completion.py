@@ -42,6 +42,15 @@ def test_planned_and_projected_end_leave_withdrawn_items_out():
     assert projected_end(m, T.replace(hour=11)) == T.replace(hour=11, minute=10)
 
 
+@pytest.mark.parametrize(("time", "start"), [("10.00", (10, 0)), ("7:00 PM", (19, 0)), ("7.30 p.m.", (19, 30)),
+                                             ("12:15 AM", (0, 15)), ("12:15 pm", (12, 15)), ("9h00", (9, 0))])
+def test_the_planned_end_counts_from_the_time_as_written(time, start):
+    m = meeting()
+    m.started_at, m.details.time = None, time  # not started: planned from the agenda's start
+    hour, minute = start
+    assert planned_end(m) == datetime(2021, 11, 22, hour, minute) + (T.replace(minute=45) - T)
+
+
 def test_no_plan_no_projection():
     m = meeting()
     for item in m.items:

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from .model import AgendaItem, ItemState, Meeting
 
-_TIME = re.compile(r"(\d{1,2})[.:h](\d{2})")
+_TIME = re.compile(r"(\d{1,2})[.:h](\d{2})(?:\s?([AaPp])\.?[Mm]\b)?")  # 10.00, 10:00, 10h00, 7:00 PM
 
 
 def item_seconds(item: AgendaItem, now: datetime) -> int | None:
@@ -29,7 +29,8 @@ def scheduled_start(meeting: Meeting) -> datetime | None:
     match = _TIME.search(meeting.details.time)
     if meeting.details.meeting_date is None or match is None:
         return None
-    hour, minute = int(match.group(1)), int(match.group(2))
+    hour, minute = int(match.group(1)) % 12 if match.group(3) else int(match.group(1)), int(match.group(2))
+    hour += 12 if (match.group(3) or "").lower() == "p" else 0
     return datetime.combine(meeting.details.meeting_date, datetime.min.time()).replace(hour=hour, minute=minute)
 
 
