@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import signal
+import sqlite3
 from contextlib import suppress
 from pathlib import Path
 
@@ -58,6 +59,7 @@ class MinutesApp(App[None]):
         self.keymap = keymap or {}
         self.set_keymap(self.keymap)
         self.failure = ""  # why the meeting could not be shown, for the CLI's one-line error
+        self._warned_unsaved = False  # ctrl+q said that what is typed cannot be saved
 
     def get_driver_class(self) -> type[Driver]:
         driver_class = super().get_driver_class()  # or TEXTUAL_DRIVER's, left as it is
@@ -79,7 +81,7 @@ class MinutesApp(App[None]):
         # Textual leaves SIGTERM and SIGHUP (terminal closed) at their defaults, which kill the
         # process at once: quit as ctrl+q does, saving the draft and closing the store.
         for signum in SIGNALS:
-            asyncio.get_running_loop().add_signal_handler(signum, self.call_next, self.action_quit)
+            asyncio.get_running_loop().add_signal_handler(signum, self.call_next, self.action_quit, False)
 
     def _after_first_frame(self) -> None:
         """What opening put off so that the screen shows sooner: the other items' entries, and the
@@ -103,12 +105,19 @@ class MinutesApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.binding_groups(), self.keymap))
 
-    async def action_quit(self) -> None:
-        """Keep the half-typed line (the screens are gone by the time the app unmounts), then quit."""
-        for screen in self.screen_stack:
-            if isinstance(screen, LiveScreen):
-                screen.save_draft()
-        self.exit()
+    async def action_quit(self, asked: bool = True) -> None:
+        """Keep the half-typed line (the screens are gone by the time the app unmounts), then quit.
+        If it cannot be kept (a full disk), ctrl+q says so and quits only when pressed again; a
+        signal (the terminal closed) quits, naming what is lost in the one-line error."""
+        live = next((screen for screen in self.screen_stack if isinstance(screen, LiveScreen)), None)
+        lost = live.unsaved() if live is not None and not live.save_draft() else ""
+        if lost and asked and not self._warned_unsaved:
+            self._warned_unsaved = True
+            live.say(f"not saved, and lost if you quit: {lost[:60]} · ctrl+q again quits anyway", error=True)
+            return
+        if lost:
+            self.failure = f"quit with text that could not be saved: {lost}"
+        self.exit(return_code=1 if lost else 0)
 
     def on_unmount(self) -> None:
         """However the app ends: free the meeting and close the database."""
@@ -117,7 +126,8 @@ class MinutesApp(App[None]):
         if not self.read_only:  # a read-only window writes nothing, the search index included
             with suppress(StoreError):  # quitting goes on: unindexed entries wait for the next search
                 self.store.index_pending()
-            self.store.release_lock(self.session.meeting_id)
+            with suppress(sqlite3.Error):  # a full disk: the lock of a process gone is taken over
+                self.store.release_lock(self.session.meeting_id)
         self.store.close()
 
 

@@ -197,6 +197,74 @@ async def test_a_failed_save_keeps_the_line_and_retries_on_enter(live_app, cosi_
     assert [e.text for e in stored(cosi_db).entries] == ["called for support"]
 
 
+async def test_quitting_with_text_that_cannot_be_saved_asks_first(live_app, cosi_db, monkeypatch):
+    """On a full disk ctrl+q quit at once and the typed line was gone; now it says so, and a
+    second ctrl+q quits, naming the text in the one-line error (it stays in the terminal)."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/next")
+
+        def disk_full(*args, **kwargs):
+            raise StoreError("minutes.db: could not save the draft (database or disk is full)")
+
+        monkeypatch.setattr(screen.session.store, "save_draft", disk_full)
+        screen.entry.value = "PT called for an unsaved line"
+        await pilot.press("ctrl+q")
+        assert pilot.app.is_running and "ctrl+q again quits anyway" in status(screen)
+        await pilot.press("ctrl+q")
+    assert live_app.return_code == 1 and live_app.failure.endswith("PT called for an unsaved line")
+
+
+async def test_pasted_lines_that_cannot_be_saved_wait_their_turn_and_are_kept_as_a_draft(live_app, cosi_db, monkeypatch):
+    """A paste of four lines on a full disk: the first stayed, the other three went into the ↑
+    history only (lost on quitting, and recalled out of order)."""
+    from textual import events
+
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 3")
+        session = screen.session
+        add = session.add_intervention
+
+        def disk_full(*args, **kwargs):
+            raise StoreError("minutes.db: could not save (database or disk is full)")
+
+        monkeypatch.setattr(session, "add_intervention", disk_full)
+        screen.entry.post_message(events.Paste("DE: one.\nFR: two.\nNL: three.\nIT: four."))
+        await pilot.pause()
+        assert (screen.entry.value, screen.entry.waiting) == ("DE: one.", ["FR: two.", "NL: three.", "IT: four."])
+        assert screen.save_draft() and Store(cosi_db[0]).load_draft(cosi_db[1]) == "DE: one.\nFR: two.\nNL: three.\nIT: four."
+        monkeypatch.setattr(session, "add_intervention", add)
+        for expected in ("FR: two.", "NL: three.", "IT: four.", ""):
+            await pilot.press("enter")
+            assert screen.entry.value == expected
+    assert [e.text for e in stored(cosi_db).entries] == ["one.", "two.", "three.", "four."]
+
+
+async def test_a_form_answered_is_no_longer_a_draft_before_it_closes(live_app, cosi_db):
+    """The form closes a frame after its answer is saved: a crash in between brought the add-item
+    form back, and Enter added the item twice."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 3")
+        await pilot.press("ctrl+t", "a")
+        form = pilot.app.screen
+        form.query_one("#field-title").value = "Interpol candidate"
+        screen.save_draft()
+        store = Store(cosi_db[0])
+        assert "Interpol candidate" in store.load_form_draft(cosi_db[1])
+        form.action_ok()  # saved; the form is still there, closing
+        assert form.closing and pilot.app.screen is form and store.load_form_draft(cosi_db[1]) == ""
+        store.close()
+
+
+async def test_a_draft_of_pasted_lines_comes_back_with_them_waiting(cosi_db, tui_clock):
+    path, meeting_id = cosi_db
+    store = Store(path)
+    store.save_draft(meeting_id, "DE: one.\nFR: two.", tui_clock.now())
+    store.close()
+    async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
+        entry = pilot.app.screen.entry
+        assert (entry.value, entry.waiting) == ("DE: one.", ["FR: two."])
+
+
 async def test_lines_are_indexed_for_search_within_a_second_of_saving(live_app, cosi_db, monkeypatch):
     seconds = asyncio.Event()
     every_second = LiveScreen.every_second

@@ -71,6 +71,10 @@ def set_border(widget: Widget, title: str | None = None, subtitle: str | None = 
         widget.border_subtitle = subtitle
 
 
+def _typed_in_form(screen: Screen) -> list[str]:
+    return list(screen.values().values()) if isinstance(screen, FormModal) else []
+
+
 def _joined(values: dict[str, str]) -> str:
     """A form's fields on one line, for a form that cannot be opened again."""
     return " · ".join(filter(None, map(str.strip, values.values())))
@@ -151,8 +155,8 @@ class LiveScreen(Screen[None]):
         if not self.read_only:
             store, meeting_id = self.session.store, self.session.meeting_id
             self._draft = (store.load_draft(meeting_id), store.load_form_draft(meeting_id))
-            self.entry.value = self._draft[0]
-            self.entry.cursor_position = len(self._draft[0])
+            self.entry.value, *self.entry.waiting = self._draft[0].split("\n")
+            self.entry.cursor_position = len(self.entry.value)
             if self._draft[1]:
                 self.call_after_refresh(self.reopen_form, self._draft[1])
         self.set_interval(1, self.every_second)
@@ -291,24 +295,30 @@ class LiveScreen(Screen[None]):
         self.show_panels()
         return message
 
-    def save_draft(self) -> None:
+    def save_draft(self) -> bool:
         """Keep the half-typed line, and what is typed in a form left open, in the store (a crash
-        loses at most a second of typing)."""
+        loses at most a second of typing); say whether all that is typed is saved now."""
         form = self.app.screen
         typed_in_form = ""
         if self._form and isinstance(form, FormModal):
             values = form.values()
             typed_in_form = json.dumps({"form": self._form, "values": values, "line": self._as_line(values)})
-        draft = (self.entry.value, typed_in_form)
+        draft = ("\n".join([self.entry.value, *self.entry.waiting]), typed_in_form)  # pasted lines waiting too
         if self.read_only or draft == self._draft:
-            return
+            return True
         try:
-            self.session.store.save_draft(self.session.meeting_id, self.entry.value, self.clock.now(), typed_in_form)
+            self.session.store.save_draft(self.session.meeting_id, draft[0], self.clock.now(), typed_in_form)
         except StoreError as error:
             if not self.not_saved:  # the line that could not be saved says so already (and why)
                 self.say(f"draft not saved: {error}", error=True)
-            return
+            return False
         self._draft = draft
+        return True
+
+    def unsaved(self) -> str:
+        """What is typed and not in the store (a full disk): the entry line and a form's fields."""
+        typed = [self.entry.value, *self.entry.waiting, *_typed_in_form(self.app.screen)]
+        return " · ".join(filter(None, map(str.strip, typed)))
 
     def submit_line(self, text: str) -> None:
         """Enter in the entry line: the line is cleared (and the draft with it) once it is stored.
@@ -499,7 +509,14 @@ class LiveScreen(Screen[None]):
             form = [replace(field, value=self._restoring.get(field.name, field.value)) for field in form]
             self._restoring = None
         self._form, self._as_line = reopen, as_line
-        self.app.push_screen(FormModal(title, form, submit, hint, focus), lambda _: self._form_closed())
+
+        def answered(values: dict[str, str]) -> str | None:
+            error = submit(values)
+            if error is None:  # done: the form must not come back after a crash before it has closed
+                self._form_closed()
+            return error
+
+        self.app.push_screen(FormModal(title, form, answered, hint, focus), lambda _: self._form_closed())
 
     def _form_closed(self) -> None:
         self._form = ()

@@ -60,6 +60,8 @@ class EntryLine(LineInput):
     Enter calls `submit(text)`, which calls `remember(text)` (clearing the line) once it is stored.
     A paste of several lines is split by `split_paste(text) -> [lines]`: each line but the last is
     submitted as Enter would (as a terminal without bracketed paste does), the last is left to check.
+    If one cannot be saved (a full disk) it stays, and the lines after it wait (`waiting`): each
+    comes into the line once the one before is recorded.
     """
 
     virtual_size = virtual_size_without_reflow()  # Input sets it on every keystroke
@@ -79,6 +81,7 @@ class EntryLine(LineInput):
         self._submit = submit
         self._split_paste = split_paste
         self.history: list[str] = []
+        self.waiting: list[str] = []  # pasted lines not recorded yet (the first could not be saved)
         self._recall_index = 0  # len(history) means "the line being typed"
         self._typed = ""  # what was being typed before recalling
         self._cycle: list[str] = []  # candidates of the last Tab, while the user keeps pressing Tab
@@ -98,9 +101,8 @@ class EntryLine(LineInput):
         for line in rest:
             if self.value.strip():
                 self._submit(self.value)
-            if self.value.strip():  # not saved (it stays, for Enter to try again): so is the rest, for ↑
-                self.history += rest[rest.index(line):]
-                self._recall_index = len(self.history)
+            if self.value.strip():  # not saved (it stays, for Enter to try again): the rest wait their turn
+                self.waiting = rest[rest.index(line):]
                 break
             self.value, self.cursor_position = line, len(line)
         event.prevent_default()
@@ -115,7 +117,8 @@ class EntryLine(LineInput):
         if not self.history or self.history[-1] != line:
             self.history.append(line)
         self._recall_index = len(self.history)
-        self.value = ""
+        self.value = self.waiting.pop(0) if self.waiting else ""
+        self.cursor_position = len(self.value)
 
     def action_complete(self) -> None:
         if self._cycle and self.value in self._cycle:
