@@ -170,6 +170,13 @@ def test_backup_is_a_consistent_private_copy(store, meeting_id, clock, tmp_path)
     assert Store(copy).conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def test_a_backup_taken_while_the_meeting_is_open_is_open_in_no_window(store, meeting_id, clock, tmp_path):
+    """Restored, it said "Meeting 1 is open in another minutes window" (this very process)."""
+    assert store.acquire_lock(meeting_id, clock.now())
+    store.backup(tmp_path / "backup.db")
+    assert Store(tmp_path / "backup.db").lock_holder(meeting_id) is None and store.held_here(meeting_id)
+
+
 def test_list_meetings_counts_items_and_interventions(store, meeting_id, clock):
     session = Session(store, meeting_id, clock)
     session.go_next()

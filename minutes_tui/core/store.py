@@ -1015,6 +1015,8 @@ class Store:
         target = sqlite3.connect(destination)
         try:
             self.conn.backup(target)
+            with target:  # the copy is open in no window: restored, it said "open in another window"
+                target.execute("DELETE FROM locks")
         except sqlite3.DatabaseError as error:
             if is_damage(error):  # the copy is new: what is damaged is this database
                 raise StoreError(read_error_message(self.path, error)) from None
