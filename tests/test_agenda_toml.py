@@ -104,6 +104,7 @@ title = "Sub"
         ("[meeting]\ndate = \"next week\"\n[[item]]\ntitle = \"x\"\n", 2, "not a date"),
         ("[[item]]\nnumber = \"1.\"\ntitle = \"One\"\n\n[[item]]\nnumber = \"2.\"\n", 5, "item 2. has no title"),
         ("[[item]]\ntitle = \"One\"\n[[item.items]]\ntitle = \"Sub\"\nplanned_minutes = \"ten\"\n", 3, "planned_minutes"),
+        ("[[item]]\ntitle = \"One\"\nplanned_minutes = 9999999999\n", 1, "planned_minutes must be a whole number of minutes from 0 to 10080"),
         ("[[item]]\ntitle = \"One\"\nspeaker = \"x\"\n", 3, "unknown key 'speaker' in an item"),
         # the offending key's line, not its item's: "[[item.item]]" for "[[item.items]]" under the third item
         ("[[item]]\ntitle = \"One\"\n[[item]]\ntitle = \"Two\"\n[[item]]\ntitle = \"Three\"\n[[item.item]]\ntitle = \"Sub\"\n"

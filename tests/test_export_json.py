@@ -127,6 +127,8 @@ def test_a_time_with_a_zone_is_imported_as_local_time():
         (_with(lambda d: d["meeting"]["entries"][0].update(speakers="DE")), "speakers: expected a list"),
         (_with(lambda d: d["meeting"].update(id="7")), "meeting.id: expected int, got str"),
         (_with(lambda d: d["meeting"]["details"].update(doc_number=None)), "doc_number: expected str, got NoneType"),
+        (_with(lambda d: d["meeting"]["items"][0].update(planned_minutes=2**62)), "meeting.items[0]: planned_minutes must be"),
+        (_with(lambda d: d["meeting"]["items"][0].update(planned_minutes=10**30)), "meeting.items[0].planned_minutes: 1000"),
     ],
     ids=lambda value: value if len(value) < 60 else "",
 )
@@ -155,6 +157,8 @@ def test_control_characters_are_dropped_on_import_and_every_format_exports():
     (lambda m: m["items"][1].update(id=10), r"^meeting\.items\[1\]\.id: 10 is the id of another item too"),
     (lambda m: m["items"][0].update(id=None), r"^meeting\.items\[0\]\.id: missing"),
     (lambda m: m["items"][0].update(parent_id=11), r"^meeting\.items\[0\]\.parent_id: 11 is not an item before it"),
+    (lambda m: m.update(attendance=[{"code": "DE", "status": "present"}, {"code": "DE", "status": "absent"}]),
+     r"^meeting\.attendance\[1\]\.code: 'DE' is listed twice"),
 ])
 def test_ids_that_do_not_link_up_are_a_one_line_value_error(change, message):
     document = json.loads(meeting_to_json(full_meeting()))

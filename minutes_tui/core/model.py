@@ -86,6 +86,18 @@ class MeetingDetails:
         return speaker.strip().casefold() in {n.casefold() for n in (self.short_name, self.body_name) if n.strip()}
 
 
+MAX_PLANNED_MINUTES = 7 * 24 * 60  # a week: more is a slip of the keyboard, and past what a clock counts
+
+
+def planned_minutes_error(value: object) -> str:
+    """Why `value` cannot be an item's planned minutes, or "" if it can (None: none planned)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_PLANNED_MINUTES:
+        return f"planned_minutes must be a whole number of minutes from 0 to {MAX_PLANNED_MINUTES} (a week)"
+    return ""
+
+
 @dataclass
 class AgendaItem:
     id: int | None

@@ -37,6 +37,7 @@ from .model import (
     SpeakerKind,
     add_speaking_time,
     local_time,
+    planned_minutes_error,
     seconds_between,
 )
 
@@ -342,7 +343,7 @@ def item_from_row(row: dict[str, Any]) -> AgendaItem:
         presenter=row["presenter"] or "",
         mode=row["mode"] or "",
         classification=row["classification"] or "",
-        planned_minutes=row["planned_minutes"],
+        planned_minutes=_planned(row["planned_minutes"]),
         state=ItemState(row["state"] or "pending"),
         started_at=_dt(row["started_at"]),
         ended_at=_dt(row["ended_at"]),
@@ -478,6 +479,12 @@ _LOG = ("INSERT INTO events (meeting_id, grp, at, action, table_name, row_id, be
 _NEWEST_GROUP = "(SELECT grp FROM events ORDER BY id DESC LIMIT 1)"
 _LOG_OPENING = _LOG.format(group=f"coalesce({_NEWEST_GROUP}, 0) + 1")
 _LOG_JOINING = _LOG.format(group=_NEWEST_GROUP)
+
+
+def _planned(value: object) -> int | None:
+    if error := planned_minutes_error(value):  # edited outside the app: 2**62 overflowed the schedule
+        raise ValueError(f"{value!r}: {error}")
+    return value
 
 
 @functools.lru_cache(maxsize=64)

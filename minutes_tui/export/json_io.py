@@ -36,7 +36,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from minutes_tui.core.model import Meeting, local_time, without_controls
+from minutes_tui.core.model import AgendaItem, Meeting, local_time, planned_minutes_error, without_controls
 
 SCHEMA = "minutes_tui/meeting"
 VERSION = 1
@@ -97,6 +97,8 @@ def _convert(hint: Any, value: Any, where: str) -> Any:
         except ValueError:
             raise ValueError(f"{where}: unknown value {value!r}") from None
     if hint is int and isinstance(value, int) and not isinstance(value, bool):
+        if not -2**63 <= value < 2**63:  # what SQLite holds
+            raise ValueError(f"{where}: {value} is too large")
         return value
     if hint is bool and isinstance(value, bool):
         return value
@@ -121,6 +123,8 @@ def _decode(cls: type, data: Any, where: str) -> Any:
             kwargs[f.name] = _convert(hints[f.name], data[f.name], f"{where}.{f.name}")
         elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             raise ValueError(f"{where}: missing {f.name!r}")
+    if cls is AgendaItem and (error := planned_minutes_error(kwargs.get("planned_minutes"))):
+        raise ValueError(f"{where}: {error}")
     return cls(**kwargs)
 
 
@@ -143,7 +147,8 @@ def _document(text: str) -> dict:
 
 def _check_links(meeting: Meeting) -> Meeting:
     """The meeting, if its ids link its parts as the store needs: each item's id once, a parent
-    before its sub-items on the agenda, each entry under an item of the meeting."""
+    before its sub-items on the agenda, each entry under an item of the meeting, each speaker's
+    attendance once."""
     ids: set[int] = set()
     order = sorted(range(len(meeting.items)), key=lambda i: meeting.items[i].position)  # as the store inserts
     for index in order:
@@ -158,6 +163,10 @@ def _check_links(meeting: Meeting) -> Meeting:
     for index, entry in enumerate(meeting.entries):
         if entry.item_id not in ids:
             raise ValueError(f"meeting.entries[{index}].item_id: {entry.item_id} is not the id of an item of the meeting")
+    codes = [attendance.code for attendance in meeting.attendance]
+    for index, code in enumerate(codes):
+        if code in codes[:index]:  # the store keeps one status a speaker (it blamed the database)
+            raise ValueError(f"meeting.attendance[{index}].code: {code!r} is listed twice")
     return meeting
 
 

@@ -337,6 +337,7 @@ def test_a_newer_or_foreign_database_is_refused_before_anything_is_written(tmp_p
     ("UPDATE meetings SET meeting_date = '22/11/2021'", "'22/11/2021' is not a date"),
     ("UPDATE entries SET speakers = '[\"DE\"'", "'[\"DE\"' is not a list of names"),
     ("UPDATE entries SET speakers = '5'", "'5' is not a list of names"),
+    ("UPDATE items SET planned_minutes = 4611686018427387904 WHERE position = 0", "planned_minutes must be"),  # overflowed the schedule
 ])
 @pytest.mark.parametrize("command", [["export", "1", "--format", "md"], ["list"], ["search", "calm"]])
 def test_a_value_edited_outside_the_app_gives_one_line_naming_it(db, meeting, clock, edit, named, command):

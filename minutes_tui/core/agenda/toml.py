@@ -23,7 +23,7 @@ from minutes_tui.core.agenda.common import (
     set_detail,
     split_lines,
 )
-from minutes_tui.core.model import AgendaItem, MeetingDetails, ParsedAgenda, Speaker, SpeakerKind
+from minutes_tui.core.model import AgendaItem, MeetingDetails, ParsedAgenda, Speaker, SpeakerKind, planned_minutes_error
 
 MAX_DEPTH = 20  # sub-items of sub-items ... no agenda goes near this; deeper is a broken file
 _ITEM_KEYS = ("number", "title", "section", "doc_refs", "presenter", "mode", "classification", "planned_minutes", "items")
@@ -173,8 +173,8 @@ def _item(entry: dict, line: int, source: str, where: _Locator) -> AgendaItem:
     if not isinstance(refs, list) or not all(isinstance(ref, str) for ref in refs):
         raise AgendaError(source, where.entry_key("doc_refs", line), f"item {number}: doc_refs must be a list of text")
     minutes = entry.get("planned_minutes", parts.planned_minutes)
-    if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 0):
-        raise AgendaError(source, line, f"item {number}: planned_minutes must be a whole number of minutes")
+    if error := planned_minutes_error(minutes):
+        raise AgendaError(source, line, f"item {number}: {error}")
     return AgendaItem(
         id=None,
         number=number,
