@@ -6,7 +6,8 @@ import functools
 import gc
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,31 @@ class UserError(click.ClickException):
         click.echo(f"minutes: {self.format_message()}", err=True)
 
 
+class UsageInOneLine(UserError):
+    exit_code = 2  # click's, for a command used wrongly
+
+
+@contextmanager
+def usage_in_one_line() -> Iterator[None]:
+    """A command used wrongly is one line too ("minutes: Invalid value for '--db': ... (minutes
+    export --help)"), not click's usage line, hint and error."""
+    try:
+        yield
+    except click.UsageError as error:
+        help_ = f" ({error.ctx.command_path} --help)" if error.ctx else ""
+        raise UsageInOneLine(error.format_message() + help_) from None
+
+
+class Commands(click.Group):
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        with usage_in_one_line():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with usage_in_one_line():  # a command's own options are read here
+            return super().invoke(ctx)
+
+
 def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     """Turn every expected failure of the core into a one-line error."""
 
@@ -38,7 +64,7 @@ def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except BrokenPipeError:  # the reader left (`minutes list | head -1`): click exits quietly
             raise
         except OSError as error:
-            raise UserError(f"{error.filename or ''}: {error.strerror}".lstrip(": ")) from None
+            raise UserError(f"{error.filename or 'writing the output'}: {error.strerror}") from None
         except sqlite3.DatabaseError as error:  # a damaged file found only when a page is read
             where = kwargs.get("db_path") or default_db_path()
             raise UserError(read_error_message(where, error)) from None
@@ -118,7 +144,7 @@ def run_app(db_path: Path, meeting_id: int, **options: Any) -> None:
         sys.exit(app.return_code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="minutes_tui")
 def cli() -> None:
     """Take the minutes of a committee meeting live, and export the finished document."""

@@ -1,5 +1,7 @@
 """The command line, through click's CliRunner, against temporary databases."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -355,3 +357,24 @@ def test_dates_that_are_no_day_are_refused(db, clock, agenda):
     _one_line_error(CliRunner().invoke(cli, ["stats", "--until", "2024-13-01", "--db", str(db)]), "2024-13-01")
     result = CliRunner().invoke(cli, ["search", "since foo", "--db", str(db)])
     assert result.stdout == "No matches.\n" and "'since' was searched as a word: no date follows it" in result.stderr
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["export", "--db", "."], "minutes: Invalid value for '--db': File '.' is a directory. (minutes export --help)"),
+    (["frobnicate"], "minutes: No such command 'frobnicate'. (minutes --help)"),
+    (["export", "--format"], "minutes: Option '--format' requires an argument."),
+])
+def test_a_command_used_wrongly_is_one_line(args, said):
+    """Click printed its usage line, a hint and the error: three lines, unlike every other error."""
+    result = CliRunner().invoke(cli, args, prog_name="minutes")
+    assert result.exit_code == 2 and result.stderr == said + "\n"
+
+
+
+def test_output_that_cannot_be_written_says_where(db, clock, agenda):
+    """`minutes export > /dev/full` said "minutes: No space left on device", and not where."""
+    Store(db).create_meeting(agenda, clock.now())
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "minutes_tui", "export", "--db", str(db)], stdout=full,
+                                stderr=subprocess.PIPE, text=True)
+    assert result.returncode == 1 and result.stderr == "minutes: writing the output: No space left on device\n"
