@@ -466,6 +466,29 @@ async def test_a_statement_shows_who_made_it_and_where_its_text_goes(cosi_db, tu
         assert isinstance(form, FormModal) and form.values() == {"speakers": "PL", "text": "Poland supports the text."}
 
 
+async def test_a_read_only_window_takes_over_when_the_other_one_closes(cosi_db, tui_clock):
+    """It stayed read-only, its banner naming a process that had quit."""
+    path, meeting_id = cosi_db
+    other = Store(path)
+    assert other.conn.execute("INSERT INTO locks (meeting_id, pid, host, since) VALUES (?, ?, ?, ?)",
+                              [meeting_id, os.getppid(), socket.gethostname(), tui_clock.now().isoformat()])
+    async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        screen.every_second()
+        assert screen.read_only and screen.entry.disabled  # still held
+        other.save_draft(meeting_id, "NL: half a line", tui_clock.now())  # the other window quits
+        other.conn.execute("DELETE FROM locks")
+        screen.every_second()
+        await pilot.pause()
+        assert not screen.read_only and not screen.entry.disabled and screen.entry.value == "NL: half a line"
+        assert screen.query_one("#banner").has_class("hidden") and "takes the minutes now" in status(screen)
+        await pilot.press("enter")
+        assert other.lock_holder(meeting_id)[0] == os.getpid()
+    other.close()
+    assert [e.text for e in stored(cosi_db).entries] == []  # refused: no item is open yet
+    assert Store(path).lock_holder(meeting_id) is None  # released on quitting, as a window that held it from the start
+
+
 async def test_a_meeting_held_by_another_window_opens_read_only(cosi_db, tui_clock):
     path, meeting_id = cosi_db
     store = Store(path)

@@ -106,6 +106,7 @@ class LiveScreen(Screen[None]):
         self.session = session
         self.clock = clock
         self.read_only = read_only  # why this window may not change the meeting, or ""
+        self.lock_held_elsewhere = bool(read_only) and not session.store.read_only  # it may take over
         self.style = phrasing.load_style(session.meeting.details.house_style or "council")
         self.saved = "no changes yet"
         self.not_saved = False
@@ -153,19 +154,45 @@ class LiveScreen(Screen[None]):
             self.app.leave_with_error(str(error))
             return
         if not self.read_only:
-            store, meeting_id = self.session.store, self.session.meeting_id
-            self._draft = (store.load_draft(meeting_id), store.load_form_draft(meeting_id))
-            self.entry.value, *self.entry.waiting = self._draft[0].split("\n")
-            self.entry.cursor_position = len(self.entry.value)
-            if self._draft[1]:
-                self.call_after_refresh(self.reopen_form, self._draft[1])
+            self.restore_drafts()
         self.set_interval(1, self.every_second)
+
+    def restore_drafts(self) -> None:
+        """What was typed and not recorded when the app stopped: the line, and a form left open."""
+        store, meeting_id = self.session.store, self.session.meeting_id
+        self._draft = (store.load_draft(meeting_id), store.load_form_draft(meeting_id))
+        self.entry.value, *self.entry.waiting = self._draft[0].split("\n")
+        self.entry.cursor_position = len(self.entry.value)
+        if self._draft[1]:
+            self.call_after_refresh(self.reopen_form, self._draft[1])
 
     def every_second(self) -> None:
         if self.read_only and self.session.store.changed_elsewhere():  # follow the window that holds it
             self.follow_the_holder()
+        if self.read_only and self.lock_held_elsewhere and not self.session.store.held_elsewhere(self.session.meeting_id):
+            self.take_over()
         self.tick()
         self.index_for_search()
+
+    def take_over(self) -> None:
+        """The window that held the meeting has closed (or died): this one takes the minutes now,
+        from what that one left (its banner named a process that was gone)."""
+        store, meeting_id = self.session.store, self.session.meeting_id
+        try:
+            if not store.acquire_lock(meeting_id, self.clock.now()):
+                return
+            self.session.reload()
+        except StoreError as error:
+            self.say(f"could not take over the meeting: {error}", error=True)
+            return
+        self.read_only = self.app.read_only = ""
+        self.lock_held_elsewhere = False
+        self.query_one("#banner").add_class("hidden")
+        self.entry.disabled = False
+        self.restore_drafts()
+        self.sync()
+        self.set_focus(self.entry)
+        self.say("the other window has closed: this one takes the minutes now")
 
     def follow_the_holder(self) -> None:
         try:
