@@ -589,6 +589,17 @@ async def test_an_item_to_check_with_the_chair_is_flagged_on_screen(live_app):
         assert "?" not in str(node.label) and "to check" not in str(screen.query_one(ItemHeader).text)
 
 
+async def test_hints_name_a_boards_own_speakers(tmp_path, tui_clock):
+    """"DE called for ..." in a board meeting: the examples are the meeting's own speakers."""
+    store = Store(tmp_path / "minutes.db")
+    meeting_id = store.create_meeting(load_agenda(COSI.parent / "company-board-2026-03-03.md"), tui_clock.now())
+    store.close()
+    async with make_app(tmp_path / "minutes.db", meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
+        assert pilot.app.screen.entry.placeholder.startswith("CHAIR called for ...")
+        await pilot.press("f7")
+        assert pilot.app.screen.query_one("#field-speakers").placeholder == "CHAIR CEO"
+
+
 async def test_the_item_header_and_record_name_a_sub_item_with_its_parents(tmp_path, tui_clock):
     """Letters repeat under other items: "b)" alone does not say which one is open."""
     store = Store(tmp_path / "minutes.db")

@@ -119,6 +119,8 @@ class LiveScreen(Screen[None]):
         self._structure: list[tuple] | None = None  # ids, parents, sections: None until built
         self._current_id = session.current_item_id  # what the tree last marked as current
         self._viewed_id: int | None = None  # the item whose record is shown, when not the current one
+        # Speaker codes for the examples in hints: a board's own (CEO CFO), else delegations (DE FR)
+        self.examples = [speaker.code for speaker in session.meeting.speakers[:2]] or ["DE", "FR"]
 
     # --- layout --------------------------------------------------------------------------------
 
@@ -138,7 +140,7 @@ class LiveScreen(Screen[None]):
             self.submit_line,
             lambda text: pasted_lines(text, self.session.register),
             id="entry",
-            placeholder="DE called for ...  ·  a note  ·  /next  /outcome took note  ·  F1 help",
+            placeholder=f"{self.examples[0]} called for ...  ·  a note  ·  /next  /outcome took note  ·  F1 help",
             disabled=bool(self.read_only),
             select_on_focus=False,  # focus comes back after every modal: never select the typed text
         )
@@ -391,7 +393,7 @@ class LiveScreen(Screen[None]):
 
     def action_queue(self) -> None:
         """F7: a small form, so that a line half-typed when a flag goes up stays as it is."""
-        self.ask("Queue speakers", [Field("speakers", "Speakers (DE FR ...)", placeholder="DE FR")],
+        self.ask("Queue speakers", [Field("speakers", f"Speakers ({' '.join(self.examples)} ...)", placeholder=" ".join(self.examples))],
                  lambda v: self.change(lambda: self.session.apply_line(f"/queue {v['speakers']}")),
                  reopen=("queue",), as_line=lambda v: f"/queue {v['speakers']}".strip())
 
@@ -640,7 +642,7 @@ class LiveScreen(Screen[None]):
         entry = self.session.entry(entry_id)
         form = [Field("text", "Text", on_one_line(entry.text))]  # a statement's paragraphs with "¶" between
         if entry.kind in (EntryKind.INTERVENTION, EntryKind.ACTION, EntryKind.STATEMENT):
-            form.insert(0, Field("speakers", "Speakers (DE, FR and NL, or free text)", ", ".join(entry.speakers)))
+            form.insert(0, Field("speakers", f"Speakers ({', '.join(self.examples)} ..., or free text)", ", ".join(entry.speakers)))
 
         def save(values: dict[str, str]) -> str | None:
             changes: dict[str, object] = {"text": values["text"].strip()}
