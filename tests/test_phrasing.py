@@ -259,6 +259,20 @@ def test_action_sentences(speakers, text, deadline, expected):
     assert action_sentence(entry, REGISTER, COUNCIL) == expected
 
 
+@pytest.mark.parametrize(
+    ("speakers", "text", "expected"),
+    [
+        (["COM"], "prepare a report", "Action: the Commission to prepare a report by 30 June."),
+        (["DE", "FR"], "to send comments", "Action: France and Germany to send comments by 30 June."),
+        (["COM"], "came back with figures", "The Commission came back with figures by 30 June."),  # done, not to do
+    ],
+)
+def test_a_board_lists_actions_as_actions(speakers, text, expected):
+    """"The Chief Executive was invited to sign the contract" reads oddly in a company's minutes."""
+    entry = Entry(id=1, item_id=1, kind=EntryKind.ACTION, text=text, speakers=speakers, deadline="30 June")
+    assert action_sentence(entry, REGISTER, load_style("board")) == expected
+
+
 def test_attendance_sentences_count_the_delegations_and_name_the_others():
     remote = [Attendance(code, "remote") for code in ("PT", "EE", "COM", "IT")] + [Attendance("EE", "remote")]
     assert attendance_sentences(remote + [Attendance("DE", "present")], REGISTER, COUNCIL) == [

@@ -43,6 +43,7 @@ class HouseStyle:
     list_present: bool = False  # name who was present too (the Council names the remote and absent only)
     council_header: bool = True  # "Brussels, <issue date>" and From/On/To; else Date and Place
     absent: str = "did not attend the meeting"  # what is said of those absent ("sent apologies")
+    actions: str = "invited"  # "invited": "X was invited to ..."; "action": "Action: X to ..."
     phrases: dict[str, str] = field(default_factory=dict)  # speaker phrase by code
     outcomes: dict[str, str] = field(default_factory=dict)  # outcome phrase by key
 
@@ -63,6 +64,7 @@ _CHOICES = {
     "order": {"protocol", "alphabetical", "spoken"},
     "group_list": {"code", "name"},
     "body": {"body_name", "short_name"},
+    "actions": {"invited", "action"},
 }
 
 
@@ -351,6 +353,9 @@ def action_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:
             return sentence(f"Action for {speakers_named(entry.speakers, register, style)}: {text}")
         text = word.lower() + text[len(word):]  # "Prepare a report", "élaborer une note": what the addressee is to do
     if subject and text[:1].islower() and not _FINITE_VERB.match(text):
+        if style.actions == "action":  # a board's list of actions: "Action: the Chief Executive to sign ..."
+            subject = subject[0].lower() + subject[1:] if subject.startswith("The ") else subject
+            return sentence(f"Action: {subject} to {text.removeprefix('to ')}")
         plural = len(entry.speakers) > 1 or re.search(r"(?i)(delegations|states|members|parties)$", subject)
         text = f"{'were' if plural else 'was'} invited to {text.removeprefix('to ')}"
     return _with_subject(subject, text, "")
