@@ -154,14 +154,16 @@ async def test_f8_records_the_turn_that_ends_with_the_entry_lines_gist(live_app,
 
 async def test_a_refused_line_says_why_and_goes_to_the_history(live_app, cosi_db):
     """The next line, typed without looking up, must not run on from a refused one ("/go 6.3DE
-    supported the text"); Up brings the refused one back to put right."""
+    supported the text"): it stays selected, so the first key typed replaces it, and it is kept as
+    the draft until then (it was in memory only, lost if the app died); Up brings it back."""
     async with live_app.run_test(size=SIZE) as pilot:
         screen = await enter(pilot, "DE called for support")  # no item open yet
-        assert screen.entry.value == ""
+        assert screen.entry.value == "DE called for support" and screen.entry.selected_text == "DE called for support"
         assert "no item is open" in status(screen) and status(screen).endswith("↑ brings the line back")
-        screen = await enter(pilot, "/frobnicate")
-        assert screen.entry.value == ""
-        assert "unknown command" in status(screen)
+        assert Store(cosi_db[0]).load_draft(cosi_db[1]) == "DE called for support"
+        type_at_once(pilot.app, [*"/frobnicate", "enter"])
+        await pilot.pause()
+        assert screen.entry.value == "/frobnicate" and "unknown command" in status(screen)
         await pilot.press("up", "up")
         assert screen.entry.value == "DE called for support"
         screen.entry.value = ""

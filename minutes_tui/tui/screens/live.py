@@ -22,6 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static, Tree
+from textual.widgets.input import Selection
 
 from minutes_tui.core import phrasing
 from minutes_tui.core.clock import Clock
@@ -351,12 +352,16 @@ class LiveScreen(Screen[None]):
 
     def submit_line(self, text: str) -> None:
         """Enter in the entry line: the line is cleared (and the draft with it) once it is stored.
-        A line the app refused (an unknown command, an item that is not there) is cleared too, into
-        the history: the next line, typed without looking up, must not run on from it. A line that
+        A line the app refused (an unknown command, an item that is not there) stays, selected, and
+        goes into the history: the next line, typed without looking up, replaces it rather than run
+        on from it, and until then it is kept as the draft (it was in memory only). A line that
         could not be saved stays, for Enter to try again."""
         error = self.change(lambda: self.session.apply_line(text))
         if error is None or not self.not_saved:
             self.entry.remember(text)
+            if error is not None and not self.entry.value:
+                self.entry.value = text
+                self.entry.selection = Selection(0, len(text))
             self.save_draft()
         if error is not None and not self.not_saved:
             self.say(f"{error} · ↑ brings the line back", error=True)
