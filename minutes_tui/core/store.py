@@ -481,6 +481,15 @@ _LOG_OPENING = _LOG.format(group=f"coalesce({_NEWEST_GROUP}, 0) + 1")
 _LOG_JOINING = _LOG.format(group=_NEWEST_GROUP)
 
 
+def _if_disk_full(path: Path) -> str:
+    """What SQLite calls "disk I/O error" when it cannot make its -shm file is often a full disk."""
+    try:
+        stat = os.statvfs(path.parent)
+    except OSError:
+        return ""
+    return "; the disk is full" if stat.f_bavail * stat.f_frsize < 1 << 20 else ""
+
+
 def _planned(value: object) -> int | None:
     if error := planned_minutes_error(value):  # edited outside the app: 2**62 overflowed the schedule
         raise ValueError(f"{value!r}: {error}")
@@ -545,7 +554,7 @@ class Store:
                 if path.is_file():
                     return Store._connect_read_only(path), True
                 raise StoreError(f"{where}: the database is on a read-only disk or folder ({error})") from None
-            raise StoreError(f"{where}: cannot use this database ({error})") from None
+            raise StoreError(f"{where}: cannot use this database ({error}{_if_disk_full(path)})") from None
         except OSError as error:
             raise StoreError(f"{where}: cannot open the database ({error.strerror})") from None
         return conn, False

@@ -221,6 +221,15 @@ def test_exports_and_backups_on_a_really_full_disk(tiny_fs, db, meeting):
     assert (tiny_fs / "minutes.docx").read_bytes() == b"the old minutes"
 
 
+def test_a_database_that_cannot_be_opened_on_a_full_disk_says_the_disk_is_full(tiny_fs):
+    """SQLite says "disk I/O error" when it cannot make its -shm file."""
+    db = tiny_fs / "minutes.db"
+    new_meeting(db)
+    _fill(tiny_fs)
+    result = cli("list", db=db, check=False)
+    assert result.returncode == 1 and result.stderr.endswith("(disk I/O error; the disk is full)\n"), result.stderr
+
+
 def test_read_only_file_system(tiny_fs, clock):
     """A real read-only file system (a tmpfs remounted read-only; Linux refuses that while a file
     on it is open for writing, so the session is closed first: the write fault *during* a session
