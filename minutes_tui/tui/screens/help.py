@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.table import Table
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
@@ -12,11 +11,13 @@ from textual.containers import VerticalScroll
 
 from minutes_tui.core.entry import COMMANDS
 
-GRAMMAR = """\
-DE called for ...       DE, FR and NL: supported ...   an intervention (speakers first)
-Any other line          a note, kept as typed
-/command ...            see below; Tab completes speakers, commands and outcome codes
-Up / Down               recall earlier lines     Esc  back to the entry line"""
+GRAMMAR = [  # (what is typed, what it is): a table, so that a narrow screen wraps each in its column
+    ("DE called for ...", "an intervention: speakers first (DE, FR and NL: supported ...)"),
+    ("Any other line", "a note, kept as typed"),
+    ("/command ...", "see below; Tab completes speakers, commands and outcome codes"),
+    ("Up / Down", "recall earlier lines"),
+    ("Esc", "back to the entry line"),
+]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -49,11 +50,13 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Help (Esc closes)"
             if self.entry_line:
-                yield Static(Text(GRAMMAR), classes="help-section")
+                yield Static(_table("The entry line", GRAMMAR, 18), classes="help-section")
             for title, bindings in self.groups:
-                yield Static(self._keys_table(title, bindings), classes="help-section")
+                yield Static(_table(title, self.key_rows(bindings), 18), classes="help-section")
             if self.entry_line:
-                yield Static(self._commands_table(), classes="help-section")
+                commands = [(spec.usage, spec.help + (f" (/{', /'.join(spec.aliases)})" if spec.aliases else ""))
+                            for spec in COMMANDS]
+                yield Static(_table("Entry-line commands", commands, 34), classes="help-section")
 
     def key_rows(self, bindings: list[Binding]) -> list[tuple[str, str]]:
         """(keys as the keymap sets them, what they do) for each binding."""
@@ -64,21 +67,12 @@ class HelpScreen(ModalScreen[None]):
             rows.append((shown, binding.tooltip or binding.description))
         return rows
 
-    def _keys_table(self, title: str, bindings: list[Binding]) -> Table:
-        table = Table(title=title, title_justify="left", title_style="bold", show_header=False, box=None, expand=True)
-        table.add_column(style="bold cyan", no_wrap=True, width=18)
-        table.add_column()
-        for row in self.key_rows(bindings):
-            table.add_row(*row)
-        return table
 
-    @staticmethod
-    def _commands_table() -> Table:
-        table = Table(title="Entry-line commands", title_justify="left", title_style="bold", show_header=False,
-                      box=None, expand=True)
-        table.add_column(style="bold cyan", no_wrap=True, width=34)
-        table.add_column()
-        for spec in COMMANDS:
-            aliases = f" (/{', /'.join(spec.aliases)})" if spec.aliases else ""
-            table.add_row(spec.usage, spec.help + aliases)
-        return table
+def _table(title: str, rows: list[tuple[str, str]], width: int) -> Table:
+    """Keys (or what is typed) and what they do, in two columns."""
+    table = Table(title=title, title_justify="left", title_style="bold", show_header=False, box=None, expand=True)
+    table.add_column(style="bold cyan", no_wrap=True, width=width)
+    table.add_column()
+    for row in rows:
+        table.add_row(*row)
+    return table
