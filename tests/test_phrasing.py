@@ -252,6 +252,10 @@ def test_intervention_sentences(speakers, text, style, expected):
         (["FR"], "élaborer une note", "", "The French delegation was invited to élaborer une note."),
         (["DE"], "3 reports", "June 2025", "Action for the German delegation: 3 reports by June 2025."),
         (["COM"], "EU-LISA to be consulted", "", "Action for the Commission: EU-LISA to be consulted."),
+        # "read", "set", "put" are to be done, not done; with nobody named, no order to the reader
+        (["Delegations"], "read the draft", "", "Delegations were invited to read the draft."),
+        (["PRES"], "set a date for the next meeting", "", "The Presidency was invited to set a date for the next meeting."),
+        ([], "send comments", "30 July 2014", "Action: send comments by 30 July 2014."),
     ],
 )
 def test_action_sentences(speakers, text, deadline, expected):
@@ -265,6 +269,7 @@ def test_action_sentences(speakers, text, deadline, expected):
         (["COM"], "prepare a report", "Action: the Commission to prepare a report by 30 June."),
         (["DE", "FR"], "to send comments", "Action: France and Germany to send comments by 30 June."),
         (["COM"], "came back with figures", "The Commission came back with figures by 30 June."),  # done, not to do
+        (["all members"], "review the report", "Action: all members to review the report by 30 June."),
     ],
 )
 def test_a_board_lists_actions_as_actions(speakers, text, expected):

@@ -154,6 +154,9 @@ _FINITE_VERB = re.compile(
     r"|left|lost|met|paid|ran|saw|sold|stood|thought|understood|won|withdrew|chose|fell|felt|heard|meant|rose"
     r"|sought|taught|put|set|read|cannot|\w+n't|\w[\w-]*ed|\w+[^su\W]s)(?!\w)"
 )
+# Verbs whose past is their base form: in an action point, what is to be done ("set a date", "read
+# the draft"), not what was done.
+_BASE_AS_PAST = re.compile(r"(?:put|set|read|cut|let|hit|shut|cast|spread|quit|upset)\b")
 # What follows a speaker's name as its predicate: a finite verb, perhaps after adverbs ("also
 # stressed", "strongly supported", "did not support").
 _PREDICATE = re.compile(r"(?=[a-z])(?:(?:also|further|again|then|finally|additionally|similarly|likewise|not|\w+ly),? )*"
@@ -352,10 +355,12 @@ def action_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:
         if not (word.replace("-", "").isalpha() and word[1:].replace("-", "").islower()):  # "3 reports by June", "EU-LISA to be consulted"
             return sentence(f"Action for {speakers_named(entry.speakers, register, style)}: {text}")
         text = word.lower() + text[len(word):]  # "Prepare a report", "élaborer une note": what the addressee is to do
-    if subject and text[:1].islower() and not _FINITE_VERB.match(text):
+    to_do = text[:1].islower() and (not _FINITE_VERB.match(text) or _BASE_AS_PAST.match(text))
+    if to_do and not subject:  # nobody named: not an order to the reader ("Send comments by ...")
+        return sentence(f"Action: {text}")
+    if subject and to_do:
         if style.actions == "action":  # a board's list of actions: "Action: the Chief Executive to sign ..."
-            subject = subject[0].lower() + subject[1:] if subject.startswith("The ") else subject
-            return sentence(f"Action: {subject} to {text.removeprefix('to ')}")
+            return sentence(f"Action: {speakers_named(entry.speakers, register, style)} to {text.removeprefix('to ')}")
         plural = len(entry.speakers) > 1 or re.search(r"(?i)(delegations|states|members|parties)$", subject)
         text = f"{'were' if plural else 'was'} invited to {text.removeprefix('to ')}"
     return _with_subject(subject, text, "")
