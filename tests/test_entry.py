@@ -35,6 +35,9 @@ REGISTER = default_register()
             "provided an update on the AI Act",
         ),
         ("Chair of the TELECOM working party: provided an update", ("Chair of the TELECOM working party",), "provided an update"),
+        # people named with a title are several; any other comma is an apposition to one speaker
+        ("Mr de Vries, Ms Jansen and Dr Smit: asked for more time", ("Mr de Vries", "Ms Jansen", "Dr Smit"), "asked for more time"),
+        ("Mr John Smith, resident of Elm Street: complained", ("Mr John Smith, resident of Elm Street",), "complained"),
     ],
 )
 def test_interventions(line, speakers, text):

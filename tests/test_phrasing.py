@@ -62,6 +62,7 @@ def intervention(speakers: list[str], text: str) -> Entry:
         (["Europol", "Eurojust"], "Europol and Eurojust"),
         (["the Chair of the TELECOM working part"], "The Chair of the TELECOM working part"),
         (["A representative of the Belgian Ministry of Interior"], "A representative of the Belgian Ministry of Interior"),
+        (["Mr John Smith, resident of Elm Street"], "Mr John Smith, resident of Elm Street,"),  # the apposition closes
         (["Interpol", "DE"], "The German delegation and Interpol"),
         (["DE", "DE", "German"], "The German delegation"),
         ([], ""),

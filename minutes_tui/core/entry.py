@@ -87,6 +87,7 @@ _VERBS = frozenset(
     hadn't couldn't wouldn't shouldn't can't won't""".split()
 )
 _SEPARATORS = re.compile(r"\s*(?:,|\band\b|&|\+|/)\s*")
+_HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Councillor|Cllr|Senator|Judge)\.?\s")
 _CODE_LIKE = re.compile(r"[A-Z]{2,7}|[a-z]{2,3}")  # what a speaker code looks like: "DE", "EUROPOL", "de"
 _PREFIX_CODE = re.compile(r"[A-Za-z][\w-]*(?: [A-Z]{2,})?")  # "DE", "eu-LISA", "EU CTC"
 
@@ -146,7 +147,8 @@ def _colon_intervention(text: str, register: Register) -> Intervention | None:
         # "DE, FRR": the known codes stay codes, the unknown one (a typo?) as typed
         return Intervention(tuple(dict.fromkeys(getattr(register.lookup(p), "code", p) for p in parts)), rest)
     if rest[:1].islower() and len(prefix.split()) <= 10:
-        return Intervention((prefix.strip(),), rest)
+        titled = [part.strip() for part in parts]  # "Mr de Vries, Ms Jansen": two people, each with a title
+        return Intervention(tuple(titled) if len(titled) > 1 and all(map(_HONORIFIC.match, titled)) else (prefix.strip(),), rest)
     return None
 
 

@@ -167,8 +167,12 @@ _PREDICATE = re.compile(r"(?=[a-z])(?:(?:also|further|again|then|finally|additio
 
 
 def speakers_subject(codes: list[str], register: Register, style: HouseStyle) -> str:
-    """The subject naming `codes`: "The German and French delegations", "The Commission" ..."""
-    return capitalise(speakers_named(codes, register, style))
+    """The subject naming `codes`: "The German and French delegations", "The Commission" ...; one
+    speaker named with an apposition closes it with a comma ("Mr John Smith, resident of Elm
+    Street, complained ...")."""
+    subject = capitalise(speakers_named(codes, register, style))
+    apposition = len(codes) == 1 and ", " in codes[0] and register.lookup(codes[0]) is None
+    return subject + "," if apposition and not subject.endswith(",") else subject
 
 
 def speakers_named(codes: list[str], register: Register, style: HouseStyle) -> str:
