@@ -372,6 +372,7 @@ def test_the_agenda_has_its_own_adoption_phrase(title, doc_refs, details, expect
         ("Minutes of the meeting of 2 December 2025", ["BD 2025/14"],
          "The minutes of the meeting of 2 December 2025 as set out in BD 2025/14 were approved."),
         ("Approval of the minutes of the previous meeting", [], "The minutes of the previous meeting were approved."),
+        ("Approval of the minutes of 24 February 2026", [], "The minutes of 24 February 2026 were approved."),
         ("Draft conclusions", [], "The Board approved the text."),
     ],
 )
@@ -528,6 +529,8 @@ def test_a_statement_is_titled_with_its_speakers_named_mid_sentence():
         ("Rehabilitation programmes", "The Committee exchanged views on rehabilitation programmes."),
         ("Europol's operational priorities", "The Committee exchanged views on Europol's operational priorities."),
         ("COVID-19 recovery funds", "The Committee exchanged views on COVID-19 recovery funds."),
+        ("Counter-terrorism: priorities", "The Committee exchanged views on counter-terrorism: priorities."),
+        ("Prisons and radicalisation", "The Committee exchanged views on prisons and radicalisation."),
     ],
 )
 def test_a_title_quoted_in_the_standard_phrase_reads_as_part_of_the_sentence(title, expected):

@@ -461,7 +461,8 @@ _MANNER = re.compile(r"(?:with|without|subject to|as amended|unanimously|by cons
 
 
 # An item approving the minutes of an earlier meeting ("Minutes of the meeting of 2 December 2025").
-_MINUTES_TITLE = re.compile(r"(?:(?:adoption|approval) of the )?((?:draft )?minutes of the (?:previous |last )?meeting\b.*)", re.IGNORECASE)
+_MINUTES_TITLE = re.compile(  # "Minutes of the meeting of 2 December 2025", "Approval of the minutes of 24 February 2026"
+    r"(?:(?:adoption|approval) of the )?((?:draft )?minutes of (?:the (?:previous |last )?meeting\b|\d|[A-Z][a-z]+ \d).*)", re.IGNORECASE)
 
 
 def _outcome_template(code: str, item: AgendaItem, style: HouseStyle) -> str:
@@ -478,12 +479,13 @@ _COMMON_FIRST_WORDS = frozenset("""draft proposal proposals regulation directive
     work strategy action plan conclusions recommendations guidelines evaluation situation rehabilitation security
     cooperation prevention protection migration terrorism counter-terrorism threat cyber digital financial economic
     internal external operational future priorities programme mid-term follow-up results election appointment
-    discussion revised joint capital amendments consent purchase lease fleet the""".split())
+    discussion revised joint capital amendments consent purchase lease fleet prisons radicalisation violent
+    extremism public financing funding the""".split())
 
 
 def _in_a_sentence(title: str) -> str:
     """An agenda title as a sentence quotes it: its first word in lower case if it is a common one."""
-    first = title.split(" ", 1)[0]
+    first = re.match(r"[\w-]*", title).group(0)  # "Counter-terrorism: priorities ...": the word, not its colon
     return title[0].lower() + title[1:] if first.lower() in _COMMON_FIRST_WORDS and first[1:].islower() else title
 
 
