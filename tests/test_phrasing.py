@@ -339,7 +339,7 @@ def test_outcome_text_is_kept_or_given_the_body_as_subject(text, code, expected)
         ("exchanged views on the text", "Draft conclusions", "The Committee exchanged views on the text."),
         # a sentence of its own, and a verb alone with its full stop
         ("it was agreed to revert to the item", "Draft conclusions", "It was agreed to revert to the item."),
-        ("took note.", "Draft conclusions", "The Committee took note of the information provided."),
+        ("took note.", "Draft conclusions", "The Committee took note of the information provided, as set out in 13682/21."),
     ],
 )
 def test_an_outcome_as_typed_reads_as_a_whole_sentence(line, title, expected):

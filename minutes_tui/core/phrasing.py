@@ -506,6 +506,7 @@ def _standard_outcome(code: str, item: AgendaItem, details: MeetingDetails, styl
             minutes=minutes.group(1)[0].lower() + minutes.group(1)[1:] if minutes else "",
             docs=join_words(docs),
             refs=f" as set out in {join_words(docs)}" if docs else "",
+            as_set_out=f", as set out in {join_words(docs)}" if docs else "",  # after a clause of its own
             presenter=presenter,
             by_presenter=f" by {presenter}" if presenter else "",
         )
