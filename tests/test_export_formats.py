@@ -448,6 +448,17 @@ def test_docx_body_text_is_one_run_of_the_documents_paragraph():
     assert all(len(p.runs) == 1 and p.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY for p in body)
 
 
+def test_a_board_s_docx_letterhead_is_its_name_across_the_page():
+    """In a 9.5 cm cell beside an empty one it wrapped ("Board of Directors of Northwind Shipping /
+    Ltd"); the file's title said only "MINUTES"."""
+    meeting = Meeting(1, MeetingDetails(committee="Board of Directors of Northwind Shipping Ltd (BOARD)", short_name="BOARD"),
+                      [AgendaItem(1, "1.", "Opening")])
+    word = docx.Document(io.BytesIO(export_meeting(meeting, "docx", style=load_style("board"))))
+    [cell] = {cell._tc: cell for cell in word.tables[0].rows[0].cells}.values()  # one cell, merged
+    assert cell.text == "Board of Directors of Northwind Shipping Ltd" and round(cell.width.cm, 1) == 16.0
+    assert word.core_properties.title == "Board of Directors of Northwind Shipping Ltd – MINUTES"
+
+
 def test_docx_header_tables_and_footer():
     word = read_back(sample_meeting(classification="LIMITE"))
     letterhead, fields = word.tables

@@ -149,7 +149,6 @@ def _letterhead(document, doc: Document) -> None:
     h = doc.header
     table = document.add_table(rows=1, cols=2)
     left, right = table.rows[0].cells
-    _cell_lines(left, [(h.institution, {"bold": True, "size": 14, "after": 12}), (h.issue_line, {})])
     lines: list[tuple[str, dict]] = []
     if h.language:
         lines.append((h.language, {"after": 12}))
@@ -158,8 +157,12 @@ def _letterhead(document, doc: Document) -> None:
     if h.classification:
         lines.append((h.classification, {"bold": True, "after": 6}))
     lines += [(code, {}) for code in h.file_codes]
-    _cell_lines(right, lines or [("", {})], align=WD_ALIGN_PARAGRAPH.LEFT)
     _widths(table, Cm(9.5), Cm(6.5))
+    if lines:
+        _cell_lines(right, lines, align=WD_ALIGN_PARAGRAPH.LEFT)
+    else:  # nothing on the right (a board's own minutes): its name across the page, not wrapped in 9.5 cm
+        left = left.merge(right)
+    _cell_lines(left, [(h.institution, {"bold": True, "size": 14, "after": 12}), *([(h.issue_line, {})] if h.issue_line else [])])
 
 
 def _fields(document, doc: Document) -> None:
@@ -215,6 +218,8 @@ def _properties(document, doc: Document) -> None:
     python-docx", its thumbnail as the file's preview); its language British English, the EU's."""
     props = document.core_properties
     props.title = " ".join(x for x in (doc.header.doc_type, doc.header.doc_number) if x)
+    if doc.header.own_name:  # "MINUTES" alone names no meeting in a list of files
+        props.title = f"{doc.header.institution} – {props.title}"
     props.subject = doc.header.subject
     props.author = props.comments = props.last_modified_by = ""
     props.created = props.modified = datetime.now(timezone.utc).replace(microsecond=0)
