@@ -337,10 +337,12 @@ def item_times(store: Store, meeting_id: int | None = None, query: Query | None 
 
 
 def overruns(store: Store, query: Query | None = None) -> list[Overrun]:
-    """Meetings that lasted longer than the sum of their items' planned minutes, worst first."""
+    """Meetings that lasted longer than the sum of their items' planned minutes, worst first; only
+    those that plan every item (one 20′ item planned out of twelve is no plan for the meeting)."""
     conditions, params = _scope(None, query)
     sql = f"""SELECT m.id, m.meeting_date, m.short_name, {_SECONDS.format('m')} AS seconds,
-                     (SELECT sum(planned_minutes) FROM items i WHERE i.meeting_id = m.id
+                     (SELECT CASE WHEN count(planned_minutes) = count(*) THEN sum(planned_minutes) END
+                        FROM items i WHERE i.meeting_id = m.id
                         AND i.state != 'withdrawn'  -- as core.schedule: the leaves of the agenda
                         AND NOT EXISTS (SELECT 1 FROM items c WHERE c.parent_id = i.id)) AS planned
               FROM meetings m {_where(conditions)}"""
