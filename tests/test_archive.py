@@ -71,6 +71,12 @@ def test_parse_query_separates_text_and_filters():
                           start=date(2021, 11, 1))
 
 
+def test_a_filter_takes_a_quoted_value_of_several_words():
+    """committee:"Riverton City Council" gave no match: the value stopped at its first space."""
+    query = parse_query('speaker:"Ms Jansen" committee:"Riverton City Council" budget', TODAY)
+    assert (query.speakers, query.committees, query.text) == (["Ms Jansen"], ["Riverton City Council"], "budget")
+
+
 @pytest.mark.parametrize(
     "text, start, end",
     [
@@ -135,6 +141,17 @@ def test_a_result_without_text_says_what_it_is_and_names_its_meeting(store, cloc
     [hit] = archive.search(store, "speaker:SE", TODAY)
     assert (hit.committee, hit.snippet) == ("Working Party on Terrorism", "(took the floor)")
     assert hit.item_name == f"“{session.meeting.items[0].title}”"
+
+
+def test_a_person_named_in_free_text_is_found_by_any_words_of_the_name(store, clock):
+    """"Ms Jansen: expressed concern" was found by no speaker: filter; a code is still a whole word."""
+    session = Session(store, store.create_meeting(small_agenda(), clock.now()), clock)
+    session.go_next()
+    session.apply_line("Ms Jansen: expressed concern about the financing")
+    session.apply_line("Mr Smith: agreed")
+    for query in ("speaker:Jansen", 'speaker:"Ms Jansen"', "speaker:jansen"):
+        assert [h.speakers for h in archive.search(store, query, TODAY)] == [["Ms Jansen"]], query
+    assert archive.search(store, "speaker:IT", TODAY) == [] and archive.search(store, "speaker:%", TODAY) == []
 
 
 def test_search_phrases_and_item_titles(store, meetings):

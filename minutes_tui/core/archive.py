@@ -5,7 +5,9 @@ SQL. Status changes go through `Store.change`, so they are in the event log like
 
 Search queries combine, in any order:
     words and "quoted phrases"       full-text search over item titles and entry texts (all required)
-    speaker:DE  committee:COSI       a speaker (code or any name the register knows) and a committee
+    speaker:DE  committee:COSI       a speaker (code or any name the register knows, or words of a
+                                     name typed as free text: speaker:Jansen) and a committee;
+                                     several words in quotes: committee:"Riverton City Council"
     since 1 Nov 2021, after D        meetings on/after D (after: strictly after)
     before 2022-01-01, until D       meetings before D (until: up to and including D)
     this/last week|month|year        a calendar period relative to `today`
@@ -58,7 +60,7 @@ class Query:
         return self
 
 
-_TOKEN = re.compile(r'"[^"]*"?|\S+')
+_TOKEN = re.compile(r'\w+:"[^"]*"?|"[^"]*"?|\S+')  # speaker:"Ms Jansen", "a phrase", a word
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DATE_WORDS = {"since": (0, "start"), "from": (0, "start"), "after": (1, "start"), "before": (0, "end"),
                "until": (1, "end"), "till": (1, "end")}
@@ -113,6 +115,7 @@ def parse_query(query: str, today: date) -> Query:
     while index < len(tokens):
         token = tokens[index]
         key, colon, value = token.partition(":")
+        value = value.strip('"') if colon else value
         lower = key.lower()
         index += 1
         if colon and value and lower == "speaker":
@@ -162,11 +165,15 @@ def _filters(query: Query, meeting: str = "m") -> tuple[list[str], list[Any]]:
     return conditions, params
 
 
+# A speaker by code, or a person named in free text by any whole words of the name ("speaker:Jansen"
+# finds "Ms Jansen"; "speaker:IT" does not find "Mr Smith").
+_SPEAKER = ("EXISTS (SELECT 1 FROM json_each(e.speakers) s"
+            " WHERE ' ' || upper(s.value) || ' ' LIKE '% ' || upper(?) || ' %' ESCAPE '\\')")
+
+
 def _speaker_filter(query: Query) -> tuple[list[str], list[Any]]:
-    return (
-        ["EXISTS (SELECT 1 FROM json_each(e.speakers) s WHERE upper(s.value) = upper(?))" for _ in query.speakers],
-        list(query.speakers),
-    )
+    literal = [re.sub(r"([\\%_])", r"\\\1", speaker) for speaker in query.speakers]  # LIKE's own characters
+    return [_SPEAKER for _ in query.speakers], literal
 
 
 def matching_sentence(highlighted: str) -> str:
