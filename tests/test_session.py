@@ -294,8 +294,10 @@ def test_attendance_names_people_outside_the_register(session):
     written; a code in capitals the register does not know is still a typo."""
     session.apply_line('/present Ms Jansen, Mr de Vries and DE')
     session.apply_line('/absent "Mr Okoro"')
+    session.apply_line('/remote FR NL, Ms Lindgren')  # codes as ever, then a name
     statuses = {a.code: a.status for a in reopened(session).attendance}
-    assert statuses == {"Ms Jansen": "present", "Mr de Vries": "present", "DE": "present", "Mr Okoro": "absent"}
+    assert statuses == {"Ms Jansen": "present", "Mr de Vries": "present", "DE": "present", "Mr Okoro": "absent",
+                        "FR": "remote", "NL": "remote", "Ms Lindgren": "remote"}
     for line, typo in (("/present DE, FRR", "FRR"), ("/remote Ms Lindgren, XX", "XX"), ("/present Jansen", "Jansen")):
         with pytest.raises(SessionError, match=f"unknown speaker '{typo}'"):
             session.apply_line(line)

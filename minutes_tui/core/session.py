@@ -798,9 +798,15 @@ class Session:
             parts = [p.strip(" \"'") for p in re.split(r"[,;]|\band\b", args) if p.strip(" \"'")]
             if not parts or len(parts) == 1 and " " not in parts[0]:
                 raise
-            if typo := next((p for p in parts if self.register.lookup(p) is None and p == p.upper()), None):
-                raise SessionError(f"unknown speaker {typo!r}") from None
-            return tuple(dict.fromkeys(getattr(self.register.lookup(p), "code", p) for p in parts))
+            attendees: list[str] = []
+            for part in parts:  # "CHAIR CEO CFO, Ms Jansen": codes, then a name
+                if codes := split_speakers(part.replace(" ", ","), self.register):
+                    attendees += codes
+                elif part == part.upper():
+                    raise SessionError(f"unknown speaker {part!r}") from None
+                else:
+                    attendees.append(part)
+            return tuple(dict.fromkeys(attendees))
 
     def _run_command(self, command: Command) -> LineResult:
         name, args = command.name, command.args
