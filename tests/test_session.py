@@ -680,6 +680,7 @@ def test_a_note_that_looks_like_a_mistyped_intervention_says_how_to_make_it_one(
     assert session.apply_line("Delegations supported the text").message == "note recorded"
     assert session.apply_line("XY supported the text").message == "note recorded (XY is no speaker code this app knows; XY: … records it as theirs)"
     assert session.apply_line("EU policies supported growth").message == "note recorded"
+    assert session.apply_line("COSI expressed support for the plan").message == "note recorded"  # the body itself
 
 
 def test_a_mistyped_outcome_code_is_refused_not_printed(session):

@@ -763,7 +763,8 @@ class Session:
             hint = ""
             if speaker and first == speaker.code:
                 hint = f" (not {first}'s: the word after {first} is not a verb this app knows; {first}: … records it as theirs)"
-            elif speaker is None and re.fullmatch(r"[A-Z]{2,7}", first) and rest.split(" ", 1)[0].endswith("ed"):  # "XY supported"
+            elif (speaker is None and re.fullmatch(r"[A-Z]{2,7}", first) and rest.split(" ", 1)[0].endswith("ed")  # "XY supported"
+                  and not self.meeting.details.names_the_body(first)):  # "COSI expressed support": the body, a note
                 hint = f" ({first} is no speaker code this app knows; {first}: … records it as theirs)"
             return LineResult(f"note recorded{hint}", self.add_note(parsed.text))
         return self._run_command(parsed)
