@@ -209,10 +209,10 @@ def test_lines_that_are_not_labels(line):
          "Europol", "Presentation"),
         ("Presentation by the Chair of the Working Party on Terrorism", "Presentation by the Chair of the Working Party on Terrorism",
          "Chair of the Working Party on Terrorism", "Presentation"),
-        # status notes stay in the title
+        # "(continued)" stays in the title; a planning note is the mode (the reference's item 9 has no "(poss.)")
         ("Prisons and radicalisation (continued)", "Prisons and radicalisation (continued)", "", "Continued"),
-        ("Ministerial Conference (poss.)", "Ministerial Conference (poss.)", "", ""),
-        ("Drones – Presentation by Europol (poss.)", "Drones (poss.)", "Europol", "Presentation"),
+        ("Ministerial Conference (poss.)", "Ministerial Conference", "", "poss."),
+        ("Drones – Presentation by Europol (poss.)", "Drones", "Europol", "Presentation"),
         ("Joint Action Days – presentation by Europol, Frontex and Eurojust", "Joint Action Days",
          "Europol, Frontex and Eurojust", "Presentation"),
         # dashes and colons that are part of the title

@@ -316,7 +316,10 @@ _SEPARATOR = re.compile(r"\s[–—-]\s|:\s")
 _MINUTES = re.compile(r"\s?[\[(]?\s?(\d{1,3})\s?(?:'|’|′|min(?:ute)?s?\.?)[\])]?$")
 _CLASSIFIED = re.compile(r"\b(?:RESTREINT|CONFIDENTIEL|SECRET|RESTRICTED|CONFIDENTIAL|LIMITE)\b")
 _MARKING = re.compile(r"LIMITE|(?:TRES\s)?(?:RESTREINT|CONFIDENTIEL|SECRET)\sUE/EU\s(?:TOP\s)?(?:RESTRICTED|CONFIDENTIAL|SECRET)")
-_KEEP = re.compile(r"(?i)poss\.?|possibly|continued|tbc\.?|if needed")  # status notes, kept in titles
+_KEEP = re.compile(r"(?i)continued|cont'd")  # part of the subject: kept in the title
+# A note for planning the meeting, which the minutes of it do not repeat (the reference's item 9 has
+# no "(poss.)"): the item's mode, shown while taking the minutes.
+_TENTATIVE = re.compile(r"(?i)poss\.?|possibly|tbc\.?|if needed|if time allows")
 
 
 @dataclass
@@ -359,13 +362,15 @@ def analyse_title(raw: str) -> TitleParts:
     The rule: what an outcome sentence says again is taken out of the title, so exported headings
     read like the reference outcome. A presenter/mode suffix after a dash or colon ("– Presentation
     by the Commission"), trailing references ("(13682/21)"), durations ("(10')") and classification
-    markers go to their own fields. Status notes, "(poss.)" and "(continued)", stay in the title as
-    written. A title that is nothing but such a phrase ("Information by the Presidency") is kept whole.
+    markers go to their own fields, and so do planning notes ("(poss.)", "(tbc)": the mode); "(continued)"
+    stays in the title as written. A title that is nothing but such a phrase ("Information by the
+    Presidency") is kept whole.
     """
     parts = TitleParts()
     text = _take_classification(" ".join(raw.split()), parts)
     tail_refs: list[str] = []
     kept: list[str] = []  # status notes met at the end, put back afterwards
+    tentative = ""  # a planning note: the mode, unless the title gives one
     while text:
         if (minutes := _MINUTES.search(text)) and parts.planned_minutes is None:
             parts.planned_minutes = int(minutes.group(1))
@@ -379,6 +384,8 @@ def analyse_title(raw: str) -> TitleParts:
                 _set_suffix(parts, suffix, earlier=True)
             elif _KEEP.fullmatch(inner.strip()):
                 kept.insert(0, text[-group:])
+            elif _TENTATIVE.fullmatch(inner.strip()):
+                tentative = inner.strip()
             else:
                 break
             text = text[:-group].rstrip()
@@ -404,6 +411,7 @@ def analyse_title(raw: str) -> TitleParts:
         _set_suffix(parts, suffix, earlier=True)
     if re.search(r"(?i)\(continued\)", " ".join(kept)) and not parts.mode:
         parts.mode = "Continued"
+    parts.mode = parts.mode or tentative
     parts.doc_refs = list(dict.fromkeys(find_doc_refs(text) + tail_refs))
     parts.title = " ".join([text.strip(" –—-:,;"), *kept]).strip()
     return parts
