@@ -15,6 +15,7 @@ from datetime import datetime
 
 import pytest
 
+from textual import events
 from textual.widgets import Input, Static
 
 from live_fixtures import COSI, cosi_db, live_app, no_cursor_blink, tui_clock  # noqa: F401  (fixtures)
@@ -23,7 +24,7 @@ from minutes_tui.core.model import EntryKind, ItemState
 from minutes_tui.core.session import Session
 from minutes_tui.core.store import Store, StoreError
 from minutes_tui.tui.app import YOUNG_COLLECTION_THRESHOLD, make_app
-from minutes_tui.tui.screens.form import FormModal
+from minutes_tui.tui.screens.form import Field, FormModal
 from minutes_tui.tui.screens.help import HelpScreen
 from minutes_tui.tui.screens.live import LiveScreen
 from minutes_tui.tui.widgets.agenda import AgendaTree
@@ -96,7 +97,8 @@ async def test_a_whole_meeting_lands_in_the_store(live_app, cosi_db, tui_clock):
         await pilot.press("ctrl+r", "e")
         await fill_form(pilot, text="Several delegations asked for a follow-up.")
         assert "Several delegations asked for a follow-up." in str(screen.query_one(RecordList).prompts[-1])
-        await pilot.press("delete")
+        assert pilot.app.focused is screen.entry  # an answered form gives the keys back to the minutes
+        await pilot.press("ctrl+r", "delete")
         assert [e.text for e in screen.session.meeting.entries_for(screen.session.current_item_id)][-1] == (
             "presented the threat assessment"
         )
@@ -535,10 +537,13 @@ async def test_agenda_keys_add_withdraw_postpone_and_move_items(live_app, cosi_d
         await pilot.press("ctrl+t")
         assert tree.highlighted_item_id == screen.session.current_item_id
         await pilot.press("s")
-        assert pilot.app.screen.query_one("#field-number").value == "2.1."  # suggested: item 2 has no sub-items
-        await pilot.press("escape", "a")
+        number = pilot.app.screen.query_one("#field-number")
+        assert (number.value, number.placeholder) == ("", "2.1.")  # suggested (item 2 has no sub-items): typing replaces it
+        await fill_form(pilot, title="Sub point")  # the number left empty: the suggested one
+        assert screen.session.find_item("2.1").title == "Sub point"
+        await pilot.press("ctrl+t", "a")
         await fill_form(pilot, number="2a", title="Urgent point")
-        await pilot.press("down")  # the new item comes right after item 2
+        await pilot.press("ctrl+t", "down", "down")  # the new item comes right after item 2 and its 2.1
         assert tree.cursor_node.data == screen.session.find_item("2a").id
         await pilot.press("p")
         assert screen.session.find_item("2a").state is ItemState.POSTPONED
@@ -923,6 +928,51 @@ async def test_editing_an_entry_gone_meanwhile_says_so(live_app):
             screen.entry_request(what, 999)
             await pilot.pause()
             assert pilot.app.screen is screen and status(screen) == "there is no entry 999"
+
+
+async def test_a_line_typed_on_at_once_after_an_edit_from_the_record_goes_to_the_entry_line(live_app, cosi_db):
+    """After OK the record had the keys again: the `d` of "delegations agreed" deleted an entry and
+    its `e` opened another for editing."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 3")
+        await enter(pilot, "DE supported the text")
+        await pilot.press("ctrl+r")
+        type_at_once(pilot.app, ["e", "end", *" fully", "enter", *"delegations agreed", "enter"])
+        for _ in range(6):
+            await pilot.pause()
+        assert pilot.app.screen is screen and pilot.app.focused is screen.entry
+    assert [(e.kind, e.text) for e in stored(cosi_db).entries] == [
+        (EntryKind.INTERVENTION, "supported the text fully"), (EntryKind.NOTE, "delegations agreed")]
+
+
+async def test_keys_typed_on_after_ok_and_editing_keys_keep_their_order(live_app, cosi_db):
+    """Enter on the OK button, and Left, Home, Backspace in a line, acted after the keys typed next
+    ("DE agreed" lost; "DE agred" Left Left "e" stored "DE agrede")."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 3")
+        type_at_once(pilot.app, ["f4", *"endorsed the text", "tab", "enter", *"DE agred", "left", "left", "e", "enter",
+                                 *"E agreedd", "backspace", "home", "D", "enter"])
+        for _ in range(6):
+            await pilot.pause()
+        assert pilot.app.screen is screen and screen.entry.value == ""
+    assert [(e.kind, e.speakers, e.text) for e in stored(cosi_db).entries] == [
+        (EntryKind.OUTCOME, [], "endorsed the text"), (EntryKind.INTERVENTION, ["DE"], "agreed"),
+        (EntryKind.INTERVENTION, ["DE"], "agreed")]
+
+
+async def test_keys_typed_before_a_form_has_the_keyboard_keep_their_order(live_app):
+    """The terminal's Escape, sent straight to a form not yet focused, overtook the wording and the
+    Enter still on their way to its field, and closed it unanswered."""
+    answers = []
+    async with live_app.run_test(size=SIZE) as pilot:
+        form = FormModal("Wording", [Field("text", "Text")], lambda values: answers.append(values["text"]))
+        pilot.app.push_screen(form)  # its field has the keyboard once it is mounted, a moment later
+        for key, character in (("x", "x"), ("enter", "\r")):
+            form.take_key(events.Key(key, character))
+        form.post_message(events.Key("escape", None))
+        for _ in range(3):
+            await pilot.pause()
+    assert answers == ["x"]
 
 
 async def test_typing_on_at_once_after_tab_in_a_form_goes_to_the_next_field(live_app):

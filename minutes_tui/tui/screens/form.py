@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, Static
 
 from minutes_tui.tui.widgets.entry_line import LineInput
+from minutes_tui.tui.widgets.typing_order import KeysInTypedOrder
 
 
 @dataclass(frozen=True)
@@ -27,10 +29,25 @@ class Field:
     placeholder: str = ""
 
 
-class FormSelect(Select, inherit_bindings=False):
+class FormSelect(KeysInTypedOrder, Select, inherit_bindings=False):
     """A Select whose list opens with space or the arrows: Enter, as in every field of the form, is OK."""
 
     BINDINGS = [Binding("down,space,up", "show_overlay", "Show menu", show=False)]
+
+
+class FormButton(KeysInTypedOrder, Button):
+    """OK or Cancel: Enter or space answers here and now (Button's own press posts a message, which
+    came after the keys typed on at once: "DE agreed" typed after OK was lost)."""
+
+    def __init__(self, label: str, answer: Callable[[], None], **kwargs) -> None:
+        super().__init__(label, **kwargs)
+        self._answer = answer
+
+    async def act_now(self, event: events.Key) -> bool:
+        if event.key not in ("enter", "space"):
+            return await super().act_now(event)
+        self._answer()
+        return True
 
 
 class FormModal(ModalScreen[bool]):
@@ -48,6 +65,7 @@ class FormModal(ModalScreen[bool]):
         self.submit = submit
         self.hint = hint
         self.first_focus = focus or fields[0].name
+        self._early: list[events.Key] | None = []  # keys typed before a field had the keyboard, in order
 
     def compose(self) -> ComposeResult:
         # The fields and the hint scroll; the error and the buttons stay in view under them (at
@@ -68,12 +86,38 @@ class FormModal(ModalScreen[bool]):
                     yield Static(self.hint, id="form-hint")
             yield Static(id="form-error")
             with Horizontal(id="form-buttons"):
-                yield Button("OK (Enter)", variant="primary", compact=True, id="form-ok")
-                yield Button("Cancel (Esc)", compact=True, id="form-cancel")
+                yield FormButton("OK (Enter)", self.action_ok, variant="primary", compact=True, id="form-ok")
+                yield FormButton("Cancel (Esc)", self.action_cancel, compact=True, id="form-cancel")
 
     def on_mount(self) -> None:
-        self.query_one(f"#field-{self.first_focus}").focus()  # not the scrolling body
+        field = self.query_one(f"#field-{self.first_focus}")  # not the scrolling body
+        self.set_focus(field)
         self._fit()
+        early, self._early = self._early or [], None
+        for key in early:
+            field.post_message(key)
+
+    def take_key(self, key: events.Key) -> None:
+        """A key typed on at once after the one that opened the form: to its field, in order, once
+        it is there (an Escape typed last overtook the wording still on its way and closed the form)."""
+        if self._early is not None:
+            self._early.append(key)
+        elif self.focused is not None:
+            self.focused.post_message(key)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key that reached the form itself: typed before a field had the keyboard (held for it),
+        or after the form was answered (the screen below's: "DE agreed" after OK was lost)."""
+        key = events.Key(event.key, event.character)
+        below = self.app.screen_stack[-2].focused if self.closing and len(self.app.screen_stack) > 1 else None
+        if self._early is not None:
+            self._early.append(key)
+        elif below is not None:
+            below.post_message(key)
+        else:
+            return
+        event.stop()
+        event.prevent_default()
 
     def on_resize(self) -> None:
         self._fit()
@@ -105,7 +149,8 @@ class FormModal(ModalScreen[bool]):
             self._close(True)
 
     def action_cancel(self) -> None:
-        self._close(False)
+        if not self.closing:
+            self._close(False)
 
     def _close(self, answer: bool) -> None:
         # Closed a frame later: the keys typed on at once, queued in the field, are handed on first

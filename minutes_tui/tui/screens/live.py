@@ -470,7 +470,7 @@ class LiveScreen(Screen[None]):
 
         self.ask("Export the minutes", [Field("format", "Format", "md", [(f, f) for f in FORMATS]),
                                         Field("file", "File (the extension follows the format)", stem)], write,
-                 hint=self._export_hint(), changes=False)
+                 hint=self._export_hint(), changes=False, focus="file")  # a name typed at once goes there
 
     def _export_hint(self) -> str:
         """What looks unfinished (export anyway if it is meant), then the start of the text."""
@@ -548,6 +548,9 @@ class LiveScreen(Screen[None]):
             error = submit(values)
             if error is None:  # done: the form must not come back after a crash before it has closed
                 self._form_closed()
+                # Back to the minutes, whichever widget opened it: a line typed on at once after an
+                # edit from the record went to the record, whose `d` and `e` deleted and edited entries.
+                self.set_focus(self.entry)
             return error
 
         self.app.push_screen(FormModal(title, form, answered, hint, focus), lambda _: self._form_closed())
@@ -606,14 +609,21 @@ class LiveScreen(Screen[None]):
 
     def add_item_form(self, item_id: int, child: bool) -> None:
         session = self.session
+        # The likely number is a hint, taken if the field is left empty: as a value, a number typed
+        # in ran on from it ("3.1.3.7").
+        suggested = session.next_number(item_id, child)
+
+        def add(values: dict[str, str]) -> str | None:
+            number = values["number"].strip() or suggested
+            return self.change(lambda: session.add_item(values["title"], number, after_item_id=item_id, as_child=child),
+                               "item added") if values["title"].strip() else "the item needs a title"
+
         self.ask(
             f"Add {'a sub-item under' if child else 'an item after'} {session.meeting.full_label(session.item(item_id))}",
-            [Field("number", "Number (may stay empty)", session.next_number(item_id, child), placeholder="e.g. 12.1"),
+            [Field("number", f"Number (empty: {suggested})" if suggested else "Number (may stay empty)",
+                   placeholder=suggested or "e.g. 12.1"),
              Field("title", "Title", placeholder="AOB: ...")],
-            lambda v: self.change(
-                lambda: session.add_item(v["title"], v["number"], after_item_id=item_id, as_child=child), "item added"
-            ) if v["title"].strip() else "the item needs a title",
-            reopen=("add", item_id, child), as_line=lambda v: f"/add {v['number']} {v['title']}",
+            add, reopen=("add", item_id, child), as_line=lambda v: f"/add {v['number'].strip() or suggested} {v['title']}",
         )
 
     def go_to_item(self, item_id: int) -> str | None:

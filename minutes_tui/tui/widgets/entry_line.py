@@ -33,8 +33,8 @@ class LineInput(KeysInTypedOrder, Input):
             self._submit_now()
         elif event.key in ("tab", "shift+tab"):
             self.screen.focus_next() if event.key == "tab" else self.screen.focus_previous()
-        else:
-            return False
+        else:  # Left, Home, Backspace, ctrl+u ... (Input's bindings ran after the letters typed next)
+            return not event.is_printable and await super().act_now(event)
         return True
 
     def _on_paste(self, event: events.Paste) -> None:
@@ -87,12 +87,9 @@ class EntryLine(LineInput):
         self._cycle: list[str] = []  # candidates of the last Tab, while the user keeps pressing Tab
 
     async def act_now(self, event: events.Key) -> bool:
-        if event.key in self.KEYS:
-            await self.run_action(self.KEYS[event.key])
-        elif event.is_printable or (bound := self.bound_here(event.key)) is None or bound.node is self:
-            return False
-        else:  # a screen's key (F4, F7 ...): the keys typed after it go to the form it opens
-            await self.app.run_action(bound.binding.action, bound.node)
+        if event.key not in self.KEYS:  # also a screen's key (F4, F7 ...): the keys typed after it go to its form
+            return await super().act_now(event)
+        await self.run_action(self.KEYS[event.key])
         return True
 
     def _on_paste(self, event: events.Paste) -> None:

@@ -28,6 +28,8 @@ class KeysInTypedOrder:
 
     async def _on_key(self, event: events.Key) -> None:
         focused, top = self.app.focused, self.app.screen
+        if focused is not None and focused is not self and self in focused.ancestors:
+            return  # bubbled up from a part of this widget that has the focus (a Select's list): its own
         if top is not self.screen and getattr(top, "closing", False):  # a form over this one is going: after it
             _taken(event)
             self.call_after_refresh(self.post_message, events.Key(event.key, event.character))
@@ -63,8 +65,10 @@ class KeysInTypedOrder:
         if getattr(self.screen, "closing", False) and len(stack := self.app.screen_stack) > 1 and stack[-2].focused:
             stack[-2].focused.post_message(key)
             return
-        focused = self.app.focused
-        if focused is not None and focused is not self and focused.screen is self.app.screen:
+        focused, top = self.app.focused, self.app.screen
+        if top is not self.screen and hasattr(top, "take_key"):  # a form just opened: it keeps the order
+            top.take_key(key)
+        elif focused is not None and focused is not self and focused.screen is top:
             focused.post_message(key)
         elif waited < 20 and self.screen is not self.app.screen:
             self.call_after_refresh(self._forward, key, waited + 1)
