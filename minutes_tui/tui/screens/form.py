@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, Static
 
 from minutes_tui.tui.widgets.entry_line import LineInput
-from minutes_tui.tui.widgets.typing_order import KeysInTypedOrder
+from minutes_tui.tui.widgets.typing_order import KeysInTypedOrder, focused_below
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ class FormModal(ModalScreen[bool]):
         """A key that reached the form itself: typed before a field had the keyboard (held for it),
         or after the form was answered (the screen below's: "DE agreed" after OK was lost)."""
         key = events.Key(event.key, event.character)
-        below = self.app.screen_stack[-2].focused if self.closing and len(self.app.screen_stack) > 1 else None
+        below = focused_below(self.app) if self.closing else None
         if self._early is not None:
             self._early.append(key)
         elif below is not None:

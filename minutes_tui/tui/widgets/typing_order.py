@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual import events
+from textual.app import App
 from textual.binding import ActiveBinding
 from textual.widget import Widget
 
@@ -26,6 +27,8 @@ class KeysInTypedOrder:
     turn until one prevents the default.
     """
 
+    type_into: Widget | None = None  # where a letter that is not a key here goes (the entry line)
+
     async def _on_key(self, event: events.Key) -> None:
         focused, top = self.app.focused, self.app.screen
         if focused is not None and focused is not self and self in focused.ancestors:
@@ -38,8 +41,6 @@ class KeysInTypedOrder:
             self._forward(events.Key(event.key, event.character))
         elif await self.act_now(event):
             _taken(event)
-
-    type_into: Widget | None = None  # where a letter that is not a key here goes (the entry line)
 
     async def act_now(self, event: events.Key) -> bool:
         """Act on the key here and now if it is one that moves the focus or opens a form; say so."""
@@ -60,10 +61,11 @@ class KeysInTypedOrder:
         return bound if bound is not None and bound.enabled and not bound.binding.priority else None
 
     def _forward(self, key: events.Key, waited: int = 0) -> None:
-        """To where the focus is now; to a form just opened over this screen once it has the focus
-        (a few frames: F4 and the wording typed on at once); from a form answered, to the screen below."""
-        if getattr(self.screen, "closing", False) and len(stack := self.app.screen_stack) > 1 and stack[-2].focused:
-            stack[-2].focused.post_message(key)
+        """To where the focus is now; to a form just opened over this screen (it holds the keys until
+        its field has the focus); from a form answered, to the screen below; to another screen just
+        opened (the help), once it has the focus."""
+        if getattr(self.screen, "closing", False) and (below := focused_below(self.app)) is not None:
+            below.post_message(key)
             return
         focused, top = self.app.focused, self.app.screen
         if top is not self.screen and hasattr(top, "take_key"):  # a form just opened: it keeps the order
@@ -74,6 +76,12 @@ class KeysInTypedOrder:
             self.call_after_refresh(self._forward, key, waited + 1)
         elif self.app.focused is self:  # nowhere else to go: as if it had come here in time
             self.post_message(key)
+
+
+def focused_below(app: App) -> Widget | None:
+    """The widget with the focus on the screen under the top one (where a form answered hands keys)."""
+    stack = app.screen_stack
+    return stack[-2].focused if len(stack) > 1 else None
 
 
 def _taken(event: events.Key) -> None:
