@@ -913,6 +913,32 @@ async def test_a_line_typed_while_browsing_goes_whole_to_the_entry_line(live_app
     assert [e.text for e in stored(cosi_db).entries] == ["supported the text", "CEO added the fleet", "Chair said we wait"]
 
 
+async def test_a_line_typed_on_a_section_heading_goes_whole_to_the_entry_line(live_app, cosi_db):
+    """On a heading the item keys have no item: the `a` of "agreed" was swallowed."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 3")
+        await pilot.press("ctrl+t", "up")
+        tree = screen.query_one(AgendaTree)
+        assert tree.cursor_node.data is None  # "Discussion items"
+        type_at_once(pilot.app, [*"agreed to wait", "enter"])
+        await pilot.pause()
+        assert pilot.app.focused is screen.entry and screen.entry.value == ""
+    assert [e.text for e in stored(cosi_db).entries] == ["agreed to wait"]
+
+
+async def test_a_paste_while_browsing_goes_to_the_entry_line(live_app, cosi_db):
+    """A paste in the record or the agenda was dropped without a word."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 3")
+        for browse in ("ctrl+r", "ctrl+t"):
+            await pilot.press(browse)
+            pilot.app.post_message(events.Paste(f"DE pasted in {browse}.\nFR agreed"))
+            await pilot.pause()
+            assert pilot.app.focused is screen.entry and screen.entry.value == "FR agreed"
+            await pilot.press("ctrl+u")
+    assert [e.text for e in stored(cosi_db).entries] == ["pasted in ctrl+r.", "pasted in ctrl+t."]
+
+
 async def test_opening_an_item_from_the_agenda_gives_the_entry_line_the_keys(live_app):
     async with live_app.run_test(size=SIZE) as pilot:
         screen = await enter(pilot, "/go 3")

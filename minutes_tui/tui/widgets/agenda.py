@@ -9,7 +9,7 @@ from datetime import datetime
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import Tree
@@ -178,6 +178,13 @@ class AgendaTree(KeysInTypedOrder, ScrollsWithoutReflow, Tree[int | None]):
             planned = f"/{item.planned_minutes}" if item.planned_minutes else ""
             label.append(f"  {actual}{planned}′", "dim")
         return label
+
+    def bound_here(self, key: str) -> ActiveBinding | None:
+        # A section heading has no item to act on: a letter there starts a line ("agreed" lost its `a`).
+        bound = super().bound_here(key)
+        if bound is not None and bound.node is self and self.highlighted_item_id is None:
+            return None
+        return bound
 
     def action_request(self, what: str) -> None:
         if (item_id := self.highlighted_item_id) is not None and self._request is not None:

@@ -55,6 +55,12 @@ class KeysInTypedOrder:
             return False
         return True
 
+    def _on_paste(self, event: events.Paste) -> None:
+        if (line := self.type_into) is not None and line.focusable:  # pasted while browsing: as if typed
+            self.screen.set_focus(line)
+            line.post_message(events.Paste(event.text))
+            _taken(event)
+
     def bound_here(self, key: str) -> ActiveBinding | None:
         """The binding the key would run once it reached the app (this widget's, the screen's ...)."""
         bound = self.screen.active_bindings.get(key)
