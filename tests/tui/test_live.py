@@ -939,6 +939,23 @@ async def test_a_paste_while_browsing_goes_to_the_entry_line(live_app, cosi_db):
     assert [e.text for e in stored(cosi_db).entries] == ["pasted in ctrl+r.", "pasted in ctrl+t."]
 
 
+@pytest.mark.parametrize("opened_first", [False, True])
+async def test_a_line_typed_on_at_once_after_closing_the_help_goes_to_the_entry_line(live_app, cosi_db, opened_first):
+    """"F1 q NL agreed" in one burst (or "q NL agreed" with the help open): the keys after `q` went
+    to the help, and were lost with it."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 3")
+        keys = ["q", *"NL agreed", "enter"]
+        if opened_first:
+            await pilot.press("f1")
+            assert isinstance(pilot.app.screen, HelpScreen)
+        type_at_once(pilot.app, keys if opened_first else ["f1", *keys])
+        for _ in range(4):
+            await pilot.pause()
+        assert pilot.app.screen is screen and pilot.app.focused is screen.entry and screen.entry.value == ""
+    assert [(e.speakers, e.text) for e in stored(cosi_db).entries] == [(["NL"], "agreed")]
+
+
 async def test_opening_an_item_from_the_agenda_gives_the_entry_line_the_keys(live_app):
     async with live_app.run_test(size=SIZE) as pilot:
         screen = await enter(pilot, "/go 3")

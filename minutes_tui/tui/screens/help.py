@@ -10,6 +10,7 @@ from textual.widgets import Static
 from textual.containers import VerticalScroll
 
 from minutes_tui.core.entry import COMMANDS
+from minutes_tui.tui.widgets.typing_order import KeysInTypedOrder
 
 GRAMMAR = [  # (what is typed, what it is): a table, so that a narrow screen wraps each in its column
     ("DE called for ...", "an intervention: speakers first (DE, FR and NL: supported ...)"),
@@ -18,6 +19,11 @@ GRAMMAR = [  # (what is typed, what it is): a table, so that a narrow screen wra
     ("Up / Down", "recall earlier lines"),
     ("Esc", "back to the entry line"),
 ]
+
+
+class HelpBody(KeysInTypedOrder, VerticalScroll):
+    """The help's scrolling text: `q` closes it at once, and the keys typed on after it go to the
+    screen below (see KeysInTypedOrder), not into the help on its way out."""
 
 
 class HelpScreen(ModalScreen[None]):
@@ -37,7 +43,7 @@ class HelpScreen(ModalScreen[None]):
         margin-bottom: 1;
     }
     """
-    BINDINGS = [Binding("escape,f1,q", "app.pop_screen", "Close", id="help.close", tooltip="Close the help")]
+    BINDINGS = [Binding("escape,f1,q", "close", "Close", id="help.close", tooltip="Close the help")]
 
     def __init__(self, groups: list[tuple[str, list[Binding]]], keymap: dict[str, str], entry_line: bool = True) -> None:
         """`entry_line`: the live screen's, whose grammar and commands are shown too."""
@@ -47,7 +53,7 @@ class HelpScreen(ModalScreen[None]):
         self.entry_line = entry_line
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-body") as body:
+        with HelpBody(id="help-body") as body:
             body.border_title = "Help (Esc closes)"
             if self.entry_line:
                 yield Static(_table("The entry line", GRAMMAR, 18), classes="help-section")
@@ -57,6 +63,14 @@ class HelpScreen(ModalScreen[None]):
                 commands = [(spec.usage, spec.help + (f" (/{', /'.join(spec.aliases)})" if spec.aliases else ""))
                             for spec in COMMANDS]
                 yield Static(_table("Entry-line commands", commands, 34), classes="help-section")
+
+    closing = False  # closed: keys typed on after `q` go to the screen below (as after a form's OK)
+
+    def action_close(self) -> None:
+        # A frame later, as a form (FormModal._close): keys already on their way here are handed on first.
+        if not self.closing:
+            self.closing = True
+            self.call_after_refresh(lambda: self.dismiss() and None)  # not awaited: it waits for this very screen
 
     def key_rows(self, bindings: list[Binding]) -> list[tuple[str, str]]:
         """(keys as the keymap sets them, what they do) for each binding."""
