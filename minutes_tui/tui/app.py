@@ -21,7 +21,7 @@ from minutes_tui.core.clock import Clock, SystemClock
 from minutes_tui.core.session import Session
 from minutes_tui.core.speakers import Register
 from minutes_tui.core.store import Store, StoreError
-from minutes_tui.tui.commands import MinutesCommands
+from minutes_tui.tui.commands import MinutesCommands, WithPaletteAnsweredOnce
 from minutes_tui.tui.screens.help import HelpScreen
 from minutes_tui.tui.screens.live import LiveScreen
 from minutes_tui.tui.widgets.agenda import AgendaTree
@@ -43,7 +43,7 @@ class LinuxDriverResumingAfterSuspend(LinuxDriver):
             super()._sigcont_application(*args)
 
 
-class MinutesApp(App[None]):
+class MinutesApp(WithPaletteAnsweredOnce, App[None]):
     CSS_PATH = "minutes.tcss"
     TITLE = "minutes"
     COMMANDS = App.COMMANDS | {MinutesCommands}

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.await_complete import AwaitComplete
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.message import Message
+from textual.widgets import Button, Input, OptionList
 
 
 class MinutesCommands(Provider):
@@ -36,3 +39,35 @@ class MinutesCommands(Provider):
         for name, help_text, callback in self._commands(with_items=True):
             if (score := matcher.match(name)) > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+class AnsweredOnce(CommandPalette):
+    """Textual's palette, answered once. Enter on a command and Enter or Escape again before the
+    palette had gone dismissed it twice: the second popped the screen below it (the live screen, or
+    a ScreenStackError) or ran the command again."""
+
+    closing = False
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        if self.closing:
+            return AwaitComplete()
+        self.closing = True
+        return super().dismiss(result)
+
+    def _action_escape(self) -> None:
+        if not self.closing:
+            super()._action_escape()
+
+    async def _on_message(self, message: Message) -> None:
+        if self.closing and isinstance(message, (Input.Submitted, OptionList.OptionSelected, Button.Pressed)):
+            message.stop()  # not to the palette's handlers, which would run the command again
+            return
+        await super()._on_message(message)
+
+
+class WithPaletteAnsweredOnce:
+    """For an App (first in its bases): ctrl+p opens `AnsweredOnce`, not Textual's own palette."""
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not AnsweredOnce.is_open(self):
+            self.push_screen(AnsweredOnce(id="--command-palette"))

@@ -11,10 +11,11 @@ from textual.screen import Screen
 
 from minutes_tui.core.clock import Clock, SystemClock
 from minutes_tui.core.store import Store, StoreError
+from minutes_tui.tui.commands import WithPaletteAnsweredOnce
 from minutes_tui.tui.screens.review import ReviewScreen
 
 
-class ReviewApp(App):
+class ReviewApp(WithPaletteAnsweredOnce, App):
     TITLE = "minutes review"
 
     def __init__(self, store: Store, clock: Clock, keymap: dict[str, str] | None = None) -> None:

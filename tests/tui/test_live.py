@@ -649,6 +649,26 @@ async def test_the_palette_offers_every_item(live_app):
         assert "Next" in [str(n) for n in names]
 
 
+@pytest.mark.parametrize("after", ["enter", "escape"])
+async def test_a_key_typed_on_at_once_after_choosing_in_the_palette_leaves_the_live_screen_be(live_app, after):
+    """Enter on a command and Enter (or Escape) again before the palette had gone: Textual's palette
+    dismissed itself twice, popping the live screen too (ScreenStackError), or ran the command twice."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 3")
+        await pilot.press("ctrl+p", *"go to item 6.2")
+        for _ in range(20):  # the palette searches in the background
+            await pilot.pause(0.05)
+        type_at_once(pilot.app, ["down", "enter", after])
+        for _ in range(6):
+            await pilot.pause()
+        await pilot.press(*"DE agreed", "enter")
+        assert pilot.app.screen is screen and pilot.app.focused is screen.entry
+        # Enter then Enter: the command ran, once. Enter then Escape: the Escape may overtake the
+        # choice, still on its way (Textual's palette hands it on in two messages).
+        assert screen.session.current_item.number in (("6.2.",) if after == "enter" else ("3.", "6.2."))
+        assert [e.text for e in screen.session.meeting.entries] == ["agreed"]
+
+
 async def test_meeting_details_are_saved_from_the_form(live_app, cosi_db):
     async with live_app.run_test(size=SIZE) as pilot:
         await pilot.press("f3")
@@ -838,6 +858,26 @@ async def test_typing_on_at_once_after_enter_in_a_form_goes_to_the_entry_line(li
         assert pilot.app.screen is screen and screen.entry.value == "DE called for more"
     [outcome] = [e for e in stored(cosi_db).entries if e.kind is EntryKind.OUTCOME]
     assert (outcome.outcome, outcome.text) == ("endorsed", "endorsed the plan")
+
+
+@pytest.mark.parametrize("burst", [False, True])
+async def test_an_outcome_chosen_from_the_list_is_the_one_stored(live_app, cosi_db, burst):
+    """F4, back to the list, Down (it opens on "took note"), Up, Enter, Enter: "agreed". In one
+    burst the arrows went to the list before it had the keys, and another code was stored."""
+    keys = ["f4", "shift+tab", "down", "up", "enter", "enter"]
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 4")
+        if burst:
+            type_at_once(pilot.app, keys)
+            for _ in range(8):
+                await pilot.pause()
+        else:
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+        assert pilot.app.screen is screen
+    [outcome] = [e for e in stored(cosi_db).entries if e.kind is EntryKind.OUTCOME]
+    assert outcome.outcome == "agreed"
 
 
 async def test_typing_on_at_once_after_a_key_that_opens_a_form_goes_to_the_form(live_app, cosi_db):

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Select, Static
+from textual.widgets import Button, Label, OptionList, Select, Static
 
 from minutes_tui.tui.widgets.entry_line import LineInput
 from minutes_tui.tui.widgets.typing_order import KeysInTypedOrder, focused_below
@@ -30,9 +30,35 @@ class Field:
 
 
 class FormSelect(KeysInTypedOrder, Select, inherit_bindings=False):
-    """A Select whose list opens with space or the arrows: Enter, as in every field of the form, is OK."""
+    """A Select whose list opens with space or the arrows: Enter, as in every field of the form, is OK.
+
+    While the list is open, its keys act on it here and now: the list takes the focus a moment after
+    it opens, and the arrows and Enter typed on at once (F4, shift+Tab, Down, Up, Enter, Enter) reopened
+    it and answered the form with the code it had."""
 
     BINDINGS = [Binding("down,space,up", "show_overlay", "Show menu", show=False)]
+    LIST_KEYS = {"up": "cursor_up", "down": "cursor_down", "home": "first", "end": "last",
+                 "pageup": "page_up", "pagedown": "page_down"}
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not self.expanded or self.app.screen is not self.screen:
+            return  # KeysInTypedOrder's handler, next
+        options = self.query_one("SelectOverlay", OptionList)
+        if event.key in self.LIST_KEYS:
+            await options.run_action(self.LIST_KEYS[event.key])
+        elif event.key in ("enter", "escape"):
+            if event.key == "enter" and options.highlighted is not None:
+                self.value = self._options[options.highlighted][1]
+            self.expanded = False
+            self.screen.set_focus(self)
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+
+    def action_show_overlay(self) -> None:
+        super().action_show_overlay()
+        self.screen.set_focus(self.query_one("SelectOverlay"))  # now: Select's focus() waits behind the keys
 
 
 class FormButton(KeysInTypedOrder, Button):

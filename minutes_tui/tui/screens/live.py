@@ -86,12 +86,12 @@ class LiveScreen(Screen[None]):
     BINDINGS = [
         Binding("f1", "app.help", "Help", id="help", tooltip="Keys and entry-line commands"),
         Binding("f6,ctrl+n", "next_item", "Next", id="next_item", tooltip="Close this item and open the next one (/next)"),
-        Binding("f5", "prev_item", "Prev", id="prev_item", tooltip="Go back to the previous item (/prev)"),
+        Binding("f5", "prev_item", "Prev", id="prev_item", show=False, tooltip="Go back to the previous item (/prev)"),
         Binding("f2,ctrl+g", "go_to_item", "Go to", id="go_to_item", tooltip="Open an item by its number (/go 6.2)"),
         Binding("f4,ctrl+o", "set_outcome", "Outcome", id="set_outcome", tooltip="Set the current item's outcome (/outcome)"),
         Binding("f7", "queue", "Queue", id="queue_add", show=False, tooltip="Add speakers to the queue (a form: the line being typed stays)"),
         Binding("f8", "give_floor", "Floor", id="give_floor", tooltip="Give the floor to the next in the queue; the entry line is what the last one said (/floor)"),
-        Binding("f9", "end_floor", "End turn", id="end_floor", tooltip="End the current turn; the entry line's text is what they said (/end)"),
+        Binding("f9", "end_floor", "End", id="end_floor", tooltip="End the current turn; the entry line's text is what they said (/end)"),
         Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last change (/undo)"),
         Binding("ctrl+y", "redo", "Redo", id="redo", show=False, tooltip="Make again what the last undo reverted (/redo)"),
         Binding("ctrl+t", "focus('agenda')", "Agenda", id="focus_agenda", tooltip="Browse the agenda: add, withdraw, postpone, move items"),
@@ -146,6 +146,9 @@ class LiveScreen(Screen[None]):
             select_on_focus=False,  # focus comes back after every modal: never select the typed text
         )
         yield Footer(compact=True)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 100, "-narrow")  # the footer's keys fit 80 columns without the palette's
 
     def on_mount(self) -> None:
         self.query_one(AgendaTree).type_into = self.query_one(RecordList).type_into = self.entry  # letters start a line
