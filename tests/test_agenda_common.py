@@ -29,6 +29,9 @@ from minutes_tui.core.agenda.common import analyse_title, match_label, parse_dat
         ("13682/21, 13682/21", ["13682/21"]),
         ("WK 1234/2024 INIT", ["WK 1234/2024 INIT"]),  # the working document's first version
         ("PE-CONS 3637/24", ["PE-CONS 3637/24"]),  # the act as agreed with the Parliament, not "CONS 3637/24"
+        # ... whose numbers are short, the year of 2 or 4 digits
+        ("PE-CONS 12/24 and PE-CONS 3/2024 REV 1", ["PE-CONS 12/24", "PE-CONS 3/2024 REV 1"]),
+        ("doc. PE-CONS 12/2024", ["PE-CONS 12/2024"]),
         # a letter prefix belongs to the reference, whatever the series: a board's "BD 2025/14" too
         ("Minutes of 2 December 2025 (BD 2025/14)", ["BD 2025/14"]),
         ("SN 1234/21 and BD 2026/03 REV 1", ["SN 1234/21", "BD 2026/03 REV 1"]),
@@ -229,6 +232,22 @@ def test_lines_that_are_not_labels(line):
          "Approval of the final compromise text"),
         ("Preparation of the European Council – Draft conclusions", "Preparation of the European Council", "",
          "Draft conclusions"),
+        # a presenter in brackets: one the register knows, a Presidency, a delegation; several at once
+        ("Threat assessment (Presidency)", "Threat assessment", "Presidency", ""),
+        ("Drones [Commission]", "Drones", "Commission", ""),
+        ("Syria (EU CTC) (poss.)", "Syria", "EU CTC", "poss."),
+        ("Work programme (incoming French Presidency)", "Work programme", "incoming French Presidency", ""),
+        ("Cybercrime (BE delegation)", "Cybercrime", "BE delegation", ""),
+        ("Joint report (Presidency, Commission)", "Joint report", "Presidency, Commission", ""),
+        # ... but not an acronym, the one of the words before it, nor a part
+        ("Entry/Exit System (EES)", "Entry/Exit System (EES)", "", ""),
+        ("Opinion of the European Data Protection Supervisor (EDPS)",
+         "Opinion of the European Data Protection Supervisor (EDPS)", "", ""),
+        ("Standing Committee (COSI)", "Standing Committee (COSI)", "", ""),
+        ("Security Union (Part 2)", "Security Union (Part 2)", "", ""),
+        ("Drones (Report of the Presidency)", "Drones (Report of the Presidency)", "", ""),
+        ("Draft conclusions (Dutch)", "Draft conclusions (Dutch)", "", ""),  # a language version, not NL
+        ("Cybercrime (Belgium)", "Cybercrime", "Belgium", ""),
     ],
 )
 def test_title_suffixes(raw, title, presenter, mode):
@@ -252,6 +271,7 @@ def test_title_suffixes(raw, title, presenter, mode):
         ("Drones [15 min]", "Drones", [], "", 15),
         ("Drones 10 min", "Drones", [], "", 10),
         ("Drones (5221/20 (to be issued)) (20 minutes)", "Drones", ["5221/20 (to be issued)"], "", 20),
+        ("Drones (-5 min)", "Drones (-5 min)", [], "", None),  # no duration: it was "Drones (" and 5 minutes
     ],
 )
 def test_title_refs_markers_and_durations(raw, title, refs, classification, minutes):

@@ -237,3 +237,43 @@ def test_an_end_date_before_the_start_is_refused(parse, text, line):
 def test_a_date_line_with_times_gives_the_date_and_the_times(parse, written, day, time):
     details = parse(f"# Board\n\nDate: {written}\n\n1. Adoption", "t").details
     assert (details.meeting_date, details.time) == (day, time)
+
+
+def test_a_plain_line_naming_a_un_body_below_the_title_names_the_committee_and_its_us_date_the_day():
+    parsed = parse_markdown("# Provisional agenda\n\nCommission on the Status of Women\n\nTuesday, March 4, 2025\n\n"
+                            "1. Adoption of the agenda", "t.md")
+    assert (parsed.details.committee, parsed.details.meeting_date) == ("Commission on the Status of Women", date(2025, 3, 4))
+
+
+# --- a sub-item whose parent is missing ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("parse", BOTH)
+@pytest.mark.parametrize("indent", ["", "   "])
+def test_a_sub_item_whose_parent_is_missing_stands_at_the_top_not_under_the_item_before(parse, indent):
+    """"7.3" with no item 7 was filed under item 6 (the open item, or the one it is indented under)."""
+    text = (f"6. Counter-terrorism\n{indent}6.1. Threat assessment\n{indent}Item 7.3 Encryption\n"
+            f"{indent}   a) Europol\n{indent}7.4. Data retention\n8. AOB")
+    assert outline(parse(HEADER + text, "t")) == [
+        ("6.", "Counter-terrorism", 0, None), ("6.1.", "Threat assessment", 1, 0),
+        ("7.3.", "Encryption", 0, None), ("a)", "Europol", 1, 2), ("7.4.", "Data retention", 0, None),
+        ("8.", "AOB", 0, None)]
+
+
+@pytest.mark.parametrize("parse", BOTH)
+def test_a_sub_item_indented_under_an_item_of_another_number_is_not_its_child(parse):
+    """Indentation says "under 6.", the number says "under 7.": the number wins, as "7." is missing."""
+    parsed = parse(HEADER + "6. Counter-terrorism\n      7.3. Encryption\n8. AOB", "t")
+    assert outline(parsed) == [("6.", "Counter-terrorism", 0, None), ("7.3.", "Encryption", 0, None), ("8.", "AOB", 0, None)]
+
+
+@pytest.mark.parametrize("parse", BOTH)
+def test_a_sentence_about_the_body_in_the_header_does_not_name_the_committee(parse):
+    parsed = parse("Agenda\n\nThe Working Party will meet in room 50.4.\n\n1. Adoption of the agenda", "t")
+    assert parsed.details.committee == ""
+
+
+def test_the_language_line_of_an_outcome_in_markdown_names_no_committee_its_subject_does():
+    parsed = parse_markdown("Brussels, 10 December 2021\n(OR. en)\n\n14342/21\n\nSubject: Standing Committee on Internal "
+                            "Security (COSI)\n\n### 1. Adoption of the agenda", "t.md")
+    assert parsed.details.committee == "Standing Committee on Internal Security (COSI)"

@@ -33,7 +33,9 @@ def test_cosi_paste_gives_the_same_agenda_as_the_markdown():
     ["CM 5119/21 GP/ab 1", "CM 5119/21 GP/ab 1 EN", "EN", "JAI.1 LIMITE EN", "14342/21 MP/mf 3 JAI.1 EN",
      "CM 3666/1/19 REV 1 RS/ad 2", "DG D 1 A EN", "2", "________________",
      # fields that stand apart, as pdftotext and Word lay them out; page numbers
-     "CM 1234/24  JB/mk  1", "JAI.1  LIMITE  EN", "CM 1234/24\tJB/mk\t1", "JAI.1\t\tLIMITE\tEN", "- 2 -", "Page 2 of 2"],
+     "CM 1234/24  JB/mk  1", "JAI.1  LIMITE  EN", "CM 1234/24\tJB/mk\t1", "JAI.1\t\tLIMITE\tEN", "- 2 -", "Page 2 of 2",
+     # a page's number in capitals or as a fraction; a footer without the typist's initials
+     "PAGE 2 OF 5", "2/5", "14342/21 2", "CM 5119/21 2 JAI.1 LIMITE EN"],
 )
 def test_page_furniture_is_dropped(furniture):
     parsed = parse_text(f"1. Adoption of the\n{furniture}\nagenda\n2. AOB", "t.txt")
@@ -173,7 +175,7 @@ def test_coreper_mode_lines_under_an_item_are_its_mode():
 @pytest.mark.parametrize(
     ("line", "refs"),
     [("WK 1234/2024 INIT", ["WK 1234/2024 INIT"]), ("PE-CONS 3637/24", ["PE-CONS 3637/24"]),
-     ("ST 14342/21 LIMITE", ["ST 14342/21"])],
+     ("ST 14342/21 LIMITE", ["ST 14342/21"]), ("567/24", ["567/24"])],  # not page 567 of 24
 )
 def test_reference_lines_of_every_form_go_to_the_item(line, refs):
     """They were glued to the presenter ("Eurojust WK 1234/2024 INIT"), dropped, or kept in the title."""
@@ -241,6 +243,20 @@ def test_a_suffix_line_with_its_document_stays_with_the_item():
         # a meeting over two days, as dateutil misread it (15 March 2014)
         ("Date: 14/15 March 2024", "meeting_date", date(2024, 3, 14)),
         ("Date: 14th-15th March 2024", "end_date", date(2024, 3, 15)),
+        # a UN body's name: a Commission on ..., below the organ it reports to; not the EU's institution
+        ("Commission on the Status of Women\nSixty-ninth session\n10–21 March 2025", "committee",
+         "Commission on the Status of Women"),
+        ("COMMISSION ON THE STATUS OF WOMEN\nSixty-ninth session", "committee", "COMMISSION ON THE STATUS OF WOMEN"),
+        ("United Nations\nEconomic and Social Council\nStatistical Commission\nFifty-sixth session", "committee",
+         "Statistical Commission"),
+        ("Committee on Economic, Social and Cultural Rights\nSeventy-seventh session", "committee",
+         "Committee on Economic, Social and Cultural Rights"),
+        ("European Commission\nMeeting of the Working Party on Terrorism", "committee", "Working Party on Terrorism"),
+        ("Commission proposal for a Regulation on drones", "committee", ""),
+        # a US date alone on its line: weekday, month first, maybe a time; not the notice's place and date
+        ("Working Party on Terrorism\nTuesday, March 4, 2025", "meeting_date", date(2025, 3, 4)),
+        ("Working Party on Terrorism\nTue., Mar. 4, 2025, 7:00 PM", "time", "7:00 PM"),
+        ("Working Party on Terrorism\nBrussels, March 4, 2025", "meeting_date", None),
     ],
 )
 def test_header(header, field, value):
@@ -591,3 +607,26 @@ def test_a_footer_without_initials_inside_a_wrapped_title_is_dropped():
                         "attacks – Exchange of views\n2. AOB", "t")
     assert [(i.title, i.mode) for i in parsed.items] == [
         ("Draft conclusions on protecting public spaces from terrorist attacks", "Exchange of views"), ("AOB", "")]
+
+
+def test_a_title_repeated_at_the_top_of_each_page_is_furniture():
+    """A running header repeats a line of the first page's header: not a title, nor part of one."""
+    running = "Provisional agenda – 14 March 2024"
+    parsed = parse_text(
+        f"{running}\nWorking Party on Terrorism\n\n1. Adoption of the\n14342/21 JV/kl 2\nJAI.1 LIMITE EN\n{running}\n"
+        f"agenda\n2. Threat assessment\n\n{running}\n\n3. AOB", "t.txt")
+    assert [(i.title, i.section) for i in parsed.items] == [("Adoption of the agenda", ""), ("Threat assessment", ""),
+                                                           ("AOB", "")]
+
+
+def test_footnote_markers_stuck_to_titles_are_dropped_where_the_footnote_is():
+    parsed = parse_text(
+        "Working Party on Terrorism\n\n1. Preparation of the Council meeting1\n2. EU counter-terrorism strategy 2\n"
+        "3. Drones – Presentation by the Commission3\n4. Schengen evaluation Phase 2\n5. Regulation 2021/1234\n"
+        "6. Schengen evaluation, phase 2\n7. Roadmap 8\n8. Security of 5G networks\n"
+        "___________\n1 Possibly in restricted session.\n2 To be confirmed.\n3 Via videoconference.", "t.txt")
+    assert [(i.title, i.presenter) for i in parsed.items] == [
+        ("Preparation of the Council meeting", ""), ("EU counter-terrorism strategy", ""), ("Drones", "Commission"),
+        ("Schengen evaluation Phase 2", ""), ("Regulation 2021/1234", ""), ("Schengen evaluation, phase 2", ""),
+        ("Roadmap 8", ""),  # no footnote 8: a number of the title
+        ("Security of 5G networks", "")]

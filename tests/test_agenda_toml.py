@@ -120,6 +120,12 @@ title = "Sub"
         ("[[item]]\ntitle = \"A\"\n[[item.items]]\ntitle = \"x\"\n[[item]]\ntitle = \"B\"\ndoc_refs = [1234]\n", 7,
          "doc_refs must be a list of text"),
         ("[meeting]\ntime = 10:00:00\ndate = 10:00:00\n[[item]]\ntitle = \"One\"\n", 3, "date: not a date"),
+        # a negative number: the item named by its title, the line its number's
+        ("[[item]]\nnumber = -1\ntitle = \"One\"\n", 2, "item 'One': number -1 is negative"),
+        ("[[item]]\nnumber = 2\ntitle = \"Two\"\n[[item.items]]\nnumber = -3\ntitle = \"Sub\"\n", 5,
+         "item 'Sub': number -3 is negative"),
+        ("[[item]]\nnumber = \"1.\"\ntitle = \"One\"\nplanned_minutes = -5\n", 1,
+         "item 1.: planned_minutes must be a whole number of minutes from 0"),
     ],
 )
 def test_malformed_files_name_the_file_and_line(tmp_path, text, line, message):

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from dateutil import parser as dateparser
 
 from minutes_tui.core.model import AgendaItem, MeetingDetails, ParsedAgenda, Speaker, SpeakerKind
+from minutes_tui.core.speakers import DELEGATION_KINDS, default_register
 
 MAX_LINE = 5_000  # no agenda line is this long; refusing it keeps every parser fast on junk
 
@@ -89,8 +90,9 @@ _REF_SUFFIX = (
 _REF = re.compile(
     r"(?<![\w/])(?:(?i:(?:council\s)?doc(?:ument)?s?\.?)\s)?"  # "doc", "doc.", "document": dropped
     r"(?P<ref>"
-    r"(?:WK\s\d{1,5}(?:/\d{1,2})?/(?:\d{4}|\d{2})"  # working documents: 2- or 4-digit year
-    r"|(?:(?:[A-Z]{2,4}|PE-CONS)\s)?\d{3,5}(?:/\d{1,2})?/\d{2})(?![\w/])"  # ST, CM, a board's BD 2025/14: the prefix is the ref's
+    # working documents, acts agreed with the Parliament ("PE-CONS 12/24"): short numbers, 2- or 4-digit year
+    r"(?:(?:WK|PE-CONS)\s\d{1,5}(?:/\d{1,2})?/(?:\d{4}|\d{2})"
+    r"|(?:[A-Z]{2,4}\s)?\d{3,5}(?:/\d{1,2})?/\d{2})(?![\w/])"  # ST, CM, a board's BD 2025/14: the prefix is the ref's
     + _REF_SUFFIX
     + r"(?:\s?\((?i:to be issued)\))?"
     r"|(?:COM|SEC|SWD|JOIN|C)\s?\(\d{4}\)\s?\d{1,5}(?:\sfinal)?"
@@ -313,7 +315,7 @@ _SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"\s[–—-]\s|:\s")
-_MINUTES = re.compile(r"\s?[\[(]?\s?(\d{1,3})\s?(?:'|’|′|min(?:ute)?s?\.?)[\])]?$")
+_MINUTES = re.compile(r"\s?[\[(]?\s?(?<![-\d])(\d{1,3})\s?(?:'|’|′|min(?:ute)?s?\.?)[\])]?$")
 _CLASSIFIED = re.compile(r"\b(?:RESTREINT|CONFIDENTIEL|SECRET|RESTRICTED|CONFIDENTIAL|LIMITE)\b")
 _MARKING = re.compile(r"LIMITE|(?:TRES\s)?(?:RESTREINT|CONFIDENTIEL|SECRET)\sUE/EU\s(?:TOP\s)?(?:RESTRICTED|CONFIDENTIAL|SECRET)")
 _KEEP = re.compile(r"(?i)continued|cont'd")  # part of the subject: kept in the title
@@ -386,6 +388,8 @@ def analyse_title(raw: str) -> TitleParts:
                 kept.insert(0, text[-group:])
             elif _TENTATIVE.fullmatch(inner.strip()):
                 tentative = inner.strip()
+            elif presenter := _bracketed_presenter(inner, text[:-group]):
+                parts.presenter = parts.presenter or presenter
             else:
                 break
             text = text[:-group].rstrip()
@@ -415,6 +419,35 @@ def analyse_title(raw: str) -> TitleParts:
     parts.doc_refs = list(dict.fromkeys(find_doc_refs(text) + tail_refs))
     parts.title = " ".join([text.strip(" –—-:,;"), *kept]).strip()
     return parts
+
+
+# Who presents an item, in brackets after its title: "(incoming French Presidency)", "(BE delegation)";
+# else a speaker of the register: "(Presidency)", "[Commission]", "(EU CTC)", "(Presidency, Commission)".
+_PRESIDENCY_OR_DELEGATION = re.compile(r"(?:(?:incoming|outgoing|[A-Z][\w-]*)\s){0,2}(?:Presidency|[Dd]elegations?)")
+
+
+def _bracketed_presenter(inner: str, before: str) -> str:
+    """The presenter(s) a bracketed group after the title `before` names, as written; "" if it names
+    anything else: "(Part 2)", "(Report of the Presidency)", an acronym ("(EES)", or "(EDPS)" after
+    "European Data Protection Supervisor"), a language ("(French)", "(Dutch)")."""
+    inner = re.sub(r"(?i)^the\s", "", " ".join(inner.split()))
+    initials = "".join(word[0] for word in before.split() if word[0].isupper())
+    if not before.strip() or initials.endswith(inner):
+        return ""
+    for name in re.split(r"\s?[,/&]\s?|\sand\s", inner):
+        name = re.sub(r"(?i)^the\s", "", name)
+        if not (_PRESIDENCY_OR_DELEGATION.fullmatch(name) or _registered_presenter(name)):
+            return ""
+    return inner
+
+
+def _registered_presenter(name: str) -> bool:
+    """Whether the register knows `name`: a delegation by its code or country ("BE", "Belgium"; its
+    adjectives name languages too), anyone else by any name ("Cion", "EU CTC"). Not "(it)": Italy."""
+    speaker = default_register().lookup(name) if name[:1].isupper() else None
+    if speaker and speaker.kind in DELEGATION_KINDS:
+        return name.casefold() in (speaker.code.casefold(), speaker.name.casefold())
+    return speaker is not None
 
 
 _DOCUMENT = re.compile(
@@ -478,6 +511,26 @@ def _trailing_group(text: str) -> tuple[int, str]:
         if depth == 0:
             return len(text) - index, text[index + 1 : -1]
     return 0, ""
+
+
+# A footnote's mark left on a title by a PDF paste: "Council meeting1", "strategy 2"; not the title's
+# own number, which follows a capital or a word that counts ("Phase 2", "phase 2", "Regulation 2021/1234").
+_FOOTNOTE_MARK = re.compile(r"(?<=[a-z])(\s?)(\d{1,2})$")
+_COUNTING = re.compile(
+    r"(?i)phase|part|step|stage|round|level|option|article|annex|chapter|section|item|point|paragraph|pillar"
+    r"|package|lot|module|wave|tranche|volume|version|no\.?|number|title|priority|scenario|question|table|figure"
+)
+
+
+def without_footnote_mark(title: str, footnotes: set[str]) -> str:
+    """`title` without a footnote's mark stuck to its last word, where a footnote of that number exists."""
+    mark = _FOOTNOTE_MARK.search(title)
+    if not mark or mark[2] not in footnotes:
+        return title
+    word = title[: mark.start()].rsplit(None, 1)[-1]
+    if mark[1] and (not word.islower() or _COUNTING.fullmatch(word)):
+        return title
+    return title[: mark.start()]
 
 
 def marking(text: str) -> str:
@@ -548,11 +601,20 @@ def set_detail(details: MeetingDetails, name: str, value: object) -> None:
 
 
 # The meeting's day on a line of its own ("Thursday 14 March 2024 (10.00)", "on 22 and 23 November
-# 2021") or at the end of the committee's line, after "on", a comma or a dash if the line names a body;
-# not "Brussels, 8 November 2021", the notice's date.
-_MEETING_DAY = re.compile(r"(?:^(?:on\s)?|\son\s|(?P<after_name>,\s|\s[–—-]\s))((?:[A-Za-z]+,?\s)?\d.{4,50})$", re.IGNORECASE)
-# A line of its own that names a committee (not "Council of the European Union", the letterhead).
-_BODY = re.compile(r"(?:[\w-]+ ){0,3}(?:Committee|Working Party|Working Group|Support Group|Steering Group|Board|Subgroup)\b.{0,100}$")
+# 2021", the US "Tuesday, March 4, 2025") or at the end of the committee's line, after "on", a comma or
+# a dash if the line names a body; not "Brussels, 8 November 2021", the notice's date (which dateutil refuses).
+_MEETING_DAY = re.compile(
+    r"(?:^(?:on\s)?|\son\s|(?P<after_name>,\s|\s[–—-]\s))"
+    r"((?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s)?(?:[A-Za-z]+\.?,?\s)?\d.{4,50})$",
+    re.IGNORECASE,
+)
+# A line of its own that names a committee (not "Council of the European Union", the letterhead), or
+# a UN commission ("Commission on the Status of Women", "Statistical Commission"); not the EU's
+# institution, nor a line about it ("Commission proposal for ...").
+_BODY = re.compile(
+    r"(?:[\w-]+ ){0,3}(?:(?:Committee|Working Party|Working Group|Support Group|Steering Group|Board|Subgroup)\b.{0,100}"
+    r"|(?<!European )Commission(?:\s(?i:on|for)\s.{1,100})?)$"
+)
 # What a header says the document is, which names no committee: "Subject: Summary of discussions"
 DOCUMENT_KIND = re.compile(r"(?i)summary\sof\sdiscussions|summary\srecord|outcome\sof\sproceedings")
 _MEETING_OF = re.compile(r"^(?:Notice of |\d{1,5}(?:st|nd|rd|th)\s)?Meeting of (?:the )?", re.IGNORECASE)
@@ -578,7 +640,10 @@ def take_meeting_day(details: MeetingDetails, line: str) -> str:
 
 
 def names_a_body(name: str) -> bool:
-    """Whether a header line names a committee: "Working Party on Terrorism", "... Security (COSI)"."""
+    """Whether a header line names a committee: "Working Party on Terrorism", "... Security (COSI)";
+    not a sentence about one ("The Working Party will meet in room 50.4."), nor a bracket ("(OR. en)")."""
+    if name.endswith(".") or name.startswith("("):
+        return False
     body = name.title() if name.isupper() else name  # "PERMANENT REPRESENTATIVES COMMITTEE"
     return bool(re.search(r"\([A-Z][^()]{0,19}\)$", name) or _BODY.match(body))
 
@@ -697,9 +762,13 @@ class Outline:
         opened, drafts = self._open, self.drafts
         while opened and drafts[opened[-1]].indent > indent:
             opened.pop()
-        parent = None
-        if opened and indent >= drafts[opened[-1]].indent + 2:
+        above = drafts[opened[-1]] if opened else None
+        if above and indent >= above.indent + 2 and not _contradicts(above.label.key, label.key):
             parent = opened[-1]
+        elif label.key and len(label.key) > 1:
+            parent = self._parent_by_key(label.key)
+            if parent is None:  # at the top, on the top-level list: "8." comes after it as after a "7."
+                label = replace(label, kind=("num", 1, "."))
         else:
             parent = self._parent_by_label(label)
         draft = _Draft(label, title, indent, line, self.section, parent=parent)
@@ -710,13 +779,20 @@ class Outline:
         if label.time:
             self._schedule.append((label.time, draft))
 
+    def _parent_by_key(self, key: tuple) -> int | None:
+        """The open item numbered as `key`'s parent ("7." for "7.3", "7.a)"). None if the agenda has no
+        such item: the sub-item then stands at the top, numbered as written, closing the items above
+        as any item there does, rather than under an item of another number."""
+        opened = self._open
+        for depth in range(len(opened) - 1, -1, -1):
+            if self.drafts[opened[depth]].label.key == key[:-1]:
+                del opened[depth + 1 :]
+                return opened[depth]
+        opened.clear()
+        return None
+
     def _parent_by_label(self, label: Label) -> int | None:
         opened, drafts = self._open, self.drafts
-        if label.key and len(label.key) > 1:
-            for depth in range(len(opened) - 1, -1, -1):
-                if drafts[opened[depth]].label.key == label.key[:-1]:
-                    del opened[depth + 1 :]
-                    return opened[depth]
         if label.kind == LOOSE:  # not under the item above: it stands between items
             opened.clear()
         for depth in range(len(opened) - 1, -1, -1):
@@ -913,7 +989,9 @@ class Outline:
         self.drafts[-1].suffixes.append(suffix)
         self.add_refs(refs)
 
-    def result(self, details: MeetingDetails, lines: list[str]) -> ParsedAgenda:
+    def result(self, details: MeetingDetails, lines: list[str], footnotes: set[str] = frozenset()) -> ParsedAgenda:
+        """The items read; `footnotes`, the numbers of the footnotes a paste holds, whose marks the
+        titles lose."""
         self._settle_held(as_item=True)  # the last line: nothing follows it
         if not self.drafts:
             end = max((n for n, line in enumerate(lines, 1) if line.strip()), default=1)
@@ -922,7 +1000,8 @@ class Outline:
         self._plan_from_schedule(details)
         self._fold_document_bullets()
         for position, draft in enumerate(self.drafts):
-            parts = analyse_title(draft.title)
+            parts = analyse_title(without_footnote_mark(draft.title, footnotes))
+            parts.title = without_footnote_mark(parts.title, footnotes)  # "Strategy1 (13682/21)"
             if not parts.title:
                 raise AgendaError(self.source, draft.line, f"item {draft.label.number or quote(draft.title)} has no title")
             for suffix in draft.suffixes:
@@ -990,6 +1069,12 @@ class Outline:
 def _clock_minutes(time: str) -> list[int]:
     """ "10.15" -> [615]; "10.00-10.15" -> [600, 615]."""
     return [int(hour) * 60 + int(minute) for hour, minute in re.findall(r"(\d{1,2})[.:h](\d\d)", time)]
+
+
+def _contradicts(above: tuple | None, key: tuple | None) -> bool:
+    """Whether a numbered sub-item indented under an item is numbered as another's: "7.3" under "6."
+    or "6.1", "B.1" under "A."; not "1.1.1" under "III.", numbered otherwise."""
+    return bool(above and key and len(key) > 1 and above != key[:-1] and type(above[0]) is type(key[0]))
 
 
 def _same_list(before: Label, label: Label) -> bool:

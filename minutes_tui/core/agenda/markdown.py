@@ -24,6 +24,7 @@ from minutes_tui.core.agenda.common import (
     detail_field,
     indent_of,
     marking,
+    names_a_body,
     normalise_line_breaks,
     parse_speakers,
     refs_only,
@@ -213,7 +214,8 @@ class _Reader:
                 return
             if self.details.end_date and outline.day_heading(text):  # the first day of several heads its items
                 return
-            if not self.details.committee and (heading or bold or first) and not text.endswith(":"):
+            # a title line, or a plain one naming a body below it ("# Provisional agenda" / "Commission on ...")
+            if not self.details.committee and (heading or bold or first or names_a_body(text)) and not text.endswith(":"):
                 self.details.committee = committee_name(text)
             elif is_heading:
                 outline.section = text.rstrip(": ")

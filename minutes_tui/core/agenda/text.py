@@ -33,15 +33,19 @@ from minutes_tui.core.agenda.common import (
 from minutes_tui.core.model import MeetingDetails, ParsedAgenda
 
 _DOC_NUMBER = r"(?:(?:CM|ST|WK)\s)?\d{1,5}(?:/\d{1,2})?/\d{2}(?:\s(?:REV|ADD|COR)\s\d{1,2})*"
+_DIRECTORATE_EN = r"(?:[A-Z][A-Z0-9.]{0,9}(?:\s[A-Z0-9.]{1,9}){0,3}\s)?(?:LIMITE\s)?EN"  # "JAI.1 LIMITE EN", "EN"
 _FURNITURE = re.compile(
-    # page footer: document number, typist's initials, page number, then maybe directorate/LIMITE/EN
+    # page footer: document number, typist's initials, page number, then maybe directorate/LIMITE/EN;
+    # without the initials (newer documents), only those may follow the page number
     rf"{_DOC_NUMBER}\s[A-Za-z]{{1,4}}/[A-Za-z]{{1,4}}\s\d{{1,3}}(?:\s.{{0,40}})?"
-    rf"|(?:{_DOC_NUMBER}\s)?(?:[A-Z][A-Z0-9.]{{0,9}}(?:\s[A-Z0-9.]{{1,9}}){{0,3}}\s)?(?:LIMITE\s)?EN"  # "JAI.1 LIMITE EN", "EN"
-    r"|\d{1,3}|[-–]\s?\d{1,3}\s?[-–]|(?i:page)\s\d{1,3}(?:\sof\s\d{1,3})?"  # a page number: "2", "- 2 -", "Page 2 of 3"
+    rf"|{_DOC_NUMBER}\s\d{{1,3}}(?:\s{_DIRECTORATE_EN})?"
+    rf"|(?:{_DOC_NUMBER}\s)?{_DIRECTORATE_EN}"
+    # a page number: "2", "2/5" (not "567/24", a reference), "- 2 -", "Page 2 of 3"
+    r"|\d{1,3}|\d{1,2}\s?/\s?\d{1,3}|[-–]\s?\d{1,3}\s?[-–]|(?i:page\s\d{1,3}(?:\sof\s\d{1,3})?)"
     r"|[_\-–—=*.·\s]{3,}"  # rules above footnotes
 )
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_FOOTNOTE = re.compile(rf"^(?:\d{{1,2}}|\*{{1,3}}|\(\*{{1,3}}\))\s(?!{_MONTH}\b)[A-Z(]")
+_FOOTNOTE = re.compile(rf"^(?:(?P<number>\d{{1,2}})|\*{{1,3}}|\(\*{{1,3}}\))\s(?!{_MONTH}\b)[A-Z(]")
 _NOTE = re.compile(r"^(?:N\.?\s?B\.?|Notes?|P\.?S\.?)\s?:")
 _CIRCLES = re.compile(r"[o°](?:\s+[o°]){0,2}")  # "o" / "o o" under a Council agenda: what follows is not on it
 _KEY_VALUE = re.compile(r"^([A-Za-z][\w .'/-]{0,30}?)\s?:\s*(.*)$")
@@ -60,7 +64,11 @@ def _table_row(raw: str) -> Label | None:
 def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
     text = normalise_line_breaks(text)
     lines = split_lines(text, source)
-    raw_lines = text.split("\n")  # with their tabs, which mark a table's cells
+    rows = [_table_row(raw) for raw in text.split("\n")]  # from the lines with their tabs, which mark a table's cells
+    # The footnotes' numbers, wherever they stand (after the "NB:" too): a title may carry their marks.
+    footnotes = {found["number"] for line, row in zip(lines, rows)
+                 if (found := _FOOTNOTE.match(line.strip())) and found["number"] and not row}
+    header_lines: set[str] = set()  # the first page's: one seen again among the items is a running header
     details = MeetingDetails()
     outline = Outline(source)
     open_field = ""  # the header field a wrapped header line continues
@@ -73,12 +81,16 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
         if not stripped:
             gap, open_field = True, ""
             continue
-        if _FURNITURE.fullmatch(" ".join(stripped.split())):  # a footer's fields may stand apart: "CM 1234/24  JB/mk  1"
+        flat = " ".join(stripped.split())  # a footer's fields may stand apart: "CM 1234/24  JB/mk  1"
+        if _FURNITURE.fullmatch(flat):
             page_break = True
             if not details.agenda_ref and (refs := find_doc_refs(stripped)) and refs[0].startswith("CM "):
                 details.agenda_ref = refs[0]
             continue
-        row = _table_row(raw_lines[line_no - 1])
+        if outline.started and flat in header_lines and not (refs_only(flat) or marking(flat)):
+            page_break = True  # a running header; not a reference or marking, which may be an item's
+            continue
+        row = rows[line_no - 1]
         if _FOOTNOTE.match(stripped) and not row:
             continue
         if _CIRCLES.fullmatch(stripped):
@@ -99,6 +111,7 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
             continue
         label = row or outline.label(stripped)
         if not outline.started and (label is None or label.kind in UNLABELLED):
+            header_lines.add(flat)
             if label is None and (outline.heading(stripped, alone=False) or details.end_date and outline.day_heading(stripped)):
                 continue  # "PART I (A items)", or the first day of several, before item 1: its section, not a header line
             open_field = _header(details, stripped, open_field if wrapped else "", source, line_no)
@@ -128,7 +141,7 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
             outline.continue_title(stripped)
             after_item = True
         # anything else is prose between items (instructions to delegates ...): not part of the agenda
-    return outline.result(details, lines)
+    return outline.result(details, lines, footnotes)
 
 
 _BRACKETED = re.compile(r"\((?:OR\.\s?(?P<language>[a-z]{2})|[^()]{1,40})\)", re.IGNORECASE)  # "(OR. en)", "(Part 2)"

@@ -20,6 +20,7 @@ from minutes_tui.core.agenda.common import (
     detail_field,
     finish_details,
     normalise_ref,
+    quote,
     set_detail,
     split_lines,
 )
@@ -159,12 +160,15 @@ def _item(entry: dict, line: int, source: str, where: _Locator) -> AgendaItem:
             at = where.entry_key(key, line)
             raise AgendaError(source, at, f"unknown key {key!r} in an item (expected {', '.join(_ITEM_KEYS)})")
     number = entry.get("number", "")
+    title = _text(entry, "title", line, source)
     if isinstance(number, int) and not isinstance(number, bool):
+        if number < 0:  # "-1." would be exported as the item's number
+            raise AgendaError(source, where.entry_key("number", line),
+                              f"item {quote(title or '(untitled)')}: number {number} is negative (write 0 or more, or text)")
         number = f"{number}."
     elif not isinstance(number, str):
         raise AgendaError(source, line, "an item's number must be text (\"6.1\") or a whole number")
     number = clean(number)
-    title = _text(entry, "title", line, source)
     if not title:
         raise AgendaError(source, line, f"item {number or '(unnumbered)'} has no title")
     parts = analyse_title(title)
