@@ -233,7 +233,7 @@ def export(meeting_id: int | None, fmt: str, output: Path | None, force: bool, c
     warnings = check_meeting(meeting)
     for warning in warnings if check else []:
         click.echo(f"check: {warning}", err=True)
-    content = export_meeting(meeting, fmt, events=store.events(meeting.id) if fmt == "json" else None)
+    content = export_meeting(meeting, fmt, events=store.events(meeting.id) if fmt in ("json", "log") else None)
     if output is None:
         if isinstance(content, bytes):
             raise UserError(f"{fmt} is a binary format: give a file with -o")

@@ -56,7 +56,7 @@ def _speakers(found: list[archive.SpeakerStat]) -> None:
     from .core import archive  # loaded only by the commands that need it
 
     most = max((s.seconds for s in found), default=0)
-    rows = [(s.code, str(s.interventions), archive.format_duration(s.seconds), archive.bar(s.seconds, most, 30))
+    rows = [(s.code, str(s.interventions), archive.format_duration(s.time), archive.bar(s.seconds, most, 30))
             for s in found]
     _table("Speakers", ("speaker", "interventions", "time", ""), rows)
 

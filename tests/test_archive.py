@@ -200,6 +200,17 @@ def test_speaker_stats_for_one_meeting_and_a_range(store, meetings):
     assert [(s.code, s.interventions, s.seconds) for s in across] == [("FR", 2, 360), ("DE", 2, 150), ("NL", 1, 60)]
 
 
+def test_a_speaker_never_timed_has_no_speaking_time_not_zero(store, meetings, clock):
+    """Lines typed without the queue have no end: "0:00" claimed they were timed and took no time."""
+    session = Session(store, meetings["cats-jan"], clock)
+    session.go_to("2.1")
+    session.apply_line("IT supported the conclusions")  # untimed
+    session.apply_line("DE also stressed the deadline")  # untimed, but DE has a timed turn
+    stats = {s.code: s for s in archive.speaker_stats(store, meetings["cats-jan"])}
+    assert (stats["IT"].interventions, stats["IT"].time, archive.format_duration(stats["IT"].time)) == (1, None, "–")
+    assert (stats["DE"].interventions, stats["DE"].time, archive.format_duration(stats["DE"].time)) == (2, 90, "1:30")
+
+
 def test_item_times_longest_items_and_overruns(store, meetings):
     times = {t.number: (t.planned_minutes, t.seconds) for t in archive.item_times(store, meetings["cosi-nov"])}
     assert times == {"1.": (1, 120), "2.": (1, None), "2.1.": (1, 210), "2.2.": (1, None), "3.": (1, 60)}
@@ -280,3 +291,16 @@ def test_date_words_searched_as_words_are_noted():
     assert parse_query("measures taken since the attack", TODAY).undated == ["since"]
     assert parse_query("since foo", TODAY).undated == ["since"]
     assert parse_query("since 1 Nov 2021", TODAY).undated == []
+
+
+def test_a_plain_word_finds_a_person_named_in_free_text(store, clock):
+    """"Jansen" found nothing when Ms Jansen spoke: the index held what was said, not who said it."""
+    session = Session(store, store.create_meeting(small_agenda(), clock.now()), clock)
+    session.go_next()
+    session.apply_line("Ms Jansen: expressed concern about the financing")
+    session.apply_line("Mr Smith: agreed with Ms Jansen")
+    session.apply_line("Mr de Vries: agreed")
+    hits = archive.search(store, "Jansen", TODAY)
+    assert sorted(h.speakers for h in hits) == [["Mr Smith"], ["Ms Jansen"]]
+    assert [h.snippet for h in archive.search(store, "Jansen financing", TODAY)] == ["expressed concern about the [financing]"]
+    assert [h.speakers for h in archive.search(store, "Vries", TODAY)] == [["Mr de Vries"]]

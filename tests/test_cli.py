@@ -113,6 +113,18 @@ def test_export_defaults_to_the_latest_meeting(db, clock, agenda):
     assert "The agenda as set out in CM 5119/21 was adopted." in result.output
 
 
+def test_the_log_export_says_which_items_were_withdrawn_and_who_was_present(db, clock, agenda):
+    store = Store(db)
+    meeting_id = store.create_meeting(agenda, clock.now())
+    session = Session(store, meeting_id, clock)
+    session.apply_line("/next")
+    session.apply_line("/present DE FR")
+    session.apply_line("/go 2")
+    session.apply_line("/withdraw")
+    log = run("export", "--format", "log", "--db", str(db)).output
+    assert "attendance    present: DE, FR" in log and "item          withdrawn" in log
+
+
 def test_export_never_overwrites_without_force(db, clock, agenda, tmp_path):
     Store(db).create_meeting(agenda, clock.now())
     target = tmp_path / "out.md"
@@ -191,6 +203,20 @@ def test_import_json_rejects_bad_files_in_one_line(db, tmp_path):
     bad.write_text('{"schema": "minutes_tui/meeting", "version": 99}')
     result = CliRunner().invoke(cli, ["import-json", str(bad), "--db", str(db)])
     assert result.exit_code == 1 and "bad.json" in result.output and result.output.count("\n") == 1
+
+
+def test_stats_show_a_speaker_never_timed_as_untimed(db, clock):
+    run("import", str(SAMPLES / "cosi-2021-11-22.md"), "--db", str(db))
+    session = Session(Store(db), 1, clock)
+    session.go_next()
+    session.apply_line("DE called for support")  # typed, never timed
+    session.apply_line("/queue FR")
+    session.apply_line("/floor")
+    clock.advance(seconds=75)
+    session.apply_line("/end supported it")
+    speakers = run("stats", "1", "--db", str(db)).output.split("Speakers\n")[1].split("\n\n")[0]
+    rows = {line.split()[0]: line.split()[1:3] for line in speakers.splitlines()[1:]}
+    assert rows == {"FR": ["1", "1:15"], "DE": ["1", "–"]}
 
 
 def test_stats_over_a_range_with_no_day_in_it_says_so(db):

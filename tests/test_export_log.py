@@ -64,10 +64,19 @@ def test_csv_has_one_row_per_intervention():
     assert rows == [
         ["item_number", "item_title", "speakers", "started_at", "duration_seconds"],
         ["2.", "Information by the Presidency", "PRES", "2021-11-22T10:01:30", "125"],
-        ["2.", "Information by the Presidency", "DE FR", "2021-11-22T10:04:00", "30"],
+        ["2.", "Information by the Presidency", "DE; FR", "2021-11-22T10:04:00", "30"],
         ["2.", "Information by the Presidency", "", "2021-11-22T10:06:00", ""],
         ["12.", "AOB", "DE", "2021-11-23T10:00:00", ""],
     ]
+
+
+def test_csv_keeps_speakers_named_in_free_text_apart():
+    """"Ms Jansen Mr de Vries" could be one person or two (or three)."""
+    meeting = captured_meeting()
+    meeting.entries[2].speakers = ["Ms Jansen", "Mr de Vries"]
+    rows = list(csv.reader(io.StringIO(export_meeting(meeting, "csv"))))
+    assert rows[2][2] == "Ms Jansen; Mr de Vries"
+    assert rows[2][2].split("; ") == meeting.entries[2].speakers
 
 
 def test_csv_quotes_titles_with_commas():
@@ -90,3 +99,57 @@ def test_empty_meeting():
     meeting = Meeting(None, MeetingDetails(meeting_date=date(2021, 11, 22)))
     assert export_meeting(meeting, "log") == "Meeting: chronological log\n\n"
     assert export_meeting(meeting, "csv") == "item_number,item_title,speakers,started_at,duration_seconds\n"
+
+
+def test_log_has_withdrawals_postponements_attendance_and_the_close(store, clock, meeting_id):
+    """Taken from the store's events: the entries do not hold them. An undone change is no fact."""
+    from minutes_tui.core.session import Session
+    from minutes_tui.export.log import to_log
+
+    session = Session(store, meeting_id, clock)
+    session.apply_line("/next")
+    clock.advance(seconds=5)
+    session.apply_line("/present DE FR, Ms Jansen")
+    clock.advance(seconds=5)
+    session.apply_line("/remote EE")
+    session.apply_line("/absent SE")
+    session.apply_line("/undo")
+    clock.advance(seconds=5)
+    session.apply_line("/go 2.1")
+    clock.advance(minutes=1)
+    session.apply_line("/postpone")
+    session.apply_line("/go 2.2")
+    clock.advance(minutes=1)
+    session.apply_line("/withdraw")
+    clock.advance(minutes=1)
+    session.apply_line("/close")
+    meeting = session.meeting
+    assert to_log(meeting, store.events(meeting_id)).splitlines()[3:] == [
+        "10:00:00  1.    ── Adoption of the agenda",
+        "10:00:05        attendance    present: DE, FR, Ms Jansen",
+        "10:00:10        attendance    remote: EE",
+        "10:00:15  2.1.  ── Threat assessment",
+        "10:01:15  2.1.  item          postponed",
+        "10:01:15  2.2.  ── Security checks",
+        "10:02:15  2.2.  item          withdrawn",
+        "10:03:15        meeting       closed",
+    ]
+    assert to_log(meeting).splitlines()[-1] == "10:03:15        meeting       closed"  # without the events: the close
+
+
+def test_log_says_when_an_item_set_aside_is_put_back_and_not_the_meetings_creation(store, clock, meeting_id):
+    from minutes_tui.core.model import ItemState
+    from minutes_tui.core.session import Session
+    from minutes_tui.export.log import to_log
+
+    imported = store.insert_meeting(store.load_meeting(meeting_id), clock.now())  # a copy, with attendance
+    session = Session(store, imported, clock)
+    session.set_attendance(["DE"], "present")
+    assert to_log(session.meeting, store.events(imported)).splitlines()[3:] == ["10:00:00        attendance    present: DE"]
+    item = session.meeting.items[-1]
+    clock.advance(minutes=1)
+    session.set_item_state(item.id, ItemState.WITHDRAWN)
+    clock.advance(minutes=2)
+    session.set_item_state(item.id, ItemState.PENDING)  # the agenda's `w` again
+    assert to_log(session.meeting, store.events(imported)).splitlines()[-2:] == [
+        "10:01:00  3.    item          withdrawn", "10:03:00  3.    item          back on the agenda"]

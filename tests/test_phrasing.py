@@ -224,6 +224,35 @@ def test_intervention_sentences(speakers, text, style, expected):
 
 
 @pytest.mark.parametrize(
+    ("speakers", "text", "expected"),
+    [
+        # what the speaker said of itself is reported, in the past tense as minutes are
+        (["NL"], "We cannot accept this", "The Netherlands delegation could not accept this."),
+        (["NL"], "We need more time", "The Netherlands delegation needed more time."),  # was quoted
+        (["DE"], "We can support the text", "The German delegation could support the text."),
+        (["PRES"], "We will circulate a revised text", "The Presidency would circulate a revised text."),
+        (["NL"], "We are not convinced", "The Netherlands delegation was not convinced."),
+        (["DE", "FR"], "We are not convinced", "The German and French delegations were not convinced."),
+        (["Delegations"], "We have concerns", "Delegations had concerns."),
+        (["AT"], "We do not want a new text", "The Austrian delegation did not want a new text."),
+        (["AT"], "We also don't see the need", "The Austrian delegation also did not see the need."),
+        (["SE"], "I can’t support it", "The Swedish delegation could not support it."),
+        (["DE"], "We fully support Annex I", "The German delegation fully supported Annex I."),
+        (["DE"], "We must insist on Article 5", "The German delegation must insist on Article 5."),  # no shift needed
+        # quoted as said: a verb not known here, or the speaker naming itself again
+        (["AT"], "We look at the text again", 'The Austrian delegation stated: "We look at the text again."'),
+        (["NL"], "We will send our comments", 'The Netherlands delegation stated: "We will send our comments."'),
+        (["NL"], "I think we should wait", 'The Netherlands delegation stated: "I think we should wait."'),
+        # the minute-taker's own words keep their tense
+        (["IT"], "It cannot accept this", "The Italian delegation cannot accept this."),
+        (["DE"], "supports the text", "The German delegation supports the text."),
+    ],
+)
+def test_first_person_lines_are_reported_speech_in_the_past(speakers, text, expected):
+    assert intervention_sentence(intervention(speakers, text), REGISTER, COUNCIL) == expected
+
+
+@pytest.mark.parametrize(
     ("speakers", "text", "deadline", "expected"),
     [
         ([], "Delegations were invited to send comments", "by 30 July 2014", "Delegations were invited to send comments by 30 July 2014."),

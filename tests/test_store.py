@@ -498,3 +498,52 @@ def test_migration_7_keeps_indexed_entries_searchable(tmp_path, clock, agenda):
     assert _fts_ids(store, "europol") == [1, 3, 4]
     _check_index_matches_content(store)
     store.close()
+
+
+# --- speakers indexed for search (schema 12) ----------------------------------------------------
+
+
+def test_a_plain_search_finds_who_spoke_and_the_index_follows_edits(store, clock, meeting_id):
+    session = Session(store, meeting_id, clock)
+    session.go_next()
+    jansen = session.apply_line("Ms Jansen: expressed concern about the financing").entry
+    mueller = session.apply_line("Mr Müller: agreed").entry
+    assert [h.entry_id for h in store.search("Jansen")] == [jansen.id]
+    assert [h.entry_id for h in store.search("müller")] == [mueller.id]  # as typed, not "M\u00fcller"
+    assert [h.entry_id for h in store.search("Jansen financing")] == [jansen.id]  # a word of each
+    session.edit_entry(jansen.id, speakers=["Mr de Vries"])
+    assert store.search("Jansen") == [] and [h.entry_id for h in store.search("Vries")] == [jansen.id]
+    session.delete_entry(mueller.id)
+    assert store.search("Müller") == []
+    _check_index_matches_content(store)
+
+
+def test_migration_12_indexes_the_speakers_of_an_old_database_and_keeps_its_data(tmp_path):
+    path = tmp_path / "v11.db"
+    import json
+
+    import sqlite_utils
+
+    db = sqlite_utils.Database(path)
+    for migrate in MIGRATIONS[:11]:
+        migrate(db)
+    db.execute("PRAGMA user_version = 11")
+    db["meetings"].insert({"id": 1, "short_name": "OLD"})
+    db["items"].insert({"id": 1, "meeting_id": 1, "number": "1.", "title": "Schengen", "position": 0})
+    spoken = [(1, ["Ms Jansen"], "europol report"), (2, ["Mr Müller", "DE"], "frontex"), (3, ["Ms Jansen"], "")]
+    db["entries"].insert_all([{"id": n, "meeting_id": 1, "item_id": 1, "kind": "intervention", "text": text,
+                               "speakers": json.dumps(speakers)} for n, speakers, text in spoken])  # "M\u00fcller"
+    db.execute("INSERT INTO entries_fts (rowid, text) SELECT id, text FROM entries WHERE id < 3")  # 3 is pending
+    db.conn.commit()
+    db.close()
+
+    store = Store(path)
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert [(e.id, e.speakers, e.text) for e in store.load_entries(1)] == spoken
+    assert _fts_ids(store, "jansen") == [1, 3] and _fts_ids(store, "müller") == [2] and _fts_ids(store, "europol") == [1]
+    assert store.unindexed() == 0
+    _check_index_matches_content(store)
+    store.conn.execute("UPDATE entries SET speakers = '[\"FR\"]' WHERE id = 1")  # through the new triggers
+    assert _fts_ids(store, "jansen") == [3]
+    _check_index_matches_content(store)
+    store.close()

@@ -271,6 +271,12 @@ class SpeakerStat:
     code: str
     interventions: int
     seconds: int  # timed interventions only; a joint intervention counts for each of its speakers
+    timed: int = 0  # how many of the interventions were timed
+
+    @property
+    def time(self) -> int | None:
+        """The speaking time to show: None ("–") if no intervention was timed, not a false "0:00"."""
+        return self.seconds if self.timed else None
 
 
 @dataclass
@@ -321,11 +327,12 @@ def _where(conditions: list[str]) -> str:
 def speaker_stats(store: Store, meeting_id: int | None = None, query: Query | None = None) -> list[SpeakerStat]:
     """Interventions and speaking time per speaker, in one meeting or across the meetings of `query`."""
     conditions, params = _scope(meeting_id, query)
-    sql = f"""SELECT s.value AS code, count(*) AS interventions, coalesce(sum({_SECONDS.format('e')}), 0) AS seconds
+    sql = f"""SELECT s.value AS code, count(*) AS interventions, coalesce(sum({_SECONDS.format('e')}), 0) AS seconds,
+                     count({_SECONDS.format('e')}) AS timed
               FROM entries e JOIN json_each(e.speakers) s JOIN meetings m ON m.id = e.meeting_id
               {_where(["e.kind = 'intervention'", *conditions])}
               GROUP BY s.value ORDER BY interventions DESC, seconds DESC, code"""
-    return store.read("speaker", sql, params, lambda r: SpeakerStat(r["code"], r["interventions"], r["seconds"]))
+    return store.read("speaker", sql, params, lambda r: SpeakerStat(r["code"], r["interventions"], r["seconds"], r["timed"]))
 
 
 def item_times(store: Store, meeting_id: int | None = None, query: Query | None = None,

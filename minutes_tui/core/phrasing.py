@@ -159,8 +159,22 @@ _FINITE_VERB = re.compile(
 _BASE_AS_PAST = re.compile(r"(?:put|set|read|cut|let|hit|shut|cast|spread|quit|upset)\b")
 # What follows a speaker's name as its predicate: a finite verb, perhaps after adverbs ("also
 # stressed", "strongly supported", "did not support").
-_PREDICATE = re.compile(r"(?=[a-z])(?:(?:also|further|again|then|finally|additionally|similarly|likewise|not|\w+ly),? )*"
-                        + _FINITE_VERB.pattern)
+_ADVERBS = r"(?:(?:also|further|again|then|finally|additionally|similarly|likewise|not|\w+ly),? )*"
+_PREDICATE = re.compile(r"(?=[a-z])" + _ADVERBS + _FINITE_VERB.pattern)
+# The present tense of what a speaker said in the first person, and its past: the minutes report it
+# ("We cannot accept this": "... could not accept this"). "{be}" is "was" or "were", by the speakers'
+# number. A past or a modal that needs no shift ("We supported", "We must") is kept as it is.
+_PAST = {
+    "cannot": "could not", "can't": "could not", "can": "could", "will": "would", "won't": "would not",
+    "shall": "would", "may": "might", "am": "{be}", "is": "{be}", "are": "{be}", "isn't": "{be} not",
+    "aren't": "{be} not", "have": "had", "haven't": "had not", "do": "did", "don't": "did not",
+    "need": "needed", "want": "wanted", "wish": "wished", "agree": "agreed", "support": "supported",
+    "oppose": "opposed", "accept": "accepted", "welcome": "welcomed", "prefer": "preferred",
+    "propose": "proposed", "consider": "considered", "believe": "believed", "hope": "hoped",
+    "regret": "regretted", "share": "shared", "expect": "expected", "request": "requested",
+    "insist": "insisted", "think": "thought", "see": "saw", "understand": "understood", "feel": "felt",
+}
+_PRESENT = re.compile(_ADVERBS + "(" + "|".join(sorted(_PAST, key=len, reverse=True)).replace("'", "['’]") + r")(?!\w)")
 
 
 # --- speakers ----------------------------------------------------------------------------------
@@ -257,7 +271,7 @@ def intervention_sentence(entry: Entry, register: Register, style: HouseStyle) -
     text = _backers_named(_BULLET.sub("", entry.text.strip()), register, style)
     if not subject:
         return _with_subject(subject, text, "took the floor")
-    text = _as_predicate(text)
+    text = _as_predicate(text, _plural(entry.speakers, subject))
     if not text or _PREDICATE.match(text) or text[0] in "(,":
         return _with_subject(subject, text, "took the floor")
     if _names_a_speaker(text, entry.speakers, register):  # "Germany supported it", "the German delegation called ..."
@@ -281,7 +295,16 @@ def _backers_named(text: str, register: Register, style: HouseStyle) -> str:
     return _BACKERS.sub(named, text)
 
 
-_PRONOUN = re.compile(r"(?:It|They|He|She|We|The delegations?) (?=[a-z])")
+_PRONOUN = re.compile(r"(?:It|They|He|She|The delegations?) (?=[a-z])")  # the speaker, as the minute-taker wrote
+_FIRST_PERSON = re.compile(r"(?:We|I) (?=[a-z])")  # the speaker's own words
+# Words that only the speaker could say of itself: a line holding them after its subject is quoted,
+# not half-reported ("... would send our comments"). Not "I", which is also a number ("Annex I").
+_OWN_WORDS = re.compile(r"(?<![\w'’])(?:[Ww]e|us|[Oo]urs?|ourselves|[Mm]y|me|myself)(?![\w'’])")
+
+
+def _plural(speakers: list[str], subject: str) -> bool:
+    """Whether the speakers take a plural verb: several, or one that names a group ("Delegations")."""
+    return len(speakers) > 1 or re.search(r"(?i)(delegations|states|members|parties)$", subject) is not None
 
 
 def _names_a_speaker(text: str, codes: list[str], register: Register) -> bool:
@@ -311,12 +334,15 @@ _RESERVATION = re.compile(r"(?:an? )?((?:(?:general|parliamentary|linguistic|scr
 _QUOTATION = re.compile(r"[\"“‘«]")
 
 
-def _as_predicate(text: str) -> str:
+def _as_predicate(text: str, plural: bool) -> str:
     """Shorthand for what a speaker did, as the predicate that follows the speaker's name:
     "Also stressed ..." / "Welcomed the text" (a capital typed out of habit), "scrutiny
-    reservation" ("entered a scrutiny reservation"), a quotation ("stated: "We cannot ..."")."""
+    reservation" ("entered a scrutiny reservation"), a quotation ("stated: "We cannot ..."");
+    the speaker's own words reported (see `_reported`)."""
     if _ADVERB.match(text) or _CAPITAL_VERB.match(text):
         return text[0].lower() + text[1:]
+    if first := _FIRST_PERSON.match(text):
+        return _reported(text[first.end():], plural) or text
     if (pronoun := _PRONOUN.match(text)) and _PREDICATE.match(text, pronoun.end()):  # "It supported the text": "it" is the speaker
         return text[pronoun.end():]
     if reservation := _RESERVATION.fullmatch(text):
@@ -325,6 +351,19 @@ def _as_predicate(text: str) -> str:
     if _QUOTATION.match(text):
         return f"stated: {text}"
     return text
+
+
+def _reported(said: str, plural: bool) -> str | None:
+    """What a speaker said of itself after "We" or "I", in the past tense as minutes report it
+    ("cannot accept this": "could not accept this"; "need more time": "needed more time"); None
+    (it is quoted as said) where its verb is not one known here ("look at it again") or it speaks
+    of itself again ("... our comments")."""
+    if _OWN_WORDS.search(said):
+        return None
+    if verb := _PRESENT.match(said):
+        past = _PAST[verb.group(1).replace("’", "'")].format(be="were" if plural else "was")
+        return said[: verb.start(1)] + past + said[verb.end(1) :]
+    return said if _PREDICATE.match(said) else None
 
 
 def statement_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:
@@ -365,8 +404,7 @@ def action_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:
     if subject and to_do:
         if style.actions == "action":  # a board's list of actions: "Action: the Chief Executive to sign ..."
             return sentence(f"Action: {speakers_named(entry.speakers, register, style)} to {text.removeprefix('to ')}")
-        plural = len(entry.speakers) > 1 or re.search(r"(?i)(delegations|states|members|parties)$", subject)
-        text = f"{'were' if plural else 'was'} invited to {text.removeprefix('to ')}"
+        text = f"{'were' if _plural(entry.speakers, subject) else 'was'} invited to {text.removeprefix('to ')}"
     return _with_subject(subject, text, "")
 
 

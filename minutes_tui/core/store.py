@@ -221,7 +221,8 @@ def _schema_8(db: sqlite_utils.Database) -> None:
 
 _PENDING = "id > (SELECT coalesce(max(id), 0) FROM entries_fts_docsize)"  # entries not indexed yet
 _ANY_PENDING = "SELECT 1 FROM entries WHERE " + _PENDING + " LIMIT 1"
-_INDEX_PENDING = "INSERT INTO entries_fts (rowid, text) SELECT id, text FROM entries WHERE " + _PENDING + " ORDER BY id"
+_INDEX_PENDING = ("INSERT INTO entries_fts (rowid, text, speakers) SELECT id, text, speakers FROM entries WHERE " + _PENDING
+                  + " ORDER BY id")
 
 def _schema_9(db: sqlite_utils.Database) -> None:
     """An item can be flagged "to check with the Chair" (an unclear outcome), with what to ask. A
@@ -242,8 +243,44 @@ def _schema_11(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE items ADD COLUMN spent_seconds INTEGER")
 
 
+def _schema_12(db: sqlite_utils.Database) -> None:
+    """A plain search finds who spoke too ("Jansen" finds what Ms Jansen said: a name typed as free
+    text; only `speaker:Jansen` did): the entries' index gets their speakers as a second column, and
+    is rebuilt whole (nothing is pending after it). Speakers are written as typed, not escaped
+    ("M\\u00fcller" the index reads as the words "m" and "u00fcller"): those saved so are written
+    again, the same names. One statement at a time: `executescript` would commit the migration half-done."""
+    db.execute("DROP TRIGGER IF EXISTS entries_ai")
+    db.execute("DROP TRIGGER IF EXISTS entries_ad")
+    db.execute("DROP TRIGGER IF EXISTS entries_au")
+    db.execute("DROP TABLE IF EXISTS entries_fts")
+    for row_id, speakers in db.execute("SELECT id, speakers FROM entries WHERE instr(speakers, '\\u') > 0").fetchall():
+        try:
+            written = json.dumps(json.loads(speakers), ensure_ascii=False)
+        except json.JSONDecodeError:
+            continue  # not the app's: left as it is
+        db.execute("UPDATE entries SET speakers = ? WHERE id = ?", [written, row_id])
+    db.execute('CREATE VIRTUAL TABLE entries_fts USING FTS5 (text, speakers, content="entries")')
+    db.execute("INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')")
+    db.execute("""CREATE TRIGGER entries_ai AFTER INSERT ON entries
+        WHEN new.id < (SELECT coalesce(max(id), 0) FROM entries_fts_docsize)
+        BEGIN
+          INSERT INTO entries_fts (rowid, text, speakers) VALUES (new.id, new.text, new.speakers);
+        END""")
+    db.execute("""CREATE TRIGGER entries_ad AFTER DELETE ON entries
+        WHEN EXISTS (SELECT 1 FROM entries_fts_docsize WHERE id = old.id)
+        BEGIN
+          INSERT INTO entries_fts (entries_fts, rowid, text, speakers) VALUES ('delete', old.id, old.text, old.speakers);
+        END""")
+    db.execute("""CREATE TRIGGER entries_au AFTER UPDATE ON entries
+        WHEN EXISTS (SELECT 1 FROM entries_fts_docsize WHERE id = old.id)
+        BEGIN
+          INSERT INTO entries_fts (entries_fts, rowid, text, speakers) VALUES ('delete', old.id, old.text, old.speakers);
+          INSERT INTO entries_fts (rowid, text, speakers) VALUES (new.id, new.text, new.speakers);
+        END""")
+
+
 MIGRATIONS = (_schema_1, _schema_2, _schema_3, _schema_4, _schema_5, _schema_6, _schema_7, _schema_8, _schema_9, _schema_10,
-              _schema_11)
+              _schema_11, _schema_12)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -320,7 +357,7 @@ def entry_row(entry: Entry) -> dict[str, Any]:
         "item_id": entry.item_id,
         "kind": str(entry.kind),
         "text": entry.text,
-        "speakers": json.dumps(entry.speakers),
+        "speakers": json.dumps(entry.speakers, ensure_ascii=False),  # as typed: the search index reads the names
         "outcome": entry.outcome,
         "deadline": entry.deadline,
         "position": entry.position,

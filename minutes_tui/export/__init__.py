@@ -30,8 +30,7 @@ def docx_bytes(document: Document) -> bytes:
 
 
 DOCUMENT_RENDERERS = {"md": to_markdown, "txt": to_text, "html": to_html, "docx": docx_bytes}
-RECORD_RENDERERS = {"log": to_log, "csv": to_csv}
-FORMATS = (*DOCUMENT_RENDERERS, "json", *RECORD_RENDERERS)
+FORMATS = (*DOCUMENT_RENDERERS, "json", "log", "csv")
 ALIASES = {"markdown": "md", "text": "txt", "htm": "html", "word": "docx"}
 
 
@@ -47,14 +46,17 @@ def document_for(meeting: Meeting, register=None, style=None) -> Document:
 def export_meeting(meeting: Meeting, fmt: str, register=None, style=None, events=None) -> str | bytes:
     """`meeting` rendered in `fmt` (one of FORMATS, or an alias such as "markdown"); bytes for docx.
 
-    `events` (the store's edit history) goes into the JSON export only, which keeps the meeting as
-    stored; the others drop control characters first (see `export.document`)."""
+    `events` (the store's edit history) goes into the JSON export, which keeps the meeting as
+    stored, and gives the log what no entry holds (items withdrawn, attendance); the others drop
+    control characters first (see `export.document`)."""
     fmt = ALIASES.get(fmt.lower(), fmt.lower())
     if fmt == "json":
         return meeting_to_json(meeting, events)
     meeting = cleaned(meeting)
-    if fmt in RECORD_RENDERERS:
-        return RECORD_RENDERERS[fmt](meeting)
+    if fmt == "log":
+        return to_log(meeting, events or ())
+    if fmt == "csv":
+        return to_csv(meeting)
     if fmt not in DOCUMENT_RENDERERS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     return DOCUMENT_RENDERERS[fmt](document_for(meeting, register, style))

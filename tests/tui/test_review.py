@@ -323,3 +323,14 @@ async def test_a_value_edited_outside_the_app_is_said_in_one_line_not_a_crash(db
         await pilot.press("s")
         assert isinstance(pilot.app.screen, StatsScreen)
         assert "'10/12/2021' is not a date" in str(pilot.app.screen.query_one("#tables", Static).visual)
+
+
+def test_the_statistics_show_a_speaker_never_timed_as_untimed():
+    from rich.console import Console
+
+    from minutes_tui.tui.screens.review import speakers_table
+
+    console = Console(width=80, record=True)
+    console.print(speakers_table([archive.SpeakerStat("FR", 1, 75, timed=1), archive.SpeakerStat("DE", 1, 0, timed=0)]))
+    rows = {line.split()[0]: line.split()[1:3] for line in console.export_text().splitlines() if line.split()[:1] in (["FR"], ["DE"])}
+    assert rows == {"FR": ["1", "1:15"], "DE": ["1", "–"]}

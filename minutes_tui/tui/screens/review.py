@@ -541,7 +541,7 @@ def speakers_table(found: list[archive.SpeakerStat]) -> Table:
     table = _table("Speakers", ("speaker", "interventions", "time", ""))
     most = max((s.seconds for s in found), default=0)
     for s in found:
-        table.add_row(s.code, str(s.interventions), archive.format_duration(s.seconds),
+        table.add_row(s.code, str(s.interventions), archive.format_duration(s.time),
                       Text(archive.bar(s.seconds, most, 30), style="green"))
     return table
 
