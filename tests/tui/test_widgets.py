@@ -442,3 +442,19 @@ def test_a_form_not_on_screen_yet_holds_what_it_was_given():
     form = FormModal("Outcome", [Field("code", "Outcome", "took_note", [("took note", "took_note")]), Field("text", "Wording")],
                      lambda values: None)
     assert form.values() == {"code": "took_note", "text": ""}
+
+
+class FillingTreeHost(OpeningTreeHost):
+    CSS = "AgendaTree { height: 1fr; }"
+
+
+async def test_the_agenda_keeps_the_current_item_in_view_when_the_terminal_shrinks():
+    """Item 40 in view on a tall terminal, out of it once the terminal is 20 rows high (it stayed so)."""
+    async with FillingTreeHost().run_test(size=(60, 64)) as pilot:
+        tree = pilot.app.query_one(AgendaTree)
+        await pilot.pause()
+        assert tree.scroll_y == 0 and tree.cursor_node.data == 40
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.pause()
+        assert tree.scroll_y <= tree.cursor_line < tree.scroll_y + tree.scrollable_content_region.height

@@ -109,6 +109,11 @@ class AgendaTree(KeysInTypedOrder, ScrollsWithoutReflow, Tree[int | None]):
             if laid_out:
                 self._reveal(node)
 
+    def on_resize(self) -> None:
+        # A smaller terminal: the cursor (the current item, or the one browsed) back into view.
+        if self._to_reveal is None and (node := self.cursor_node) is not None:  # not before the first reveal
+            self._to_reveal = node
+
     def render_lines(self, crop: Region) -> list[Strip]:
         # Reveal a node shown before the tree was laid out in this very frame, not a frame after
         # the top of the agenda (a jump on opening). Reading `last_line` numbers the lines.
