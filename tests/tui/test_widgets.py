@@ -458,3 +458,8 @@ async def test_the_agenda_keeps_the_current_item_in_view_when_the_terminal_shrin
         await pilot.pause()
         await pilot.pause()
         assert tree.scroll_y <= tree.cursor_line < tree.scroll_y + tree.scrollable_content_region.height
+
+
+def test_an_outcome_shows_its_label_not_its_code():
+    outcome = Entry(1, 1, EntryKind.OUTCOME, "", [], started_at=NOW, outcome="took_note")
+    assert RecordList._prompt(outcome, "The Committee took note.").plain == "10:30 outcome: took note The Committee took note."

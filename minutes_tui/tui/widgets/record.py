@@ -19,6 +19,7 @@ from textual.strip import Strip
 
 from minutes_tui.core.entry import on_one_line
 from minutes_tui.core.model import Entry, EntryKind
+from minutes_tui.core.phrasing import OUTCOME_LABELS
 from minutes_tui.core.schedule import clock_text
 from minutes_tui.tui.widgets.reflow import ScrollsWithoutReflow, virtual_size_without_reflow
 from minutes_tui.tui.widgets.typing_order import KeysInTypedOrder
@@ -187,7 +188,7 @@ class RecordList(KeysInTypedOrder, ScrollsWithoutReflow, ScrollView, can_focus=T
         when = entry.started_at.strftime("%H:%M") if entry.started_at else "     "
         who = " ".join(entry.speakers) if entry.kind is EntryKind.INTERVENTION else entry.kind.value
         if entry.kind is EntryKind.OUTCOME and entry.outcome:
-            who = f"outcome: {entry.outcome}"
+            who = f"outcome: {OUTCOME_LABELS.get(entry.outcome, entry.outcome)}"  # "took note", not took_note
         elif entry.kind is EntryKind.STATEMENT:
             who = f"statement by {' '.join(entry.speakers)}"
         prompt = Text.assemble((when, "dim"), " ", (who, "bold cyan" if entry.speakers else "bold"), " ")
