@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.message import Message
+from textual.screen import Screen
+from textual.app import SystemCommand
 from textual.widgets import Button, Input, OptionList
 
 
@@ -66,7 +68,11 @@ class AnsweredOnce(CommandPalette):
 
 
 class WithPaletteAnsweredOnce:
-    """For an App (first in its bases): ctrl+p opens `AnsweredOnce`, not Textual's own palette."""
+    """For an App (first in its bases): ctrl+p opens `AnsweredOnce`, not Textual's own palette,
+    without Textual's "Screenshot" (it writes to a Downloads folder, and failed where there is none)."""
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        return (command for command in super().get_system_commands(screen) if command.title != "Screenshot")
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not AnsweredOnce.is_open(self):

@@ -1,0 +1,13 @@
+"""The command palette of both apps: Textual's, answered once and without its screenshot command."""
+
+from __future__ import annotations
+
+from live_fixtures import cosi_db, live_app, no_cursor_blink, tui_clock  # noqa: F401  (fixtures)
+from minutes_tui.tui.review_app import make_review_app
+
+
+async def test_the_palettes_offer_no_screenshot_which_needs_a_downloads_folder(live_app, tmp_path):
+    for app in (live_app, make_review_app(tmp_path / "archive.db")):
+        async with app.run_test(size=(120, 40)) as pilot:
+            titles = [command.title for command in pilot.app.get_system_commands(pilot.app.screen)]
+            assert "Quit" in titles and "Screenshot" not in titles
