@@ -86,6 +86,12 @@ def test_unknown_command_lists_the_known_ones():
         parse_line("/frobnicate", REGISTER)
 
 
+@pytest.mark.parametrize("line", ["/next extra", "/n 4", "/close now", "/undo it"])
+def test_words_after_a_command_that_takes_none_are_refused_not_dropped(line):
+    with pytest.raises(EntryLineError, match=r"takes nothing after it"):
+        parse_line(line, REGISTER)
+
+
 def test_empty_line_is_an_error():
     with pytest.raises(EntryLineError):
         parse_line("   ", REGISTER)

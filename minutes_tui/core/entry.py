@@ -78,6 +78,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("redo", "/redo", "make again what the last undo reverted"),
 )
 _COMMAND_NAMES = {alias: spec.name for spec in COMMANDS for alias in (spec.name, *spec.aliases)}
+_USAGE = {spec.name: spec.usage for spec in COMMANDS}  # "/go 6.2" takes words after it, "/next" none
 
 # Words that follow a speaker code in an intervention written without a colon.
 _VERBS = frozenset(
@@ -107,6 +108,8 @@ def _parse_command(text: str) -> Command:
     if name is None:
         known = ", ".join("/" + spec.name for spec in COMMANDS)
         raise EntryLineError(f"unknown command /{word[:30]}: try {known}")
+    if args.strip() and " " not in _USAGE[name]:  # "/next extra": the words would go nowhere, unsaid
+        raise EntryLineError(f"/{name} takes nothing after it: {_USAGE[name]} alone (the line stays here)")
     return Command(name, args.strip())
 
 
