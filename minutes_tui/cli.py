@@ -233,7 +233,8 @@ def export(meeting_id: int | None, fmt: str, output: Path | None, force: bool, c
     warnings = check_meeting(meeting)
     for warning in warnings if check else []:
         click.echo(f"check: {warning}", err=True)
-    content = export_meeting(meeting, fmt, events=store.events(meeting.id) if fmt in ("json", "log") else None)
+    content = export_meeting(meeting, fmt, events=store.events(meeting.id) if fmt in ("json", "log") else None,
+                             versions=store.versions(meeting.id) if fmt == "json" else None)
     if output is None:
         if isinstance(content, bytes):
             raise UserError(f"{fmt} is a binary format: give a file with -o")
@@ -251,13 +252,14 @@ def export(meeting_id: int | None, fmt: str, output: Path | None, force: bool, c
 @friendly_errors
 def import_json(source: Path, db_path: Path | None) -> None:
     """Read a meeting exported with --format json back in as a new meeting; print its id."""
-    from .export.json_io import meeting_from_json
+    from .export.json_io import meeting_from_json, versions_from_json
 
     try:
-        meeting = meeting_from_json(source.read_text(encoding="utf-8"))
+        text = source.read_text(encoding="utf-8")
+        meeting, versions = meeting_from_json(text), versions_from_json(text)
     except (ValueError, UnicodeDecodeError) as error:
         raise UserError(f"{source}: {error}") from None
-    click.echo(open_store(db_path, create=True).insert_meeting(meeting, SystemClock().now()))
+    click.echo(open_store(db_path, create=True).insert_meeting(meeting, SystemClock().now(), versions))
 
 
 @cli.command()

@@ -98,7 +98,7 @@ def stats(meeting_id: int | None, since: str | None, until: str | None, committe
     query = archive.Query(
         committees=[committee] if committee else [],
         start=archive.parse_date(since, today) if since else None,
-        end=archive.parse_date(until, today) + timedelta(days=1) if until else None,
+        end=archive.date_span(until, today)[1] + timedelta(days=1) if until else None,  # "Nov 2021": to its last day
     ).checked()
     _speakers(archive.speaker_stats(store, query=query))
     _items("Longest items", archive.item_times(store, query=query, longest=10), True)
@@ -136,7 +136,7 @@ def search(query: tuple[str, ...], limit: int, db_path: Path | None) -> None:
         click.echo("No matches.")
         for word in parsed.undated:
             click.echo(f"note: {word!r} was searched as a word: no date follows it (try {word} 1 Nov 2021)", err=True)
-    if note := archive.unsearched_note(store):
+    if note := archive.unsearched_note(store, parsed):
         click.echo(f"note: {note}", err=True)
     for hit in hits:
         when = format_date(hit.meeting_date) if hit.meeting_date else ""

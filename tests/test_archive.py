@@ -161,14 +161,15 @@ def test_search_phrases_and_item_titles(store, meetings):
 
 
 def test_a_search_says_what_it_could_not_index(store, meetings, monkeypatch):
-    assert archive.search(store, "threat", TODAY) and archive.unsearched_note(store) == ""  # indexed first
+    assert archive.search(store, "threat", TODAY) and archive.unsearched_note(store, parse_query("threat", TODAY)) == ""  # indexed first
     hold_meeting(store, "COSI", date(2022, 2, 1), [(("DE",), "raised the threat of drones.", 60)])
     def read_only() -> int:
         raise IndexNotWritten("the database is read-only")
 
     monkeypatch.setattr(store, "index_pending", read_only)
     assert {h.meeting_id for h in archive.search(store, "drones", TODAY)} == set()
-    assert archive.unsearched_note(store) == "1 newest entry could not be indexed here (the database cannot be written) and is not searched"
+    assert archive.unsearched_note(store, parse_query("drones", TODAY)) == (
+        "1 newest entry could not be indexed here (the database cannot be written) and is not searched")
 
 
 def test_search_text_is_never_sql(store, meetings):
@@ -304,3 +305,59 @@ def test_a_plain_word_finds_a_person_named_in_free_text(store, clock):
     assert sorted(h.speakers for h in hits) == [["Mr Smith"], ["Ms Jansen"]]
     assert [h.snippet for h in archive.search(store, "Jansen financing", TODAY)] == ["expressed concern about the [financing]"]
     assert [h.speakers for h in archive.search(store, "Vries", TODAY)] == [["Mr de Vries"]]
+
+
+# --- defects found in review ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("until Nov 2021", None, date(2021, 12, 1)),  # to the month's last day, not its first
+        ("until Feb 2024", None, date(2024, 3, 1)),
+        ("until 2022", None, date(2023, 1, 1)),  # to 31 December, not 1 January
+        ("till 2021-11", None, date(2021, 12, 1)),
+        ("after Nov 2021", date(2021, 12, 1), None),
+        ("since Nov 2021", date(2021, 11, 1), None),  # from the first day, as before
+        ("since 2022", date(2022, 1, 1), None),
+        ("before Nov 2021", None, date(2021, 11, 1)),
+        ("since Nov 2021 until Nov 2021", date(2021, 11, 1), date(2021, 12, 1)),
+    ],
+)
+def test_a_month_or_a_year_counts_whole(text, start, end):
+    """"until Nov 2021" ended on 1 November, "until 2022" on 1 January 2022."""
+    query = parse_query(text, TODAY)
+    assert (query.start, query.end) == (start, end)
+
+
+def test_search_and_the_archive_filter_until_a_month_include_its_meetings(store, meetings):
+    assert {h.meeting_id for h in archive.search(store, "committee:COSI until Nov 2021", TODAY)} == {meetings["cosi-nov"]}
+    assert [m.id for m in archive.list_archive(store, "COSI until 2021", TODAY)] == [meetings["cosi-dec"], meetings["cosi-nov"]]
+
+
+def test_a_speaker_code_finds_that_speaker_only_not_a_name_with_the_word(store, clock):
+    """speaker:DE found "Mr de Vries", speaker:IT "Ms It Lin": whole words, any case."""
+    session = Session(store, store.create_meeting(small_agenda(), clock.now()), clock)
+    session.go_next()
+    for line in ("Mr de Vries: agreed", "Ms It Lin: objected", "Ms Jansen: abstained", "DE supported it", "IT opposed it"):
+        session.apply_line(line)
+    assert [h.speakers for h in archive.search(store, "speaker:DE", TODAY)] == [["DE"]]
+    assert [h.speakers for h in archive.search(store, "speaker:it", TODAY)] == [["IT"]]
+    assert [h.speakers for h in archive.search(store, "speaker:Vries", TODAY)] == [["Mr de Vries"]]
+    assert [h.speakers for h in archive.search(store, "speaker:Jansen", TODAY)] == [["Ms Jansen"]]
+
+
+def test_a_search_by_filters_alone_says_nothing_of_entries_not_indexed(store, meetings, monkeypatch):
+    """It reads the entries, not the index: "1 newest entry could not be indexed" was false."""
+    hold_meeting(store, "COSI", date(2022, 2, 1), [(("HU",), "raised the threat of drones.", 60)])
+    assert store.unindexed() == 1  # another process added it: not indexed yet
+    query = parse_query("speaker:HU", TODAY)
+    assert [h.speakers for h in archive.search(store, query, TODAY)] == [["HU"]]
+    assert archive.unsearched_note(store, query) == ""
+
+    def read_only() -> int:
+        raise IndexNotWritten("the database is read-only")
+
+    monkeypatch.setattr(store, "index_pending", read_only)  # even where it cannot be indexed, the filter finds it
+    assert archive.search(store, query, TODAY) and archive.unsearched_note(store, query) == ""
+    assert archive.unsearched_note(store, parse_query("drones speaker:HU", TODAY)).startswith("1 newest entry")

@@ -404,3 +404,57 @@ def test_output_that_cannot_be_written_says_where(db, clock, agenda):
         result = subprocess.run([sys.executable, "-m", "minutes_tui", "export", "--db", str(db)], stdout=full,
                                 stderr=subprocess.PIPE, text=True)
     assert result.returncode == 1 and result.stderr == "minutes: writing the output: No space left on device\n"
+
+
+# --- defects found in review ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["export", "stats", "open"])
+def test_a_meeting_id_too_large_for_sqlite_is_no_meeting(db, clock, agenda, command):
+    """OverflowError: Python int too large to convert to SQLite INTEGER."""
+    Store(db).create_meeting(agenda, clock.now())
+    _one_line_error(CliRunner().invoke(cli, [command, "99999999999999999999", "--db", str(db)]),
+                    "there is no meeting 99999999999999999999")
+
+
+def test_until_a_month_takes_in_the_whole_month(db):
+    """`until Nov 2021` stopped on 1 November, and found nothing of the 22nd."""
+    from datetime import date
+
+    from test_archive import hold_meeting
+
+    hold_meeting(Store(db), "COSI", date(2021, 11, 22), [(("DE",), "supported the text.", 60)])
+    speakers = run("stats", "--until", "Nov 2021", "--db", str(db)).output.split("Speakers\n")[1].split("\n\n")[0]
+    assert [line.split()[0] for line in speakers.splitlines()[1:]] == ["DE"]
+    assert "DE: supported the text." in run("search", "committee:COSI until Nov 2021", "--db", str(db)).output
+    assert run("search", "committee:COSI until Oct 2021", "--db", str(db)).output == "No matches.\n"
+
+
+def test_a_search_by_speaker_after_another_process_added_a_line_warns_of_nothing(db, clock, agenda):
+    """"note: 1 newest entry could not be indexed here (the database cannot be written)", on a database that can."""
+    store = Store(db)
+    session = Session(store, store.create_meeting(agenda, clock.now()), clock)
+    session.go_next()
+    session.apply_line("HU aligned itself with SE")  # not indexed yet: the live screen indexes a second later
+    result = CliRunner().invoke(cli, ["search", "speaker:HU", "--db", str(db)])
+    assert result.exit_code == 0 and result.output.endswith(" item 1. HU: aligned itself with SE\n")
+    assert "note:" not in result.output
+
+
+def test_the_json_export_keeps_the_drafts_and_final_and_imports_them_back(db, clock, agenda, tmp_path):
+    """The backup left out the versions: an imported meeting had no draft to compare with."""
+    from minutes_tui.core import archive
+
+    store = Store(db)
+    session = Session(store, store.create_meeting(agenda, clock.now()), clock)
+    session.apply_line("/go 2.1")
+    session.apply_line("DE supported the text")
+    archive.set_status(store, 1, "draft 1", clock.now(), "DRAFT 1 – the text then")
+    clock.advance(minutes=30)
+    archive.set_status(store, 1, "final", clock.now(), "the final text")
+    exported = tmp_path / "meeting.json"
+    assert run("export", "1", "--format", "json", "-o", str(exported), "--db", str(db)).exit_code == 0
+    assert run("import-json", str(exported), "--db", str(db)).output.strip() == "2"
+    versions = [[(v.status, v.created_at, v.text) for v in archive.versions(store, meeting)] for meeting in (1, 2)]
+    assert versions[1] == versions[0] and [status for status, _, _ in versions[1]] == ["draft 1", "final"]
+    assert archive.status_of(store, 2) == "final"

@@ -19,7 +19,7 @@ from minutes_tui.core.model import (
     SpeakerKind,
 )
 from minutes_tui.export import export_meeting
-from minutes_tui.export.json_io import events_from_json, meeting_from_json, meeting_to_json
+from minutes_tui.export.json_io import events_from_json, meeting_from_json, meeting_to_json, versions_from_json
 
 T0 = datetime(2021, 11, 22, 10, 0, 5)
 
@@ -165,3 +165,36 @@ def test_ids_that_do_not_link_up_are_a_one_line_value_error(change, message):
     change(document["meeting"])
     with pytest.raises(ValueError, match=message):
         meeting_from_json(json.dumps(document))
+
+
+VERSIONS = [{"status": "draft 1", "created_at": T0, "text": "DRAFT 1 – OUTCOME OF PROCEEDINGS\n..."},
+            {"status": "final", "created_at": T0.replace(day=30), "text": "OUTCOME OF PROCEEDINGS\n..."}]
+
+
+def test_versions_go_into_the_json_and_come_back():
+    """The drafts and final marked were left out of the backup."""
+    text = meeting_to_json(full_meeting(), versions=VERSIONS)
+    assert json.loads(text)["versions"][1] == {"status": "final", "created_at": "2021-11-30T10:00:05",
+                                               "text": "OUTCOME OF PROCEEDINGS\n..."}
+    assert versions_from_json(text) == VERSIONS
+    stored = [{**v, "created_at": v["created_at"].isoformat()} for v in VERSIONS]  # as `Store.versions` reads them
+    assert versions_from_json(meeting_to_json(full_meeting(), versions=stored)) == VERSIONS
+
+
+def test_a_file_written_without_versions_still_imports():
+    text = meeting_to_json(full_meeting())
+    assert "versions" not in json.loads(text)
+    assert versions_from_json(text) == [] and meeting_from_json(text) == full_meeting()
+
+
+@pytest.mark.parametrize("versions, message", [
+    ({"status": "final"}, "versions: expected a list"),
+    (["final"], r"versions\[0\]: expected an object"),
+    ([{"status": "final", "text": ""}], r"versions\[0\]\.created_at: expected an ISO 8601 string"),
+    ([{"status": 1, "created_at": "2021-11-22T10:00:00", "text": ""}], r"versions\[0\]\.status: expected str, got int"),
+])
+def test_bad_versions_are_a_one_line_value_error(versions, message):
+    document = json.loads(meeting_to_json(full_meeting()))
+    document["versions"] = versions
+    with pytest.raises(ValueError, match=f"^{message}"):
+        versions_from_json(json.dumps(document))

@@ -564,3 +564,19 @@ def test_a_statement_is_titled_with_its_speakers_named_mid_sentence():
 )
 def test_a_title_quoted_in_the_standard_phrase_reads_as_part_of_the_sentence(title, expected):
     assert outcome_sentence(outcome("", "exchanged_views"), item(title), COSI, COUNCIL) == expected
+
+
+@pytest.mark.parametrize(("title", "mode", "code"), [
+    ("Adoption of the agenda", "", "adopted"),
+    ("Approval of the agenda", "", "approved"),
+    ("Minutes of the meeting of 2 December 2025", "", "approved"),
+    ("Adoption of the minutes of the last meeting", "", "adopted"),
+    ("Draft conclusions on missing persons", "Possible endorsement", "endorsed"),
+    ("Draft conclusions on protecting public spaces", "Exchange of views", "exchanged_views"),
+    ("Information by the Presidency", "Information", "took_note"),
+    ("AOB", "", "took_note"),
+])
+def test_the_outcome_suggested_for_an_item_follows_its_title_and_mode(title, mode, code):
+    from minutes_tui.core.phrasing import suggested_outcome
+
+    assert suggested_outcome(AgendaItem(id=1, number="1.", title=title, mode=mode)) == code

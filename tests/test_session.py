@@ -820,3 +820,35 @@ def test_a_speaker_queued_by_mistake_comes_off_the_queue(session):
 
 def reopened_queue(session) -> list[tuple[str, ...]]:
     return Session(session.store, session.meeting_id, session.clock).queue
+
+
+def test_a_turn_on_an_item_left_says_where_it_is_recorded(session):
+    """A turn belongs to the item where it began: what records it says which, when not the current one."""
+    session.apply_line("/go 2.1")
+    session.apply_line("/queue DE FR IT")
+    assert session.apply_line("/floor").message == "DE has the floor" and session.floor_elsewhere() is None
+    session.apply_line("/go 2.2")
+    assert session.meeting.reference(session.floor_elsewhere()) == "2.1."
+    assert session.apply_line("supported the text").message == "DE: turn recorded under 2.1."
+    session.apply_line("/floor")  # FR, on 2.2
+    session.apply_line("/go 2.1")
+    assert session.apply_line("/floor").message == "FR: turn recorded under 2.2. · IT has the floor"
+    assert session.apply_line("/end agreed").message == "IT: turn recorded"
+    meeting = reopened(session)
+    assert sorted((meeting.full_number(session.item(e.item_id)), e.speakers) for e in meeting.entries) == [
+        ("2.1.", ["DE"]), ("2.1.", ["IT"]), ("2.2.", ["FR"])]
+
+
+def test_editing_an_outcomes_wording_sets_its_code_as_the_command_would(session):
+    session.apply_line("/go 2.1")
+    outcome = session.apply_line("/outcome took note").entry
+
+    def edited(text: str) -> tuple[str, str]:
+        session.edit_entry(outcome.id, text=text)
+        stored = reopened(session).entries[-1]
+        return stored.outcome, stored.text
+
+    assert edited("confirmed the composition of the Steering Group") == (
+        "confirmed", "confirmed the composition of the Steering Group")
+    assert edited("endorsed") == ("endorsed", "")  # the word alone: the standard sentence, as /outcome endorsed
+    assert edited("The Chair will come back to it") == ("endorsed", "The Chair will come back to it")  # names none

@@ -8,7 +8,7 @@ import stat
 import pytest
 
 from minutes_tui.core.model import EntryKind, ItemState
-from minutes_tui.core.session import Session
+from minutes_tui.core.session import Session, SessionError
 from minutes_tui.core.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, fts_query
 
 
@@ -547,3 +547,29 @@ def test_migration_12_indexes_the_speakers_of_an_old_database_and_keeps_its_data
     assert _fts_ids(store, "jansen") == [3]
     _check_index_matches_content(store)
     store.close()
+
+
+def test_the_archives_undo_takes_back_only_what_was_changed_after_the_meeting(store, meeting_id, clock):
+    """ctrl+z in the archive undid "end meeting" and "add action" of the meeting itself, opening it
+    again; and the undo was logged as a change made during the meeting."""
+    live = Session(store, meeting_id, clock)
+    live.go_next()
+    live.apply_line("/action Delegations: send comments")
+    live.end_meeting()
+    archive_session = Session(store, meeting_id, clock)  # the archive, after the meeting
+    note = archive_session.add_note("The agenda was adopted.", item_id=archive_session.meeting.items[0].id)
+    archive_session.edit_entry(note.id, text="The agenda was adopted without changes.")
+    assert [archive_session.undo(after_meeting=True), archive_session.undo(after_meeting=True)] == ["edit entry", "add note"]
+    with pytest.raises(SessionError, match=r"^nothing more to undo after the meeting: the last change, end meeting, was made during it$"):
+        archive_session.undo(after_meeting=True)
+    meeting = store.load_meeting(meeting_id)
+    assert meeting.ended_at is not None and [e.kind for e in meeting.entries] == [EntryKind.ACTION]
+    assert archive_session.redo() == "add note"
+    assert [e["live"] for e in store.events(meeting_id) if e["action"] in ("undo", "redo")] == [0, 0, 0]
+    assert Session(store, meeting_id, clock).undo() == "add note"  # the live screen's undo goes on back
+    assert Session(store, meeting_id, clock).undo() == "end meeting"
+
+
+def test_an_id_larger_than_sqlite_holds_is_no_meeting(store):
+    with pytest.raises(StoreError, match=r"there is no meeting 99999999999999999999 \(see `minutes list`\)$"):
+        store.meeting_status(99999999999999999999)

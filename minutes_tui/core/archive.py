@@ -10,6 +10,7 @@ Search queries combine, in any order:
                                      several words in quotes: committee:"Riverton City Council"
     since 1 Nov 2021, after D        meetings on/after D (after: strictly after)
     before 2022-01-01, until D       meetings before D (until: up to and including D)
+                                     D may be a month or a year: since its first day, until its last
     this/last week|month|year        a calendar period relative to `today`
 """
 
@@ -62,29 +63,41 @@ class Query:
 
 _TOKEN = re.compile(r'\w+:"[^"]*"?|"[^"]*"?|\S+')  # speaker:"Ms Jansen", "a phrase", a word
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DATE_WORDS = {"since": (0, "start"), "from": (0, "start"), "after": (1, "start"), "before": (0, "end"),
-               "until": (1, "end"), "till": (1, "end")}
+# Which end of the dates it names a word counts from (after and until: the day after the last), and the bound it sets.
+_DATE_WORDS = {"since": (False, "start"), "from": (False, "start"), "after": (True, "start"), "before": (False, "end"),
+               "until": (True, "end"), "till": (True, "end")}
 _PERIODS = {"week": relativedelta(weeks=1), "month": relativedelta(months=1), "year": relativedelta(years=1)}
 
 
 def parse_date(text: str, today: date) -> date:
     """A date as people write it ("1 Nov 2021", "2022-01-01", "Nov 2021" = 1 Nov), or 'today'/'yesterday'."""
+    return date_span(text, today)[0]
+
+
+def date_span(text: str, today: date) -> tuple[date, date]:
+    """The first and last day of what a date names: one day ("1 Nov 2021", "2022-01-01", 'today',
+    'yesterday'), a month ("Nov 2021": 1 to 30 November) or a year ("2022")."""
     word = text.strip().lower()
     if word in ("today", "yesterday"):
-        return today - timedelta(days=word == "yesterday")
+        day = today - timedelta(days=word == "yesterday")
+        return day, day
     try:
-        return date.fromisoformat(text.strip())  # dateutil's dayfirst would swap an ISO date's month and day
+        day = date.fromisoformat(text.strip())  # dateutil's dayfirst would swap an ISO date's month and day
+        return day, day
     except ValueError:
         pass
     if iso := _ISO_DATE.fullmatch(text.strip()):  # 2021-1-5; and 2024-13-01 is no day (dateutil: 13 Jan)
         try:
-            return date(*map(int, iso.groups()))
+            day = date(*map(int, iso.groups()))
+            return day, day
         except ValueError:
             raise ArchiveError(f"not a date: {text!r} (year-month-day: try 2021-11-01)") from None
-    try:
-        return date_parser.parse(text, dayfirst=True, default=datetime(today.year, 1, 1)).date()
+    try:  # what the text leaves out (the day, the month) is the first of the period, then its last
+        first, last = [date_parser.parse(text, dayfirst=True, default=datetime(today.year, month, day)).date()
+                       for month, day in ((1, 1), (12, 31))]  # (dateutil makes 31 the month's last day)
     except (ValueError, OverflowError):
         raise ArchiveError(f"not a date: {text!r} (try 1 Nov 2021 or 2021-11-01)") from None
+    return first, last
 
 
 def period(which: str, unit: str, today: date) -> tuple[date, date]:
@@ -137,9 +150,9 @@ def parse_query(query: str, today: date) -> Query:
                 words.append(token)
                 result.undated.append(token)
                 continue
-            shift, bound = _DATE_WORDS[lower]
-            day = parse_date(" ".join(run), today) + timedelta(days=shift)
-            setattr(result, bound, day)
+            from_last, bound = _DATE_WORDS[lower]
+            first, last = date_span(" ".join(run), today)
+            setattr(result, bound, last + timedelta(days=1) if from_last else first)
         else:
             words.append(token)
     result.text = " ".join(words)
@@ -166,14 +179,18 @@ def _filters(query: Query, meeting: str = "m") -> tuple[list[str], list[Any]]:
 
 
 # A speaker by code, or a person named in free text by any whole words of the name ("speaker:Jansen"
-# finds "Ms Jansen"; "speaker:IT" does not find "Mr Smith").
-_SPEAKER = ("EXISTS (SELECT 1 FROM json_each(e.speakers) s"
-            " WHERE ' ' || upper(s.value) || ' ' LIKE '% ' || upper(?) || ' %' ESCAPE '\\')")
+# finds "Ms Jansen"; "speaker:IT" does not find "Mr Smith", nor "speaker:DE" "Mr de Vries").
+_SPEAKER_CODE = "EXISTS (SELECT 1 FROM json_each(e.speakers) s WHERE s.value = ?)"
+_SPEAKER_NAME = ("EXISTS (SELECT 1 FROM json_each(e.speakers) s"
+                 " WHERE ' ' || upper(s.value) || ' ' LIKE '% ' || upper(?) || ' %' ESCAPE '\\')")
 
 
 def _speaker_filter(query: Query) -> tuple[list[str], list[Any]]:
-    literal = [re.sub(r"([\\%_])", r"\\\1", speaker) for speaker in query.speakers]  # LIKE's own characters
-    return [_SPEAKER for _ in query.speakers], literal
+    codes = {speaker.code for speaker in default_register()}  # `parse_query` wrote those it knows as their codes
+    filters = [(_SPEAKER_CODE, speaker) if speaker in codes
+               else (_SPEAKER_NAME, re.sub(r"([\\%_])", r"\\\1", speaker))  # LIKE's own characters
+               for speaker in query.speakers]
+    return [condition for condition, _ in filters], [value for _, value in filters]
 
 
 def matching_sentence(highlighted: str) -> str:
@@ -229,9 +246,10 @@ def search(store: Store, query: str | Query, today: date, limit: int = 50) -> li
 _WITHOUT_TEXT = {"intervention": "(took the floor)", "outcome": "(the standard outcome sentence)"}
 
 
-def unsearched_note(store: Store) -> str:
-    """What a search could not look at, if anything: entries not indexed where the index cannot be written."""
-    count = store.unindexed()
+def unsearched_note(store: Store, query: Query) -> str:
+    """What a search for `query` could not look at, if anything: entries not indexed where the index
+    cannot be written. Only words are looked up in the index: a search by filters alone reads every entry."""
+    count = store.unindexed() if fts_query(query.text) else 0
     return (f"{count} newest entr{'y' if count == 1 else 'ies'} could not be indexed here (the database cannot be"
             f" written) and {'is' if count == 1 else 'are'} not searched") if count else ""
 

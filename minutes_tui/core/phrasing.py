@@ -503,6 +503,21 @@ _MINUTES_TITLE = re.compile(  # "Minutes of the meeting of 2 December 2025", "Ap
     r"(?:(?:adoption|approval) of the )?((?:draft )?minutes of (?:the (?:previous |last )?meeting\b|\d|[A-Z][a-z]+ \d).*)", re.IGNORECASE)
 
 
+# What an item's mode asks of the body, as the outcome it most likely gets ("For endorsement": endorsed).
+_OUTCOME_OF_MODE = (("endorsement", "endorsed"), ("approval", "approved"), ("adoption", "adopted"),
+                    ("confirmation", "confirmed"), ("exchange of views", "exchanged_views"), ("debate", "exchanged_views"))
+
+
+def suggested_outcome(item: AgendaItem) -> str:
+    """The outcome code to offer for `item` before anything is typed: the agenda's or earlier
+    minutes' adoption or approval as its title says, else what its mode asks, else "took_note"."""
+    title = item.title.strip()
+    if is_agenda_item(item) or _MINUTES_TITLE.fullmatch(title):  # "Minutes of the meeting of ...": approved
+        return "adopted" if title.casefold().startswith("adoption") else "approved"
+    mode = item.mode.casefold()
+    return next((code for word, code in _OUTCOME_OF_MODE if word in mode), "took_note")
+
+
 def _outcome_template(code: str, item: AgendaItem, style: HouseStyle) -> str:
     """The standard phrase for `code`, or its form for the agenda's adoption ("agenda_adopted") or
     the approval of earlier minutes ("minutes_approved"), when the style or phrases.toml has one."""

@@ -406,6 +406,10 @@ class Session:
         changes = cleaned(changes)
         if entry.kind is EntryKind.STATEMENT and "text" in changes:  # edited on one line
             changes["text"] = in_paragraphs(changes["text"])
+        if entry.kind is EntryKind.OUTCOME and "text" in changes and "outcome" not in changes:
+            code, text = phrasing.outcome_code_from_text(changes["text"])  # its words set the code, as for /outcome
+            if code:  # words that name no outcome keep the one it had
+                changes |= {"outcome": code, "text": text}
         updated = replace(entry, **changes)
         if updated.kind is EntryKind.STATEMENT and not (updated.text.strip() and updated.speakers):
             raise SessionError("a statement needs who made it and its text")
@@ -462,10 +466,16 @@ class Session:
         self.meeting.add_entry(entry)
         return entry
 
-    def undo(self) -> str | None:
-        """Undo the last change; returns what was undone ('add note', ...) or None."""
+    def undo(self, after_meeting: bool = False) -> str | None:
+        """Undo the last change; returns what was undone ('add note', ...) or None. `after_meeting`:
+        the archive's undo. Once the meeting has ended, it takes back only the edits made after it and
+        stops at the meeting's own changes (undoing "end meeting" would open the meeting again)."""
         self._ensure_editable()
-        undone = self.store.undo(self.meeting_id, self.clock.now())
+        newest = self.store.newest_change(self.meeting_id)
+        if after_meeting and not self.live and newest and newest[0]["live"]:
+            raise SessionError(f"nothing more to undo after the meeting: the last change, {newest[-1]['action']},"
+                               " was made during it")
+        undone = self.store.undo(self.meeting_id, self.clock.now(), self.live)
         if undone is None:
             return None
         self._redoable.append(undone[0])
@@ -477,7 +487,7 @@ class Session:
         self._ensure_editable()
         if not self._redoable:
             return None
-        action = self.store.redo(self.meeting_id, self._redoable[-1], self.clock.now())
+        action = self.store.redo(self.meeting_id, self._redoable[-1], self.clock.now(), self.live)
         if action is None:  # the meeting changed since, elsewhere
             self._redoable = []
             return None
@@ -717,13 +727,36 @@ class Session:
         """The speaker's turn ends: record it as an intervention with its start and end."""
         if self.floor is None:
             raise SessionError("nobody has the floor")
-        floor = self.floor
-        item_id = floor.item_id if any(i.id == floor.item_id for i in self.meeting.items) else None
+        floor, elsewhere = self.floor, self.floor_elsewhere()
         speakers, said = self._said_by(text, floor.speakers)
-        entry = self.add_intervention(speakers, said, started_at=floor.since, ended_at=self.clock.now(), item_id=item_id)
+        entry = self.add_intervention(speakers, said, started_at=floor.since, ended_at=self.clock.now(),
+                                      item_id=elsewhere.id if elsewhere else None)
         self.floor = None  # only once the turn is stored: a failed save keeps the speaker on the floor
         self._set_floor_state(self.queue, None)
         return entry
+
+    def floor_elsewhere(self) -> AgendaItem | None:
+        """The item the floor was given on, when it is not the current one: the turn is recorded
+        there (it belongs to the item where it began), so the screen says which."""
+        floor = self.floor
+        if floor is None or floor.item_id == self.current_item_id:
+            return None
+        return next((i for i in self.meeting.items if i.id == floor.item_id), None)
+
+    def _turn_recorded(self) -> str:
+        """"DE: turn recorded", for the turn of whoever has the floor, and where, if not on the current item."""
+        where = self.floor_elsewhere()
+        return f"{' '.join(self.floor.speakers)}: turn recorded" + (f" under {self.meeting.reference(where)}" if where else "")
+
+    def record_turn(self, text: str = "") -> LineResult:
+        """`end_floor`, saying so (F9, /end, and Enter on what the speaker said)."""
+        said = self._turn_recorded() if self.floor else ""
+        return LineResult(said, self.end_floor(text))
+
+    def pass_floor(self, text: str = "") -> LineResult:
+        """`give_floor`, saying who has it now, and where the turn that ended went if not on the current item."""
+        ended = f"{self._turn_recorded()} · " if self.floor_elsewhere() else ""
+        return LineResult(f"{ended}{' '.join(self.give_floor(text).speakers)} has the floor")
 
     def _said_by(self, text: str, speakers: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
         """Who spoke in a turn and what they said, from the line typed for it: "HU: aligned itself
@@ -753,7 +786,7 @@ class Session:
                       or isinstance(parsed, Intervention) and set(floor.speakers) <= set(parsed.speakers)):
             # what the speaker who has the floor said ("supported the candidate", "DE: supported ...", "DE, AT:
             # supported ..."): their turn ends
-            return LineResult(f"{' '.join(floor.speakers)}: turn recorded", self.end_floor(line))
+            return self.record_turn(line)
         if isinstance(parsed, Intervention):
             entry = self.add_intervention(parsed.speakers, parsed.text)
             return LineResult(f"{' '.join(parsed.speakers)}: recorded{self._unknown_warning(parsed.speakers)}", entry)
@@ -844,10 +877,9 @@ class Session:
                 self.queue_remove((code,))
             return LineResult(f"{' '.join(codes)} taken off the queue")
         if name == "floor":
-            floor = self.give_floor()
-            return LineResult(f"{' '.join(floor.speakers)} has the floor")
+            return self.pass_floor()
         if name == "end":
-            return LineResult("turn recorded", self.end_floor(args))
+            return self.record_turn(args)
         if name == "private":
             if not args:
                 raise SessionError("/private needs the text of the note")

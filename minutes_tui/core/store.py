@@ -13,7 +13,7 @@ import json
 import os
 import socket
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
@@ -790,7 +790,10 @@ class Store:
         ))
 
     def meeting_status(self, meeting_id: int) -> str:
-        row = self.conn.execute("SELECT status FROM meetings WHERE id = ?", [meeting_id]).fetchone()
+        try:
+            row = self.conn.execute("SELECT status FROM meetings WHERE id = ?", [meeting_id]).fetchone()
+        except OverflowError:  # an id SQLite cannot hold (`minutes export 99999999999999999999`): no meeting's
+            row = None
         if row is None:
             raise StoreError(f"{self.path}: there is no meeting {meeting_id} (see `minutes list`)")
         return row[0] or "in progress"
@@ -802,6 +805,10 @@ class Store:
 
     def events(self, meeting_id: int) -> list[dict[str, Any]]:
         return list(self.rows("SELECT * FROM events WHERE meeting_id = ? ORDER BY id", [meeting_id]))
+
+    def versions(self, meeting_id: int) -> list[dict[str, Any]]:
+        """The meeting's draft and final versions as stored, oldest first (`archive.versions` reads them)."""
+        return list(self.rows("SELECT status, created_at, text FROM versions WHERE meeting_id = ? ORDER BY id", [meeting_id]))
 
     # --- writing -------------------------------------------------------------------------------
 
@@ -832,10 +839,11 @@ class Store:
         ]
         return self.insert_meeting(Meeting(None, agenda.details, items, speakers=agenda.speakers), at)
 
-    def insert_meeting(self, meeting: Meeting, at: datetime) -> int:
+    def insert_meeting(self, meeting: Meeting, at: datetime, versions: Iterable[dict[str, Any]] = ()) -> int:
         """Store a whole meeting (from an agenda or a JSON export) as a new one; returns its id.
 
         The ids in `meeting` only link its parts (parents, entries' items); new ones are given.
+        `versions`: its drafts and final ({"status", "created_at", "text"}), as a JSON export keeps them.
         """
         with self.change(None, at) as change:
             meeting_id = change.insert(
@@ -876,30 +884,40 @@ class Store:
                     },
                     "add speaker",
                 )
+            for version in versions:  # not logged, as `archive.set_status` keeps them: snapshots, not edits
+                self.conn.execute("INSERT INTO versions (meeting_id, status, created_at, text) VALUES (?, ?, ?, ?)",
+                                  [meeting_id, version["status"], _iso(version["created_at"]), version["text"]])
         self.try_index_pending()  # an import is searchable at once (no live screen may index it)
         return meeting_id
 
-    def undo(self, meeting_id: int, at: datetime) -> tuple[int, str] | None:
-        """Revert the newest group of changes not yet undone; returns the group and its action, or None."""
+    def newest_change(self, meeting_id: int) -> list[dict[str, Any]]:
+        """The events of the meeting's newest change not undone yet, newest first: what `undo` would
+        revert (its `live` says whether it was made during the meeting). None left: []."""
         row = self.conn.execute(
             "SELECT max(grp) FROM events WHERE meeting_id = ? AND undone = 0 AND action NOT IN ('undo', 'redo')",
             [meeting_id],
         ).fetchone()
         if row[0] is None:
-            return None
-        group = row[0]
+            return []
         events = list(self.rows(  # a meeting's creation event is logged before it has an id: NULL
             "SELECT * FROM events WHERE (meeting_id = ? OR meeting_id IS NULL) AND grp = ? ORDER BY id DESC",
-            [meeting_id, group],
+            [meeting_id, row[0]],
         ))
-        if any(e["action"] == "create meeting" for e in events):
-            return None  # the meeting's creation is not an edit
-        with self.change(meeting_id, at) as change:
+        return [] if any(e["action"] == "create meeting" for e in events) else events  # the creation is not an edit
+
+    def undo(self, meeting_id: int, at: datetime, live: bool = True) -> tuple[int, str] | None:
+        """Revert the newest change not yet undone; returns its group and action, or None. The undo
+        is logged as made during the meeting or after it (`live`), as every change is."""
+        events = self.newest_change(meeting_id)
+        if not events:
+            return None
+        group = events[0]["grp"]
+        with self.change(meeting_id, at, live) as change:
             self._replay(change, events, "undo", group)
             self.conn.execute("UPDATE events SET undone = 1 WHERE meeting_id = ? AND grp = ?", [meeting_id, group])
         return group, events[-1]["action"]
 
-    def redo(self, meeting_id: int, group: int, at: datetime) -> str | None:
+    def redo(self, meeting_id: int, group: int, at: datetime, live: bool = True) -> str | None:
         """Make again the changes of `group`, which `undo` reverted; returns its action. None, and
         nothing done, if the meeting changed since the undo other than by undo and redo (another
         window, the archive): the changes would land on rows that are no longer as they were."""
@@ -909,7 +927,7 @@ class Store:
         ))
         if not events or newest is None or newest[0] not in ("undo", "redo"):
             return None
-        with self.change(meeting_id, at) as change:
+        with self.change(meeting_id, at, live) as change:
             self._replay(change, events, "redo", group)
             self.conn.execute("UPDATE events SET undone = 0 WHERE meeting_id = ? AND grp = ?", [meeting_id, group])
         return events[0]["action"]

@@ -43,15 +43,15 @@ def document_for(meeting: Meeting, register=None, style=None) -> Document:
     return build_document(meeting, register, style or load_style(meeting.details.house_style or "council"))
 
 
-def export_meeting(meeting: Meeting, fmt: str, register=None, style=None, events=None) -> str | bytes:
+def export_meeting(meeting: Meeting, fmt: str, register=None, style=None, events=None, versions=None) -> str | bytes:
     """`meeting` rendered in `fmt` (one of FORMATS, or an alias such as "markdown"); bytes for docx.
 
-    `events` (the store's edit history) goes into the JSON export, which keeps the meeting as
-    stored, and gives the log what no entry holds (items withdrawn, attendance); the others drop
-    control characters first (see `export.document`)."""
+    `events` (the store's edit history) and `versions` (the drafts and final marked) go into the
+    JSON export, which keeps the meeting as stored; the events give the log what no entry holds
+    (items withdrawn, attendance). The others drop control characters first (see `export.document`)."""
     fmt = ALIASES.get(fmt.lower(), fmt.lower())
     if fmt == "json":
-        return meeting_to_json(meeting, events)
+        return meeting_to_json(meeting, events, versions)
     meeting = cleaned(meeting)
     if fmt == "log":
         return to_log(meeting, events or ())

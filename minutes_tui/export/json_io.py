@@ -15,6 +15,8 @@ Schema "minutes_tui/meeting", version 1 (also described in docs/json-schema.md):
         "attendance": [{"code": "DE", "status": "present"}, ...],
         "speakers":   [{Speaker fields; "kind": "other"; "aliases": [...]}, ...]
       },
+      "versions": [{"status": "draft 1", "created_at": "2021-11-23T09:00:00", "text": "..."}, ...],
+                                  # optional: the drafts and final marked, with their text then
       "events": [{...}, ...]      # optional: the store's edit history, as given
     }
 
@@ -40,6 +42,7 @@ from minutes_tui.core.model import AgendaItem, Meeting, local_time, planned_minu
 
 SCHEMA = "minutes_tui/meeting"
 VERSION = 1
+_VERSION_FIELDS = {"status": str, "created_at": datetime, "text": str}  # a version of the minutes, as the store keeps it
 
 
 def _plain(value: Any) -> Any:
@@ -57,9 +60,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def meeting_to_json(meeting: Meeting, events: list[dict] | None = None) -> str:
-    """The meeting (and, if given, its edit history) as a JSON document of the schema above."""
+def meeting_to_json(meeting: Meeting, events: list[dict] | None = None, versions: list[dict] | None = None) -> str:
+    """The meeting (and, if given, its versions and edit history) as a JSON document of the schema above."""
     data: dict[str, Any] = {"schema": SCHEMA, "version": VERSION, "meeting": _plain(meeting)}
+    if versions is not None:
+        data["versions"] = [{key: _plain(version[key]) for key in _VERSION_FIELDS} for version in versions]
     if events is not None:
         data["events"] = _plain(list(events))
     return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
@@ -176,6 +181,20 @@ def meeting_from_json(text: str) -> Meeting:
     Raises ValueError with a one-line message for anything that is not such a document, or whose
     parts do not link up (an entry under an item that is not there)."""
     return _check_links(_decode(Meeting, _document(text).get("meeting"), "meeting"))
+
+
+def versions_from_json(text: str) -> list[dict[str, Any]]:
+    """The drafts and final stored with the meeting, each {"status", "created_at" (a datetime),
+    "text"}; [] in a file written without them (before they were exported)."""
+    versions = _document(text).get("versions", [])
+    if not isinstance(versions, list):
+        raise ValueError("versions: expected a list")
+    checked = []
+    for index, version in enumerate(versions):
+        if not isinstance(version, dict):
+            raise ValueError(f"versions[{index}]: expected an object")
+        checked.append({key: _convert(hint, version.get(key), f"versions[{index}].{key}") for key, hint in _VERSION_FIELDS.items()})
+    return checked
 
 
 def events_from_json(text: str) -> list[dict]:

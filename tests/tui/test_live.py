@@ -732,11 +732,11 @@ async def test_enter_in_a_choice_list_is_ok_and_the_arrows_open_it(live_app, cos
     async with live_app.run_test(size=SIZE) as pilot:
         screen = await enter(pilot, "/next")
         await pilot.press("f4", "enter")
-        assert screen.session.outcome_of(screen.session.current_item_id).outcome == "took_note"
+        assert screen.session.outcome_of(screen.session.current_item_id).outcome == "adopted"  # suggested on the agenda
         await pilot.press("f4", "shift+tab", "down", "down", "enter")  # the list opens, the next choice is taken
         assert isinstance(pilot.app.screen, FormModal)
         await pilot.press("enter")
-        assert screen.session.outcome_of(screen.session.current_item_id).outcome != "took_note"
+        assert screen.session.outcome_of(screen.session.current_item_id).outcome != "adopted"
 
 
 async def test_export_form_shows_what_is_unfinished_and_a_preview(live_app):
@@ -1104,3 +1104,99 @@ async def test_a_pasted_statement_is_kept_whole_in_the_entry_line_and_in_forms(l
         assert wording.value == "endorsed the action plan as set out in 13682/21 "  # words never run together
     [entry] = [e for e in stored(cosi_db).entries if e.kind is EntryKind.INTERVENTION]
     assert entry.text == "stated that the German delegation could not support the long-term text. It asked for a footnote."
+
+
+async def outcome_typed_at_once(pilot, keys: list[str]):
+    """F4 and `keys` in one burst; the outcome stored for the current item."""
+    screen = pilot.app.screen
+    type_at_once(pilot.app, ["f4", *keys])
+    for _ in range(6):
+        await pilot.pause()
+    assert pilot.app.screen is screen
+    return screen.session.outcome_of(screen.session.current_item_id)
+
+
+async def test_f4_on_an_outcome_offers_its_wording_to_replace_and_enter_alone_keeps_it(live_app):
+    """The old wording was there with the cursor after it: "... by the Presidencyendorsed"."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "/go 6.2")
+        await enter(pilot, "/outcome took note of the information provided by the Presidency")
+        kept = await outcome_typed_at_once(pilot, ["enter"])
+        assert (kept.outcome, kept.text) == ("took_note", "took note of the information provided by the Presidency")
+        replaced = await outcome_typed_at_once(pilot, [*"endorsed the procedure", "enter"])
+        assert (replaced.outcome, replaced.text) == ("endorsed", "endorsed the procedure")
+
+
+async def test_a_form_brought_back_after_a_crash_keeps_its_typing_to_go_on_with(cosi_db, tui_clock):
+    """What was typed before the crash is the user's own: not selected, so typing goes on from it."""
+    path, meeting_id = cosi_db
+    async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 6.2")
+        await enter(pilot, "/outcome took note of the procedure")  # a wording F4 offers to replace
+        await pilot.press("f4")
+        pilot.app.screen.query_one("#field-text").value = "endorsed the proc"
+        screen.tick()  # the draft; then the app dies
+    async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        wording = pilot.app.screen.query_one("#field-text")
+        assert wording.value == "endorsed the proc" and wording.selection.is_empty
+        type_at_once(pilot.app, [*"edure", "enter"])
+        for _ in range(4):
+            await pilot.pause()
+    [outcome] = [e for e in stored(cosi_db).entries if e.kind is EntryKind.OUTCOME]
+    assert (outcome.outcome, outcome.text) == ("endorsed", "endorsed the procedure")
+
+
+async def test_an_outcome_word_alone_in_the_form_is_the_standard_sentence_as_with_the_command(live_app):
+    """F4 'adopted' stored "The Committee adopted." where /outcome adopted gives the standard sentence."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 1")
+        by_form = await outcome_typed_at_once(pilot, [*"adopted", "enter"])
+        await enter(pilot, "/go 6.2")
+        await enter(pilot, "/outcome endorsed")
+        by_command = screen.session.outcome_of(screen.session.current_item_id)
+        await enter(pilot, "/go 6.1")
+        by_form_too = await outcome_typed_at_once(pilot, [*"endorsed.", "enter"])
+        assert [(e.outcome, e.text) for e in (by_form, by_command, by_form_too)] == [
+            ("adopted", ""), ("endorsed", ""), ("endorsed", "")]
+
+
+async def test_the_outcome_form_suggests_adopted_on_the_adoption_of_the_agenda(live_app):
+    async with live_app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "/next")
+        outcome = await outcome_typed_at_once(pilot, ["enter"])
+        assert (outcome.outcome, outcome.text) == ("adopted", "")
+
+
+async def test_a_turn_on_another_item_than_the_current_one_says_where_it_goes(live_app, cosi_db):
+    """The turn belongs to the item where it began: the Speakers panel and the status say which."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 3")
+        await enter(pilot, "/queue DE FR")
+        await pilot.press("f8")
+        panel = screen.query_one("#queue", Panel)
+        assert str(panel.text).startswith("Floor: DE 0:00\n")  # on the item on screen: nothing more
+        await pilot.press("f6")
+        assert str(panel.text).startswith("Floor: DE (on 3.) 0:00\n")
+        await enter(pilot, "supported the focus group")
+        assert status(screen) == "DE: turn recorded under 3."
+        await pilot.press("f8")  # FR, on item 4
+        await pilot.press("f5")
+        screen.entry.value = "agreed"
+        await pilot.press("f9")
+        assert status(screen) == "FR: turn recorded under 4."
+    meeting = stored(cosi_db)
+    items = {i.id: i.number for i in meeting.items}
+    assert [(items[e.item_id], e.speakers, e.text) for e in meeting.entries] == [
+        ("3.", ["DE"], "supported the focus group"), ("4.", ["FR"], "agreed")]
+
+
+async def test_editing_an_outcomes_wording_from_the_record_sets_its_code(live_app, cosi_db):
+    async with live_app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "/go 7.3")
+        await enter(pilot, "/outcome took note")
+        await pilot.press("ctrl+r", "e")
+        await fill_form(pilot, text="confirmed the composition of the Steering Group as set out in doc 13684/21")
+    [outcome] = stored(cosi_db).entries
+    assert (outcome.outcome, outcome.text) == (
+        "confirmed", "confirmed the composition of the Steering Group as set out in doc 13684/21")

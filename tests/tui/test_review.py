@@ -334,3 +334,87 @@ def test_the_statistics_show_a_speaker_never_timed_as_untimed():
     console.print(speakers_table([archive.SpeakerStat("FR", 1, 75, timed=1), archive.SpeakerStat("DE", 1, 0, timed=0)]))
     rows = {line.split()[0]: line.split()[1:3] for line in console.export_text().splitlines() if line.split()[:1] in (["FR"], ["DE"])}
     assert rows == {"FR": ["1", "1:15"], "DE": ["1", "–"]}
+
+
+# --- defects found in review ------------------------------------------------------------------------
+
+
+def notices(pilot) -> list[str]:
+    return [str(n.message) for n in pilot.app._notifications]
+
+
+async def test_undo_in_the_archive_stops_at_the_meetings_own_changes(db, store):
+    """ctrl+z undid "end meeting", then the lines of the meeting itself (opening it again), and the
+    undo was logged as a change made during the meeting."""
+    async with app_for(db).run_test(size=SIZE) as pilot:
+        screen = await edit_first_entry_of_2_1(pilot)
+        screen.query_one("#editor", Input).value = "DE: called for calm."
+        await pilot.press("enter", "ctrl+z", "ctrl+z")
+        assert notices(pilot)[-2:] == [
+            "undone: edit entry", "nothing more to undo after the meeting: the last change, end meeting, was made during it"]
+    meeting = store.load_meeting(screen.session.meeting_id)
+    assert meeting.ended_at is not None and len(meeting.entries) == 3
+    assert meeting.entries[0].text == "Terrorist threat remains high. We support the recommendations."
+    assert [(e["action"], e["live"]) for e in store.events(meeting.id)[-2:]] == [("edit entry", 0), ("undo", 0)]
+
+
+async def test_a_line_that_cannot_be_read_is_said_and_stays_in_the_editor(db):
+    """An emptied line or "/foo bar" killed the app: EntryLineError."""
+    async with app_for(db).run_test(size=SIZE) as pilot:
+        screen = await edit_first_entry_of_2_1(pilot)
+        editor = screen.query_one("#editor", Input)
+        await pilot.press("ctrl+u", "enter")
+        assert editor.value == "" and screen.editing and editor.has_class("editing") and editor.has_focus
+        editor.value = "/foo bar"
+        await pilot.press("enter")
+        assert editor.value == "/foo bar" and screen.editing and editor.has_focus
+        empty, unknown = notices(pilot)
+        assert empty == "nothing to record: the line is empty" and unknown.startswith("unknown command /foo")
+        await pilot.press("escape")  # cancelled: the entry is as it was
+        assert screen.session.entry(screen.entry_id).text == "Terrorist threat remains high. We support the recommendations."
+
+
+async def test_an_edit_that_cannot_be_saved_stays_in_the_editor(db, monkeypatch):
+    """On a read-only archive the editor closed and the edit was gone."""
+    from minutes_tui.core.store import StoreError
+
+    def read_only(self, entry_id, **changes):
+        raise StoreError("r.db: could not save (attempt to write a readonly database)")
+
+    monkeypatch.setattr(Session, "edit_entry", read_only)
+    async with app_for(db).run_test(size=SIZE) as pilot:
+        screen = await edit_first_entry_of_2_1(pilot)
+        editor = screen.query_one("#editor", Input)
+        editor.value = "DE: called for calm."
+        await pilot.press("enter")
+        assert screen.editing == ("edit", screen.entry_id) and editor.value == "DE: called for calm." and editor.has_focus
+        assert notices(pilot) == ["r.db: could not save (attempt to write a readonly database)"]
+
+
+async def test_a_search_result_opens_with_its_own_entry_highlighted(db):
+    """Enter on FR's hit highlighted the item's first entry (DE's): `e` edited the wrong line."""
+    async with app_for(db).run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        search = pilot.app.screen
+        search.query_one("#query", Input).value = "Europol speaker:FR"
+        await pilot.press("enter")
+        [hit] = search.hits
+        await pilot.press("enter")
+        meeting = pilot.app.screen
+        entries = meeting.query_one("#entries", OptionList)
+        assert meeting.entry_id == hit.entry_id and entries.highlighted_option.id == str(hit.entry_id)
+        await pilot.press("e")
+        assert meeting.query_one("#editor", Input).value == "FR, NL: called for closer cooperation with Europol."
+
+
+async def test_the_meeting_footer_fits_80_columns(db):
+    """It was cut at "d Draf": Final, Versions and Statistics could not be seen."""
+    from textual.widgets._footer import FooterKey
+
+    async with app_for(db).run_test(size=(80, 24)) as pilot:
+        screen = await open_november(pilot)
+        await pilot.pause()
+        keys = [key for key in screen.query(FooterKey) if key.display]
+        assert all(key.region.right <= 80 for key in keys)
+        assert [key.description for key in keys] == ["Help", "Edit", "Summary", "Leave out", "Undo", "Draft", "Final",
+                                                     "Versions", "Stats"]

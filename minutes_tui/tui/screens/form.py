@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, OptionList, Select, Static
+from textual.widgets.input import Selection
 
 from minutes_tui.tui.widgets.entry_line import LineInput
 from minutes_tui.tui.widgets.typing_order import KeysInTypedOrder, focused_below
@@ -27,6 +28,7 @@ class Field:
     value: str = ""
     choices: Sequence[tuple[str, str]] = ()  # (label, value): a Select instead of an Input
     placeholder: str = ""
+    selected: bool = False  # a value offered to be replaced: typing replaces it, Enter keeps it
 
 
 class FormSelect(KeysInTypedOrder, Select, inherit_bindings=False):
@@ -118,6 +120,8 @@ class FormModal(ModalScreen[bool]):
     def on_mount(self) -> None:
         field = self.query_one(f"#field-{self.first_focus}")  # not the scrolling body
         self.set_focus(field)
+        for offered in (f for f in self.fields if f.selected):  # before the keys typed on reach it
+            self.query_one(f"#field-{offered.name}", LineInput).selection = Selection(0, len(offered.value))
         self._fit()
         early, self._early = self._early or [], None
         for key in early:

@@ -246,7 +246,9 @@ class LiveScreen(Screen[None]):
         presenter = phrasing.presenter_phrase(shown.presenter, self.session.register, self.style) if shown else ""
         self.query_one(ItemHeader).show(shown, now, meeting.full_label(shown) if shown else "", presenter, meeting.ended_at)
         floor = (self.session.floor.speakers, self.session.floor.since) if self.session.floor else None
-        self.query_one(QueuePanel).show(self.session.queue, floor, self.session.speaking_seconds(), now)
+        elsewhere = self.session.floor_elsewhere()  # its turn goes there: say so
+        self.query_one(QueuePanel).show(self.session.queue, floor, self.session.speaking_seconds(), now,
+                                        meeting.reference(elsewhere) if elsewhere else "")
         self._show_schedule()
         self.save_draft()
 
@@ -408,12 +410,12 @@ class LiveScreen(Screen[None]):
     def action_give_floor(self) -> None:
         # The entry line holds the gist of the turn that ends, if one does (as for F9).
         text = self.entry.value if self.session.floor else ""
-        if self.change(lambda: f"{' '.join(self.session.give_floor(text).speakers)} has the floor") is None and text.strip():
+        if self.change(lambda: self.session.pass_floor(text)) is None and text.strip():
             self.entry.remember(text)
 
     def action_end_floor(self) -> None:
         text = self.entry.value
-        if self.change(lambda: self.session.end_floor(text), "turn recorded") is None and text.strip():
+        if self.change(lambda: self.session.record_turn(text)) is None and text.strip():
             self.entry.remember(text)
 
     def action_go_to_item(self) -> None:
@@ -429,15 +431,18 @@ class LiveScreen(Screen[None]):
         choices = [(f"{label} ({code})", code) for code, label in phrasing.OUTCOME_LABELS.items()]
 
         def save(values: dict[str, str]) -> str | None:
-            named, _ = phrasing.outcome_code_from_text(values["text"])  # the wording is what the minutes say
-            return self.change(lambda: self.session.record_outcome(named or values["code"], values["text"]))
+            # The wording is what the minutes say, read as /outcome reads it ("endorsed" alone: the standard sentence)
+            named, text = phrasing.outcome_code_from_text(values["text"])
+            return self.change(lambda: self.session.record_outcome(named or values["code"], text))
 
+        code = existing.outcome if existing and existing.outcome else phrasing.suggested_outcome(item)
+        wording = existing.text if existing else ""
         self.ask(
             f"Outcome of {self.session.meeting.full_label(item)}",
             [
-                Field("code", "Outcome", existing.outcome if existing and existing.outcome else "took_note", choices),
-                Field("text", "Wording (empty: the standard sentence)", existing.text if existing else "",
-                      placeholder="endorsed the recommendations as set out in ..."),
+                Field("code", "Outcome", code, choices),
+                Field("text", "Wording (empty: the standard sentence)", wording,
+                      placeholder="endorsed the recommendations as set out in ...", selected=bool(wording)),  # typing replaces it
             ],
             save, reopen=("outcome",), as_line=lambda v: f"/outcome {v['text'].strip() or v['code']}",
             focus="text",  # what is typed; its words set the code (the list is for the standard sentence)
@@ -463,8 +468,9 @@ class LiveScreen(Screen[None]):
                 asked.add(path)
                 return f"{path} exists already: Enter again replaces it, or choose another name"
             try:
+                store, meeting_id = self.session.store, self.session.meeting_id
                 content = export_meeting(self.session.meeting, fmt, self.session.register, self.style,
-                                         events=self.session.store.events(self.session.meeting_id))
+                                         events=store.events(meeting_id), versions=store.versions(meeting_id))
                 write_private(path, content, force=path in asked, database=self.session.store.path)
             except (MinutesError, ValueError) as error:
                 return f"could not export: {error}"
@@ -543,7 +549,8 @@ class LiveScreen(Screen[None]):
             self.fail(self.read_only)
             return
         if self._restoring is not None:
-            form = [replace(field, value=self._restoring.get(field.name, field.value)) for field in form]
+            # What was typed before the crash is the user's own: not offered to be replaced
+            form = [replace(field, value=self._restoring.get(field.name, field.value), selected=False) for field in form]
             self._restoring = None
         self._form, self._as_line = reopen, as_line
 

@@ -28,8 +28,9 @@ from textual.widgets.option_list import Option
 from minutes_tui.core import archive
 from minutes_tui.core.clock import Clock
 from minutes_tui.core.entry import Intervention, on_one_line, parse_line
+from minutes_tui.core.errors import MinutesError
 from minutes_tui.core.model import AgendaItem, Entry, EntryKind
-from minutes_tui.core.phrasing import OUTCOME_LABELS, load_style, outcome_code_from_text
+from minutes_tui.core.phrasing import OUTCOME_LABELS, load_style
 from minutes_tui.core.session import Session, SessionError
 from minutes_tui.core.store import Store, StoreError
 from minutes_tui.export import export_meeting
@@ -206,23 +207,26 @@ class MeetingScreen(BackScreen):
     MeetingScreen #minutes { height: 1fr; padding: 0 1; border: round $panel; }
     MeetingScreen #editor { display: none; }
     MeetingScreen #editor.editing { display: block; }
+    MeetingScreen.-narrow FooterKey.-command-palette { display: none; }  /* F1 names ctrl+p */
     """
     BINDINGS = [
         Binding("e", "edit", "Edit", id="review.edit", tooltip="Edit the highlighted entry's text"),
         Binding("n", "note", "Summary", id="review.note", tooltip="Write a sentence for the minutes, to open the item's text"),
         Binding("p", "private", "Leave out", id="review.private", tooltip="Keep the entry out of the minutes, or back in"),
-        Binding("c", "checked", "Checked", id="review.checked",
+        Binding("c", "checked", "Checked", id="review.checked", show=False,  # the flagged item's text says "c: checked"
                 tooltip="The item's question for the Chair is settled: take its flag off"),
         Binding("ctrl+z", "undo", "Undo", id="review.undo", tooltip="Undo the last change to this meeting"),
         Binding("ctrl+y", "redo", "Redo", id="review.redo", show=False),
         Binding("ctrl+up", "move(-1)", "Move up", id="review.move_up", show=False),
         Binding("ctrl+down", "move(1)", "Move down", id="review.move_down", show=False),
-        Binding("d", "draft", "Draft N", id="review.draft"),
+        # The footer fits 80 columns: F1 lists the keys it leaves out (Checked, Reopen, Back).
+        Binding("d", "draft", "Draft", id="review.draft",
+                tooltip="Mark the minutes as the next draft, keeping their text as a version"),
         Binding("f", "final", "Final", id="review.final"),
-        Binding("r", "reopen", "Reopen", id="review.reopen"),
+        Binding("r", "reopen", "Reopen", id="review.reopen", show=False, tooltip="Make final minutes editable again"),
         Binding("v", "versions", "Versions", id="review.versions"),
-        Binding("s", "stats", "Statistics", id="review.stats"),
-        Binding("escape", "close", "Back", id="review.close"),
+        Binding("s", "stats", "Stats", id="review.stats", tooltip="Speaking time and item times of this meeting"),
+        Binding("escape", "close", "Back", id="review.close", show=False),
     ]
 
     def __init__(self, store: Store, clock: Clock, meeting_id: int, item_id: int | None = None,
@@ -250,7 +254,10 @@ class MeetingScreen(BackScreen):
                 yield Label("In the minutes")
                 yield Static(id="minutes")
         yield LineInput(id="editor", submit=self.save_edit)
-        yield Footer()
+        yield Footer(compact=True)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 100, "-narrow")  # the footer's keys fit 80 columns without the palette's
 
     @staticmethod
     def _item_prompt(item: AgendaItem) -> str:
@@ -304,13 +311,16 @@ class MeetingScreen(BackScreen):
 
     @on(OptionList.OptionHighlighted, "#items")
     def item_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if int(event.option.id) != self.item_id:
+        # A highlight the list has moved on from is stale: the first item's, highlighted as the list
+        # is made, came after on_mount had chosen a search hit's item and entry, and reset the entry.
+        if event.option is event.option_list.highlighted_option and int(event.option.id) != self.item_id:
             self.item_id, self.entry_id = int(event.option.id), None
             self.show_item()
 
     @on(OptionList.OptionHighlighted, "#entries")
     def entry_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.entry_id = int(event.option.id)
+        if event.option is event.option_list.highlighted_option:  # not stale (see item_highlighted)
+            self.entry_id = int(event.option.id)
 
     # --- polishing: every edit goes through the session, marked as made after the meeting ---------
 
@@ -384,23 +394,26 @@ class MeetingScreen(BackScreen):
     def save_edit(self) -> None:
         mode, entry_id = self.editing or ("", None)
         text = self.query_one("#editor", Input).value.strip()
-        if mode == "edit":
-            self._apply(lambda: self.session.edit_entry(entry_id, **self._edited(self.session.entry(entry_id), text)))
-        elif mode == "note" and text:
-            self._apply(lambda: setattr(self, "entry_id", self.session.add_note(text, item_id=self.item_id, first=True).id))
+        try:
+            if mode == "edit":
+                self.session.edit_entry(entry_id, **self._edited(self.session.entry(entry_id), text))
+            elif mode == "note" and text:
+                self.entry_id = self.session.add_note(text, item_id=self.item_id, first=True).id
+        except MinutesError as error:  # a line that cannot be read, an archive that cannot be written:
+            self.notify(str(error), severity="error")  # the editor stays open with the text, to put right
+            return
         self.close_editor()
 
     def _edited(self, entry: Entry, text: str) -> dict[str, object]:
         """What the editor's line changes: an intervention's speakers as well when it names them
-        ("FR: called for ..."), an outcome's code when its wording names another."""
+        ("FR: called for ..."). (An outcome's wording sets its code in `Session.edit_entry`.)"""
         if entry.kind is EntryKind.INTERVENTION and isinstance(said := parse_line(text, self.session.register), Intervention):
             return {"speakers": list(said.speakers), "text": said.text}
-        if entry.kind is EntryKind.OUTCOME and (code := outcome_code_from_text(text)[0]):
-            return {"outcome": code, "text": text}
         return {"text": text}
 
-    def action_undo(self) -> None:
-        self._when_editable(lambda: self._apply(lambda: self.notify(f"undone: {self.session.undo() or 'nothing'}")))
+    def action_undo(self) -> None:  # the edits made after the meeting, not the meeting's own changes
+        self._when_editable(lambda: self._apply(
+            lambda: self.notify(f"undone: {self.session.undo(after_meeting=True) or 'nothing'}")))
 
     def action_redo(self) -> None:
         self._when_editable(lambda: self._apply(lambda: self.notify(f"redone: {self.session.redo() or 'nothing'}")))
@@ -499,8 +512,10 @@ class SearchScreen(BackScreen):
     def run_search(self) -> None:
         results = self.query_one("#results", OptionList)
         found = self.query_one("#found", Static)
+        today = self.clock.now().date()
         try:
-            self.hits = archive.search(self.store, self.query_one("#query", Input).value, self.clock.now().date())
+            query = archive.parse_query(self.query_one("#query", Input).value, today)
+            self.hits = archive.search(self.store, query, today)
         except PROBLEMS as error:
             found.update(str(error))
             return
@@ -515,7 +530,7 @@ class SearchScreen(BackScreen):
                 prompt.append(" ".join(hit.speakers) + ": " if hit.speakers else "", style="bold")
                 prompt.append_text(highlighted(hit.snippet))
             results.add_option(Option(prompt, id=str(index)))
-        note = archive.unsearched_note(self.store)
+        note = archive.unsearched_note(self.store, query)
         found.update(f"{len(self.hits)} result{'s' * (len(self.hits) != 1)}" + (f" · {note}" if note else ""))
         if self.hits:
             results.highlighted = 0

@@ -183,12 +183,15 @@ class QueuePanel(Panel):
     TOP_SPEAKERS = 12
 
     def show(self, queue: list[tuple[str, ...]], floor: tuple[tuple[str, ...], datetime] | None,
-             totals: dict[str, int], now: datetime) -> None:
+             totals: dict[str, int], now: datetime, floor_on: str = "") -> None:
+        """`floor_on`: the item the floor was given on, when it is not the current one ("3.")."""
         text = Text()
         if floor:
             speakers, since = floor
             text.append("Floor: ", "bold")
             text.append(" ".join(speakers), "bold cyan")
+            if floor_on:
+                text.append(f" (on {floor_on})", "yellow")
             text.append(f" {clock_text(_seconds(since, now))}\n")
         else:
             text.append("Floor: –\n", "dim")
