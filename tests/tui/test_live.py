@@ -1200,3 +1200,13 @@ async def test_editing_an_outcomes_wording_from_the_record_sets_its_code(live_ap
     [outcome] = stored(cosi_db).entries
     assert (outcome.outcome, outcome.text) == (
         "confirmed", "confirmed the composition of the Steering Group as set out in doc 13684/21")
+
+
+async def test_a_meeting_reopened_after_changes_says_they_are_saved(cosi_db, tui_clock):
+    """It said "no changes yet", as if the changes of the first window had been lost."""
+    path, meeting_id = cosi_db
+    for change, said in ((None, "no changes yet"), ("/next", "all saved")):
+        if change:
+            Session(Store(path), meeting_id, tui_clock).apply_line(change)
+        async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
+            assert str(pilot.app.screen.query_one("#header", Panel).text).endswith(said)

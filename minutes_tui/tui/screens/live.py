@@ -109,7 +109,8 @@ class LiveScreen(Screen[None]):
         self.read_only = read_only  # why this window may not change the meeting, or ""
         self.lock_held_elsewhere = bool(read_only) and not session.store.read_only  # it may take over
         self.style = phrasing.load_style(session.meeting.details.house_style or "council")
-        self.saved = "no changes yet"
+        # Reopened after changes: they are all in the store ("no changes yet" read as if they were lost).
+        self.saved = "all saved" if session.store.newest_change(session.meeting_id) else "no changes yet"
         self.not_saved = False
         self._draft = ("", "")  # the draft as last saved: the entry line, and the form left open
         self._form: tuple = ()  # how `ask` would open the form on screen again (see REOPEN), or ()

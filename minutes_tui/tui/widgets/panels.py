@@ -127,7 +127,7 @@ class MeetingHeader(Panel):
             text.append(f"   ended {ended_at:%H:%M} after {clock_text(_seconds(started_at, ended_at))}")
         else:
             text.append(f"   elapsed {clock_text(_seconds(started_at, now))}" if started_at else "   not started")
-        text.append(f"   {saved}", "green" if saved.startswith("saved") else "bold red" if "NOT" in saved else "dim")
+        text.append(f"   {saved}", "green" if saved.startswith(("saved", "all saved")) else "bold red" if "NOT" in saved else "dim")
         self.show_text(text)
 
 
