@@ -368,8 +368,12 @@ async def test_a_line_that_cannot_be_read_is_said_and_stays_in_the_editor(db):
         editor.value = "/foo bar"
         await pilot.press("enter")
         assert editor.value == "/foo bar" and screen.editing and editor.has_focus
-        empty, unknown = notices(pilot)
+        editor.value = "/next"  # a command was stored as the entry's text
+        await pilot.press("enter")
+        assert editor.value == "/next" and screen.editing
+        empty, unknown, command = notices(pilot)
         assert empty == "nothing to record: the line is empty" and unknown.startswith("unknown command /foo")
+        assert command.startswith("/next is a command of the live screen")
         await pilot.press("escape")  # cancelled: the entry is as it was
         assert screen.session.entry(screen.entry_id).text == "Terrorist threat remains high. We support the recommendations."
 

@@ -27,7 +27,7 @@ from textual.widgets.option_list import Option
 
 from minutes_tui.core import archive
 from minutes_tui.core.clock import Clock
-from minutes_tui.core.entry import Intervention, on_one_line, parse_line
+from minutes_tui.core.entry import Command, Intervention, on_one_line, parse_line
 from minutes_tui.core.errors import MinutesError
 from minutes_tui.core.model import AgendaItem, Entry, EntryKind
 from minutes_tui.core.phrasing import OUTCOME_LABELS, load_style
@@ -406,8 +406,12 @@ class MeetingScreen(BackScreen):
 
     def _edited(self, entry: Entry, text: str) -> dict[str, object]:
         """What the editor's line changes: an intervention's speakers as well when it names them
-        ("FR: called for ..."). (An outcome's wording sets its code in `Session.edit_entry`.)"""
-        if entry.kind is EntryKind.INTERVENTION and isinstance(said := parse_line(text, self.session.register), Intervention):
+        ("FR: called for ..."); not a command, which would become the entry's text. (An outcome's
+        wording sets its code in `Session.edit_entry`.)"""
+        said = parse_line(text, self.session.register)
+        if isinstance(said, Command):
+            raise SessionError(f"/{said.name} is a command of the live screen: here the line is the entry's text")
+        if entry.kind is EntryKind.INTERVENTION and isinstance(said, Intervention):
             return {"speakers": list(said.speakers), "text": said.text}
         return {"text": text}
 
