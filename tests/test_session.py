@@ -490,6 +490,12 @@ def test_leaving_an_item_without_an_outcome_is_pointed_out(session):
     assert "without an outcome" not in session.apply_line("/outcome took note").message
 
 
+def test_leaving_a_heading_item_opened_by_number_says_nothing_of_its_outcome(session):
+    """"2." holds 2.1 and 2.2, which carry the outcomes: /go 2 and on said "no outcome on item 2."."""
+    session.apply_line("/go 2")
+    assert session.apply_line("/next").message.startswith("now on item 2.1.")
+
+
 def test_a_queue_or_floor_that_could_not_be_saved_is_done_again_on_retry(store, meeting_id, clock, monkeypatch):
     """A full disk: the queue and the floor changed on screen only, and trying again did nothing
     ("queued IT", nobody in the queue after a restart)."""

@@ -226,7 +226,7 @@ class Session:
         item = step()
         said = [f"now on item {self.meeting.full_label(item)}"]
         if (left is not None and left is not item and left.state is ItemState.DONE and not self.outcome_of(left.id)
-                and not left.to_check):
+                and not left.to_check and not self.meeting.children_of(left.id)):  # a heading: its sub-items have them
             # Closure: minute-takers most often miss that a decision was (or was not) taken. Said
             # first, as the status line is one line; /outcome would now go to the new item.
             said.insert(0, f"no outcome on item {self.meeting.reference(left)} (/undo goes back)")  # short: the item's name follows
