@@ -377,6 +377,28 @@ def test_an_outcome_as_typed_reads_as_a_whole_sentence(line, title, expected):
     assert outcome_sentence(outcome(text, code), agenda_item, COSI, COUNCIL) == expected
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [  # the reference's items 6.2, 7.3 and 10
+        ("endorsed the procedure on enhanced security checks",
+         "The Committee endorsed the procedure on enhanced security checks as set out in 13683/21."),
+        ("confirmed the composition of the Steering Group.",
+         "The Committee confirmed the composition of the Steering Group as set out in 13683/21."),
+        ("took note of the items concluded by COSI SG",
+         "The Committee took note of the items concluded by COSI SG, as set out in 13683/21."),
+        # it names a document already, or says how rather than what
+        ("endorsed the procedure set out in WK 1234/21", "The Committee endorsed the procedure set out in WK 1234/21."),
+        ("endorsed the text as amended by the Presidency as set out in 13683/21 REV 1",
+         "The Committee endorsed the text as amended by the Presidency as set out in 13683/21 REV 1."),
+        ("endorsed for submission to Coreper", "The Committee endorsed for submission to Coreper."),
+        ("exchanged views on the procedure", "The Committee exchanged views on the procedure."),
+    ],
+)
+def test_a_typed_outcome_names_the_items_documents_as_the_standard_phrase_does(line, expected):
+    code, text = outcome_code_from_text(line)
+    assert outcome_sentence(outcome(text, code), item("Procedure", ["13683/21"]), COSI, COUNCIL) == expected
+
+
 def test_outcome_text_takes_the_short_name_in_the_cosi_style():
     entry = outcome("exchanged views on COVID-19 recovery funds", "exchanged_views")
     assert outcome_sentence(entry, item(), COSI, load_style("cosi")) == "COSI exchanged views on COVID-19 recovery funds."

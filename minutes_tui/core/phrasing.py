@@ -489,7 +489,24 @@ def outcome_sentence(
         passive = "{Body}" not in template  # "The item was postponed": anything may follow ("to the next meeting")
         if passive and _QUALIFIER.match(qualifier) or "the text{refs}" in template and _MANNER.match(qualifier):
             return sentence(f"{_standard_outcome(code, item, details, style, register).rstrip('.')} {qualifier}")
+        text = _with_item_docs(text, qualifier, template, item)
     return sentence(f"{body_subject(details, style)} {text}" if _PREDICATE.match(text) else text)
+
+
+_OBJECT = re.compile(r"(?:of )?(?:the|a|an|its|their)\b")  # "endorsed the procedure ...", "took note of the items ..."
+_NAMES_A_DOCUMENT = re.compile(r"\bset out in\b|\d/\d\d")  # "as set out in ...", "WK 1234/21"
+
+
+def _with_item_docs(text: str, qualifier: str, template: str, item: AgendaItem) -> str:
+    """A typed outcome naming what was decided, with the item's documents as the standard phrase
+    gives them: "endorsed the procedure ..." reads "... as set out in 13683/21" ("took note of ...":
+    ", as set out in ..."), unless it names a document itself or says how ("for submission to ...")."""
+    docs = item.doc_refs
+    if not docs or not _OBJECT.match(qualifier) or _NAMES_A_DOCUMENT.search(text):
+        return text
+    if "{as_set_out}" in template:
+        return f"{text.rstrip('.')}, as set out in {join_words(docs)}"
+    return f"{text.rstrip('.')} as set out in {join_words(docs)}" if "{refs}" in template else text
 
 
 # What qualifies an outcome's verb rather than naming its object: "to the next meeting" after a
