@@ -208,7 +208,7 @@ def list_command(db_path: Path | None) -> None:
     for m in meetings:
         when = format_date(m.meeting_date) if m.meeting_date else "(no date)"
         to_check = f"  {m.to_check} to check with the Chair" if m.to_check else ""
-        click.echo(f"{m.id:>4}  {when:<18}  {m.listed_name(20):<20}  {m.items:>3} items  {m.status}{to_check}")
+        click.echo(f"{m.id:>4}  {when:<18}  {m.listed_name(20):<20}  {m.items:>3} {'item' if m.items == 1 else 'items':<5}  {m.status}{to_check}")
 
 
 @cli.command()

@@ -36,7 +36,7 @@ def test_import_prints_the_new_id_and_list_shows_it(db):
     first = run("import", str(SAMPLES / "cosi-2021-11-22.md"), "--db", str(db))
     assert first.exit_code == 0 and first.output.strip() == "1"
     listing = run("list", "--db", str(db))
-    assert "22 November 2021" in listing.output and "COSI" in listing.output and "in progress" in listing.output
+    assert "22 November 2021" in listing.output and "COSI" in listing.output and "not started" in listing.output
     assert "to check" not in listing.output
 
 
@@ -46,7 +46,7 @@ def test_list_keeps_its_columns_with_a_long_committee_name(db, tmp_path):
                       "Date: 12 February 2024\n\n1. Adoption of the agenda\n", encoding="utf-8")
     run("import", str(agenda), "--db", str(db))
     line = run("list", "--db", str(db)).output.splitlines()[0]
-    assert line == "   1  12 February 2024    Working Party on Ju…    1 items  in progress"
+    assert line == "   1  12 February 2024    Working Party on Ju…    1 item   not started"
 
 
 def test_list_says_how_many_items_are_to_check_with_the_chair(db, clock):

@@ -187,6 +187,11 @@ def test_list_meetings_counts_items_and_interventions(store, meeting_id, clock):
     assert store.latest_meeting_id() == meeting_id
 
 
+def test_a_meeting_never_opened_is_listed_not_started(store, meeting_id):
+    [summary] = store.list_meetings()
+    assert summary.status == "not started"  # it read "in progress"
+
+
 def _meeting_with_entries(store, meeting_id, clock) -> Session:
     session = Session(store, meeting_id, clock)
     for step in range(3):

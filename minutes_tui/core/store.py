@@ -771,7 +771,8 @@ class Store:
         sql = """
             SELECT m.id, m.meeting_date, m.committee, m.short_name, m.updated_at,
               CASE WHEN coalesce(m.status, '') IN ('', 'in progress') AND m.ended_at IS NOT NULL THEN 'ended'
-                   ELSE m.status END AS status,  -- closed (/close), not yet marked a draft or final
+                   WHEN coalesce(m.status, '') IN ('', 'in progress') AND m.started_at IS NULL THEN 'not started'
+                   ELSE m.status END AS status,  -- closed (/close), or never opened; not yet marked a draft or final
               (SELECT count(*) FROM items i WHERE i.meeting_id = m.id) AS items,
               (SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.to_check != '') AS to_check,
               (SELECT count(*) FROM entries e WHERE e.meeting_id = m.id AND e.kind = 'intervention')
