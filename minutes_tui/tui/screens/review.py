@@ -153,7 +153,7 @@ class ReviewScreen(BackScreen):
     def on_mount(self) -> None:
         self.title = "Archive"
         table = self.query_one("#archive", DataTable)
-        table.add_columns("Date", "Committee", "Items", "Interventions", "To check", "State", "Last change")
+        table.add_columns("#", "Date", "Committee", "Items", "Spoke", "Check", "State", "Last change")  # #: the id the CLI takes
         table.focus()
         self.reload()
 
@@ -173,7 +173,7 @@ class ReviewScreen(BackScreen):
         table.clear()
         for m in meetings:
             changed = f"{m.updated_at:%d %b %Y %H:%M}" if m.updated_at else ""
-            table.add_row(day(m.meeting_date), m.listed_name(), str(m.items), str(m.interventions),
+            table.add_row(str(m.id), day(m.meeting_date), m.listed_name(), str(m.items), str(m.interventions),
                           str(m.to_check or ""), m.status, changed, key=str(m.id))
         message.update(f"{len(meetings)} meeting{'s' * (len(meetings) != 1)}, sorted by {self.sort}")
 
