@@ -61,6 +61,7 @@ async def test_open_shows_the_captured_lines_beside_the_minutes(db):
         assert screen.query_one("#entries", OptionList).option_count == 3
         minutes = str(screen.query_one("#minutes", Static).content.renderables[-1])
         assert "The German delegation asked about the timeline." in minutes
+        assert str(screen.query_one("#heading", Static).content).endswith("— ended")  # as listed; it said "in progress"
         await pilot.press("escape")
         assert pilot.app.screen.title == "Archive"
 
@@ -180,6 +181,7 @@ async def test_a_meeting_never_ended_can_be_polished_without_ending_it(store, cl
         await pilot.press("enter", "n", "escape")  # Escape: back, no editor
         screen = pilot.app.screen
         assert isinstance(screen, MeetingScreen) and not screen.editing
+        assert str(screen.query_one("#heading", Static).content).endswith("— in progress")
         await pilot.press("n", "enter")  # Enter: No, edit it as it stands
         screen.query_one("#editor", Input).value = "The agenda was adopted."
         await pilot.press("enter")

@@ -273,6 +273,8 @@ class MeetingScreen(BackScreen):
     def show_heading(self) -> None:
         d = self.meeting.details
         status = archive.status_of(self.store, self.session.meeting_id)
+        if status == archive.IN_PROGRESS and self.meeting.ended_at:  # closed, not marked yet: as the archive lists it
+            status = "ended"
         self.title = f"{d.short_name or d.committee} {day(d.meeting_date)}"
         self.query_one("#heading", Static).update(f"#{self.session.meeting_id} {self.title} — {status}")
 
