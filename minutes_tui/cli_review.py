@@ -140,5 +140,5 @@ def search(query: tuple[str, ...], limit: int, db_path: Path | None) -> None:
         click.echo(f"note: {note}", err=True)
     for hit in hits:
         when = format_date(hit.meeting_date) if hit.meeting_date else ""
-        who = f" {' '.join(hit.speakers)}:" if hit.speakers else ""
+        who = (" [private]" if hit.private else "") + (f" {' '.join(hit.speakers)}:" if hit.speakers else "")
         click.echo(f"#{hit.meeting_id} {when} {hit.committee} item {hit.item_name}{who} {_highlight(hit.snippet)}")

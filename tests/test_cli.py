@@ -158,6 +158,10 @@ def test_search_prints_meeting_item_and_match(db, clock, agenda):
     session.apply_line("FR: expressed concern about the instrumentalisation of migrants")
     output = run("search", "instrumentalisation", "--db", str(db)).output
     assert "item 2.1." in output and "FR:" in output and "[instrumentalisation]" in output
+    assert "[private]" not in output
+    session.apply_line("/private the instrumentalisation angle is for the Chair only")
+    private, = [line for line in run("search", "instrumentalisation", "--db", str(db)).output.splitlines() if "Chair" in line]
+    assert "item 2.1. [private] the" in private  # never in the minutes: said so where it is found
 
 
 def test_newer_database_is_refused_by_every_command(db):

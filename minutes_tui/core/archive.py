@@ -212,7 +212,7 @@ def search(store: Store, query: str | Query, today: date, limit: int = 50) -> li
     entry_params = meeting_params + speaker_params
     select = """SELECT e.meeting_id, m.meeting_date, coalesce(nullif(m.short_name, ''), m.committee) AS short_name,
                        e.item_id, i.number, i.title,
-                       e.id AS entry_id, e.kind, e.speakers, {text} AS snippet, {rank} AS rank
+                       e.id AS entry_id, e.kind, e.speakers, {text} AS snippet, {rank} AS rank, e.private
                 FROM {source} JOIN items i ON i.id = e.item_id JOIN meetings m ON m.id = e.meeting_id"""
     if match:
         sql = select.format(text="highlight(entries_fts, 0, '[', ']')", rank="entries_fts.rank",
@@ -223,7 +223,7 @@ def search(store: Store, query: str | Query, today: date, limit: int = 50) -> li
             sql += """ UNION ALL
                 SELECT i.meeting_id, m.meeting_date, coalesce(nullif(m.short_name, ''), m.committee), i.id, i.number,
                        i.title, NULL, 'item', '[]',
-                       highlight(items_fts, 0, '[', ']'), items_fts.rank
+                       highlight(items_fts, 0, '[', ']'), items_fts.rank, 0
                 FROM items_fts JOIN items i ON i.rowid = items_fts.rowid JOIN meetings m ON m.id = i.meeting_id
                 WHERE """ + " AND ".join(["items_fts MATCH ?", *meeting_conditions])
             params += [match, *meeting_params]
@@ -240,6 +240,7 @@ def search(store: Store, query: str | Query, today: date, limit: int = 50) -> li
         item_id=r["item_id"], item_number=r["number"] or "", item_title=r["title"] or "",
         entry_id=r["entry_id"], kind=r["kind"], speakers=names(r["speakers"]),
         snippet=matching_sentence(r["snippet"] or "") or _WITHOUT_TEXT.get(r["kind"], "(no text)"),
+        private=bool(r["private"]),
     ))
 
 

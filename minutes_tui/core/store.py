@@ -457,6 +457,7 @@ class SearchHit:
     kind: str  # "item" for a title match, else the entry kind
     speakers: list[str]
     snippet: str  # the matching text with matches wrapped in [ and ]
+    private: bool = False  # a private note: never in the minutes, so marked where it is shown
 
     @property
     def item_name(self) -> str:

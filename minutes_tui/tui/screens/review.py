@@ -533,6 +533,7 @@ class SearchScreen(BackScreen):
                 prompt.append("\n  (agenda item)", style="dim")
             else:
                 prompt.append(f"{hit.item_number} {hit.item_title}\n  ")
+                prompt.append("[private] " if hit.private else "", style="red")  # as the record marks it
                 prompt.append(" ".join(hit.speakers) + ": " if hit.speakers else "", style="bold")
                 prompt.append_text(highlighted(hit.snippet))
             results.add_option(Option(prompt, id=str(index)))
