@@ -96,6 +96,7 @@ def test_full_text_search_covers_titles_notes_and_interventions(store, meeting_i
     assert "[instrumentalisation]" in hits[0].snippet
     assert {h.kind for h in store.search("threat")} == {"item", "note"}
     assert store.search('"threat picture"')[0].kind == "note"
+    assert [h.item_number for h in store.search("instrument*")] == ["2.1."]  # "time*" found nothing
 
 
 @pytest.mark.parametrize(
@@ -105,6 +106,8 @@ def test_full_text_search_covers_titles_notes_and_interventions(store, meeting_i
         ('"threat picture" DE', '"threat picture" "DE"'),
         ('drop" OR 1=1 --', '"drop" "OR 1=1 --"'),  # an unclosed quote is a phrase
         ("   ", ""),
+        ("instrument* DE", '"instrument"* "DE"'),  # the words it starts
+        ("* **", ""),
     ],
 )
 def test_user_text_never_becomes_fts_syntax(typed, query):

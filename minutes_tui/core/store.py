@@ -1150,14 +1150,15 @@ class Store:
 
 
 def fts_query(query: str) -> str:
-    """Turn what a user types into a safe FTS5 query: words and "quoted phrases", all required."""
+    """Turn what a user types into a safe FTS5 query: words and "quoted phrases", all required; a
+    word ending in * stands for the words it starts ("instrument*")."""
     terms: list[str] = []
     for index, part in enumerate(query.split('"')):
         if index % 2:  # inside quotes: a phrase
             if part.strip():
                 terms.append('"' + part.strip() + '"')
         else:
-            terms.extend('"' + word.replace('"', "") + '"' for word in part.split() if word)
+            terms.extend(f'"{word.rstrip("*")}"' + "*" * word.endswith("*") for word in part.split() if word.strip("*"))
     return " ".join(terms)
 
 
