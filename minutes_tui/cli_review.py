@@ -115,7 +115,7 @@ def _highlight(snippet: str) -> str:
     return re.sub(r"\[([^\]]*)\]", lambda m: click.style(m.group(1), bold=True, underline=True), snippet)
 
 
-@click.command()
+@click.command(context_settings={"ignore_unknown_options": True})  # "-Europol" is a word not wanted, no option
 @click.argument("query", nargs=-1, required=True)
 @click.option("--limit", default=30, show_default=True, help="At most this many matches (at least 1).")
 @db_option

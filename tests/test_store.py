@@ -97,6 +97,7 @@ def test_full_text_search_covers_titles_notes_and_interventions(store, meeting_i
     assert {h.kind for h in store.search("threat")} == {"item", "note"}
     assert store.search('"threat picture"')[0].kind == "note"
     assert [h.item_number for h in store.search("instrument*")] == ["2.1."]  # "time*" found nothing
+    assert store.search("instrument* -migrants") == []  # the minus meant "and"
 
 
 @pytest.mark.parametrize(
@@ -108,6 +109,9 @@ def test_full_text_search_covers_titles_notes_and_interventions(store, meeting_i
         ("   ", ""),
         ("instrument* DE", '"instrument"* "DE"'),  # the words it starts
         ("* **", ""),
+        ("fighters -Europol -EU", '("fighters") NOT "Europol" NOT "EU"'),  # not wanted
+        ("-Europol", ""),
+        ("a-b", '"a-b"'),
     ],
 )
 def test_user_text_never_becomes_fts_syntax(typed, query):

@@ -1151,14 +1151,20 @@ class Store:
 
 def fts_query(query: str) -> str:
     """Turn what a user types into a safe FTS5 query: words and "quoted phrases", all required; a
-    word ending in * stands for the words it starts ("instrument*")."""
+    word ending in * stands for the words it starts ("instrument*"); one after a minus, not wanted
+    ("fighters -Europol"; alone, a minus word excludes from nothing and is left out)."""
     terms: list[str] = []
+    unwanted: list[str] = []
     for index, part in enumerate(query.split('"')):
         if index % 2:  # inside quotes: a phrase
             if part.strip():
                 terms.append('"' + part.strip() + '"')
-        else:
-            terms.extend(f'"{word.rstrip("*")}"' + "*" * word.endswith("*") for word in part.split() if word.strip("*"))
+            continue
+        for word in part.split():
+            if stem := word.lstrip("-").rstrip("*"):
+                (unwanted if word.startswith("-") else terms).append(f'"{stem}"' + "*" * word.endswith("*"))
+    if unwanted and terms:
+        return " ".join([f"({' '.join(terms)})", *(f"NOT {term}" for term in unwanted)])
     return " ".join(terms)
 
 
