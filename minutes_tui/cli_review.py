@@ -88,6 +88,8 @@ def stats(meeting_id: int | None, since: str | None, until: str | None, committe
 
     store = open_store(db_path)
     today = SystemClock().now().date()
+    if meeting_id is not None and (since or until or committee):  # they were left unsaid
+        raise UserError("give a meeting, or --since/--until/--committee for a range of meetings, not both")
     if meeting_id is not None or not (since or until or committee):
         meeting_id = resolve_meeting(store, meeting_id)
         summary = next(m for m in store.list_meetings() if m.id == meeting_id)

@@ -223,6 +223,12 @@ def test_stats_show_a_speaker_never_timed_as_untimed(db, clock):
     assert rows == {"FR": ["1", "1:15"], "DE": ["1", "–"]}
 
 
+def test_stats_of_a_meeting_with_a_range_says_the_range_would_be_ignored(db, clock):
+    run("import", str(SAMPLES / "cosi-2021-11-22.md"), "--db", str(db))
+    result = run("stats", "1", "--since", "2022", "--db", str(db))
+    _one_line_error(result, "not both")
+
+
 def test_stats_over_a_range_with_no_day_in_it_says_so(db):
     run("import", str(SAMPLES / "cosi-2021-11-22.md"), "--db", str(db))
     result = CliRunner().invoke(cli, ["stats", "--since", "1 Jan 2024", "--until", "31 Dec 2023", "--db", str(db)])
