@@ -483,3 +483,23 @@ def test_docx_without_classification_has_no_marking():
     word = read_back(sample_meeting())
     assert word.sections[0].header.paragraphs[0].text == ""
     assert "LIMITE" not in word.tables[0].rows[0].cells[1].text
+
+
+@pytest.mark.parametrize("words", range(20, 56))  # the date falls at every place of a line
+def test_text_never_breaks_a_line_inside_a_date(words):
+    meeting = sample_meeting()
+    meeting.entries.append(Entry(40, 3, EntryKind.NOTE, "x " * words + "on 12 November 2021 and in March 2022.", position=9))
+    text = to_text(document(meeting))
+    assert "12 November 2021" in text and "March 2022" in text and "\u00a0" not in text
+
+
+def test_a_wrapped_heading_continues_under_its_title():
+    meeting = sample_meeting()
+    for it in meeting.items:
+        if it.id in (3, 62):
+            it.title += " – role of law enforcement authorities to prevent infiltration by organised crime"
+    text = to_text(document(meeting))
+    assert ("\n3. EU migrant smuggling action plan – role of law enforcement\n"
+            "   authorities to prevent infiltration by organised crime\n") in text
+    assert ("\n  6.2. Procedure for enhanced security checks – role of law enforcement\n"
+            "       authorities to prevent infiltration by organised crime\n") in text

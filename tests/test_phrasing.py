@@ -197,8 +197,8 @@ def test_sentence_capitalises_and_ends_with_one_full_stop(text, expected):
         (["NO"], "There is no consensus", "council", 'The Norwegian delegation stated: "There is no consensus."'),
         (["ES"], "señaló que la cooperación es esencial", "council", 'The Spanish delegation stated: "Señaló que la cooperación es esencial."'),
         (["IT"], "IT systems are key for us", "council", "IT systems are key for us."),  # as written: taken as naming it
-        # lower case is not enough for a predicate: a verb must start it
-        (["DE"], "we can support the text", "council", 'The German delegation stated: "We can support the text."'),
+        # "we" typed in haste is the speaker as "We" is: reported (see test_first_person_lines_...)
+        (["DE"], "we can support the text", "council", "The German delegation could support the text."),
         (["DE"], "the German delegation called for caution", "council", "The German delegation called for caution."),
         (["DE", "FR"], "positive", "council", 'The German and French delegations stated: "Positive."'),
         (["DE"], "this is fine", "council", 'The German delegation stated: "This is fine."'),
@@ -211,7 +211,7 @@ def test_sentence_capitalises_and_ends_with_one_full_stop(text, expected):
         (["DE"], "supports the text", "council", "The German delegation supports the text."),
         (["DE"], "put forward a compromise", "council", "The German delegation put forward a compromise."),
         # named elsewhere than as the subject: still what the speaker said
-        (["DE"], "we agree, as DE said before", "council", 'The German delegation stated: "We agree, as DE said before."'),
+        (["DE"], "we agree, as DE said before", "council", "The German delegation agreed, as DE said before."),
         (["NL"], "fine for NL", "council", 'The Netherlands delegation stated: "Fine for NL."'),
         # the occasional bodies of FORMAT.md section 5
         (["EPPO"], "stood ready", "council", "The EPPO stood ready."),
@@ -602,3 +602,105 @@ def test_the_outcome_suggested_for_an_item_follows_its_title_and_mode(title, mod
     from minutes_tui.core.phrasing import suggested_outcome
 
     assert suggested_outcome(AgendaItem(id=1, number="1.", title=title, mode=mode)) == code
+
+
+# --- reported speech, action addressees and titles in a sentence (review fixes) -----------------
+
+
+@pytest.mark.parametrize(
+    ("speakers", "text", "expected"),
+    [
+        # "we" typed in lower case is the speaker, as "We" is: reported, not quoted
+        (["FI"], "we support the text", "The Finnish delegation supported the text."),
+        (["SE"], "i can’t support it", "The Swedish delegation could not support it."),
+        # and still quoted where "We" would be
+        (["NL"], "we will send our comments", 'The Netherlands delegation stated: "We will send our comments."'),
+        (["AT"], "we look at the text again", 'The Austrian delegation stated: "We look at the text again."'),
+    ],
+)
+def test_first_person_in_lower_case_is_reported_as_in_capitals(speakers, text, expected):
+    assert intervention_sentence(intervention(speakers, text), REGISTER, COUNCIL) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what was thought or said shifts into the past with the verb that reports it
+        ("I think the text is fine", "The Netherlands delegation thought the text was fine."),
+        ("We consider it is important to have a text", "The Netherlands delegation considered it was important to have a text."),
+        ("We feel that the compromise does not go far enough", "The Netherlands delegation felt that the compromise did not go far enough."),
+        ("We think political will is lacking", "The Netherlands delegation thought political will was lacking."),
+        ("We find the text is too long", "The Netherlands delegation found the text was too long."),
+        ("We say the text can be accepted", "The Netherlands delegation said the text could be accepted."),
+        ("We believe delegations have concerns", "The Netherlands delegation believed delegations had concerns."),
+        # only an auxiliary shifts; a modal, "to have" or any other verb is left as said
+        ("We believe the text goes too far", "The Netherlands delegation believed the text goes too far."),
+        ("We think the Presidency should have more time", "The Netherlands delegation thought the Presidency should have more time."),
+        ("We think delegations need to have more time", "The Netherlands delegation thought delegations need to have more time."),
+        ("We think they don't have the figures", "The Netherlands delegation thought they don't have the figures."),
+        # not after a verb of thinking or saying
+        ("We support the text, which is balanced", "The Netherlands delegation supported the text, which is balanced."),
+    ],
+)
+def test_what_was_thought_or_said_follows_the_reporting_verb_into_the_past(text, expected):
+    assert intervention_sentence(intervention(["NL"], text), REGISTER, COUNCIL) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "expected"),
+    [
+        # the addressee typed without a colon, before "to" (the session passes no speakers then)
+        ("Presidency to circulate a new compromise", "council", "The Presidency was invited to circulate a new compromise."),
+        ("Presidency to circulate a new compromise", "board", "Action: the Presidency to circulate a new compromise."),
+        ("DE and FR to submit a joint paper", "council", "The German and French delegations were invited to submit a joint paper."),
+        ("Delegations to send comments", "council", "Delegations were invited to send comments."),
+        ("Board to review the plan", "board", "Action: the Board to review the plan."),
+        # no addressee: as typed
+        ("Talk to the Presidency", "council", "Talk to the Presidency."),
+        ("EU-LISA to be consulted", "council", "EU-LISA to be consulted."),
+        ("Presidency to be consulted", "council", "Presidency to be consulted."),
+        ("Delegations to the meeting were informed", "council", "Delegations to the meeting were informed."),
+    ],
+)
+def test_an_action_s_addressee_may_be_typed_without_a_colon(text, style, expected):
+    entry = Entry(id=1, item_id=1, kind=EntryKind.ACTION, text=text, speakers=[])
+    assert action_sentence(entry, REGISTER, load_style(style)) == expected
+
+
+def test_a_body_named_by_its_kind_is_named_with_the():
+    """"/action Board: review the plan" read "Action: Board to review the plan."."""
+    entry = Entry(id=1, item_id=1, kind=EntryKind.ACTION, text="review the plan", speakers=["Board"])
+    assert action_sentence(entry, REGISTER, load_style("board")) == "Action: the Board to review the plan."
+    assert action_sentence(entry, REGISTER, COUNCIL) == "The Board was invited to review the plan."
+    assert intervention_sentence(intervention(["the Committee"], "agreed"), REGISTER, COUNCIL) == "The Committee agreed."
+    assert speakers_named(["Ms Jansen"], REGISTER, COUNCIL) == "Ms Jansen"  # a person: as typed
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # a single thing, named by common nouns: "the"
+        ("Capital improvement plan 2026-2030", "the capital improvement plan 2026-2030"),
+        ("Threat assessment", "the threat assessment"),
+        ("Fleet renewal plan", "the fleet renewal plan"),
+        ("Lease renewal for the Eastside library branch", "the lease renewal for the Eastside library branch"),
+        ("Presentation of the work programme of the incoming French Presidency",
+         "the presentation of the work programme of the incoming French Presidency"),
+        ("Follow-up to the terrorist attack in Moscow", "the follow-up to the terrorist attack in Moscow"),
+        # plurals, what is not counted, an adjective alone, a name, an article: as before
+        ("Draft Council conclusions on protecting public spaces", "draft Council conclusions on protecting public spaces"),
+        ("Annual accounts 2025", "annual accounts 2025"),
+        ("Prisons and radicalisation (continued)", "prisons and radicalisation (continued)"),
+        ("Counter-terrorism: priorities and way forward", "counter-terrorism: priorities and way forward"),
+        ("Information by the Presidency", "information by the Presidency"),
+        ("Digital", "digital"),
+        ("Public comment", "public comment"),
+        ("COVID-19 recovery funds", "COVID-19 recovery funds"),
+        ("EU migrant smuggling action plan: operational cooperation aspects",
+         "EU migrant smuggling action plan: operational cooperation aspects"),
+        ("The plan", "the plan"),
+    ],
+)
+def test_a_common_noun_title_takes_the_in_the_standard_phrase(title, expected):
+    assert outcome_sentence(outcome("", "exchanged_views"), item(title), COSI, COUNCIL) == f"The Committee exchanged views on {expected}."
+    assert outcome_sentence(outcome("", "expressed_support"), item(title), COSI, COUNCIL) == f"The Committee expressed support for {expected}."

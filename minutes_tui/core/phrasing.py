@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from minutes_tui.core.entry import split_speakers
 from minutes_tui.core.model import OUTCOME_CODES, AgendaItem, Attendance, Entry, EntryKind, MeetingDetails, Speaker
 from minutes_tui.core.speakers import DELEGATION_KINDS, Register, default_register
 
@@ -173,8 +174,21 @@ _PAST = {
     "propose": "proposed", "consider": "considered", "believe": "believed", "hope": "hoped",
     "regret": "regretted", "share": "shared", "expect": "expected", "request": "requested",
     "insist": "insisted", "think": "thought", "see": "saw", "understand": "understood", "feel": "felt",
+    "find": "found", "say": "said",
 }
 _PRESENT = re.compile(_ADVERBS + "(" + "|".join(sorted(_PAST, key=len, reverse=True)).replace("'", "['’]") + r")(?!\w)")
+# After a verb of thinking or saying, what the speaker thought is shifted into the past too ("We
+# think the text is fine": "... thought the text was fine"): only the clause's first auxiliary, the
+# one word whose shift is safe; any other verb ("goes") is left as said.
+_OPINION = frozenset({"think", "believe", "consider", "feel", "find", "say"})
+_SHIFTED = {"is": "was", "are": "were", "has": "had", "have": "had", "can": "could", "cannot": "could not",
+            "will": "would", "does not": "did not", "do not": "did not"}
+# The clause's first auxiliary; one that needs no shift ("should", "don't"), or "to" before a bare
+# "have", stops the search. "will" and "can" followed by what a noun is ("political will is ...") are none.
+_AUXILIARY = re.compile(
+    r"(?<![\w'’-])(?:(?:will|can)(?!\s+(?:to|of|is|are|was|were|has|had|and|or)\b)|do(?:es)?\s+not|is|are|has|have"
+    r"|cannot|was|were|had|do|does|did|could|would|should|shall|may|might|must|ought|to|\w+n['’]t)(?![\w'’-])"
+)
 
 
 # --- speakers ----------------------------------------------------------------------------------
@@ -198,7 +212,9 @@ def speakers_named(codes: list[str], register: Register, style: HouseStyle) -> s
     delegations = [s for _, s in named.values() if s and s.kind in DELEGATION_KINDS]
     parts: list[str] = []
     for token, speaker in named.values():
-        if speaker is None:
+        if speaker is None and (body := _BODY_WORD.fullmatch(token)):  # "Board": a body is named with "the"
+            parts.append(f"the {body.group(1)}")
+        elif speaker is None:
             parts.append(re.sub(r"^The\b", "the", token))  # free text, as typed ("The Chair of CATS" mid-sentence)
         elif speaker.kind not in DELEGATION_KINDS:
             parts.append(style.speaker_phrase(speaker))
@@ -296,7 +312,7 @@ def _backers_named(text: str, register: Register, style: HouseStyle) -> str:
 
 
 _PRONOUN = re.compile(r"(?:It|They|He|She|The delegations?) (?=[a-z])")  # the speaker, as the minute-taker wrote
-_FIRST_PERSON = re.compile(r"(?:We|I) (?=[a-z])")  # the speaker's own words
+_FIRST_PERSON = re.compile(r"(?:[Ww]e|I|i) (?=[a-z])")  # the speaker's own words, also typed in haste ("we support")
 # Words that only the speaker could say of itself: a line holding them after its subject is quoted,
 # not half-reported ("... would send our comments"). Not "I", which is also a number ("Annex I").
 _OWN_WORDS = re.compile(r"(?<![\w'’])(?:[Ww]e|us|[Oo]urs?|ourselves|[Mm]y|me|myself)(?![\w'’])")
@@ -362,8 +378,17 @@ def _reported(said: str, plural: bool) -> str | None:
         return None
     if verb := _PRESENT.match(said):
         past = _PAST[verb.group(1).replace("’", "'")].format(be="were" if plural else "was")
-        return said[: verb.start(1)] + past + said[verb.end(1) :]
+        rest = said[verb.end(1) :]
+        return said[: verb.start(1)] + past + (_shifted(rest) if verb.group(1) in _OPINION else rest)
     return said if _PREDICATE.match(said) else None
+
+
+def _shifted(clause: str) -> str:
+    """What was thought or said, its first auxiliary in the past ("the text is fine": "the text was
+    fine"); as said if that is not one known to shift."""
+    aux = _AUXILIARY.search(clause)
+    word = " ".join(aux.group().split()) if aux else ""
+    return clause[: aux.start()] + _SHIFTED[word] + clause[aux.end() :] if word in _SHIFTED else clause
 
 
 def statement_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:
@@ -386,26 +411,44 @@ def action_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:
     "Delegations were invited to send comments by 30 July 2014."; "COM" + "present a report" ->
     "The Commission was invited to present a report." (a bare verb is what the addressee is to do).
     """
-    text = entry.text.strip()
+    speakers, text = entry.speakers, entry.text.strip()
+    if not speakers and (addressed := _addressed(text, register)):  # "Presidency to circulate ...", typed without a colon
+        speakers, text = addressed
     deadline = entry.deadline.strip()
     if deadline and deadline.casefold() not in text.casefold():
         if not re.match(r"(by|before|until|no later than|within|in|at|on)\b", deadline, re.IGNORECASE):
             deadline = f"by {deadline}"
         text = f"{text.rstrip(' .')} {deadline}".strip()
-    subject = speakers_subject(entry.speakers, register, style)
+    subject = speakers_subject(speakers, register, style)
     word = text.split(maxsplit=1)[0] if text else ""
-    if subject and word and not _names_a_speaker(text, entry.speakers, register):  # the addressee must not be lost
+    if subject and word and not _names_a_speaker(text, speakers, register):  # the addressee must not be lost
         if not (word.replace("-", "").isalpha() and word[1:].replace("-", "").islower()):  # "3 reports by June", "EU-LISA to be consulted"
-            return sentence(f"Action for {speakers_named(entry.speakers, register, style)}: {text}")
+            return sentence(f"Action for {speakers_named(speakers, register, style)}: {text}")
         text = word.lower() + text[len(word):]  # "Prepare a report", "élaborer une note": what the addressee is to do
     to_do = text[:1].islower() and (not _FINITE_VERB.match(text) or _BASE_AS_PAST.match(text))
     if to_do and not subject:  # nobody named: not an order to the reader ("Send comments by ...")
         return sentence(f"Action: {text}")
     if subject and to_do:
         if style.actions == "action":  # a board's list of actions: "Action: the Chief Executive to sign ..."
-            return sentence(f"Action: {speakers_named(entry.speakers, register, style)} to {text.removeprefix('to ')}")
-        text = f"{'were' if _plural(entry.speakers, subject) else 'was'} invited to {text.removeprefix('to ')}"
+            return sentence(f"Action: {speakers_named(speakers, register, style)} to {text.removeprefix('to ')}")
+        text = f"{'were' if _plural(speakers, subject) else 'was'} invited to {text.removeprefix('to ')}"
     return _with_subject(subject, text, "")
+
+
+# An action's addressee typed without a colon, before "to" and the verb of what it is to do
+# ("Presidency to circulate ..."); not "... to be consulted", which invites nobody, nor "to the ...".
+_TO_DO = re.compile(r"(\S.{0,60}?) to (?!(?:be|the|an?|this|that|these|those|its|their|which|whom|whose|all|each)\b)(?=[a-z])")
+_GROUP = re.compile(r"(?:all )?(?:delegations|member states|members)", re.IGNORECASE)
+
+
+def _addressed(text: str, register: Register) -> tuple[list[str], str] | None:
+    """(speakers, what they are to do) when `text` starts with known speakers, a body ("Board") or
+    a group ("Delegations") followed by "to"; else None."""
+    if not (match := _TO_DO.match(text)):
+        return None
+    prefix = match.group(1)
+    speakers = split_speakers(prefix, register) or ((prefix,) if _BODY_WORD.fullmatch(prefix) or _GROUP.fullmatch(prefix) else ())
+    return (list(speakers), text[match.end():]) if speakers else None
 
 
 # --- attendance --------------------------------------------------------------------------------
@@ -458,6 +501,8 @@ def body_subject(details: MeetingDetails, style: HouseStyle) -> str:
 
 # What a committee's name says it is, the most telling first ("Council Working Party" is a Working Party).
 _BODY_KINDS = ("Working Party", "Working Group", "Support Group", "Steering Group", "Committee", "Board", "Council")
+# A speaker typed as a body's kind ("Board", "the Committee"), which the register does not know.
+_BODY_WORD = re.compile(r"(?:the\s+)?(" + "|".join(_BODY_KINDS) + "|Secretariat)", re.IGNORECASE)
 
 
 _AGENDA_TITLE = re.compile(r"(adoption|approval) of the (draft |provisional )?agenda\b", re.IGNORECASE)
@@ -553,10 +598,30 @@ _COMMON_FIRST_WORDS = frozenset("""draft proposal proposals regulation directive
     extremism public financing funding the""".split())
 
 
+# Where a title's head noun phrase ends: "Capital improvement plan| 2026-2030", "Threat assessment| in ...".
+_HEAD_END = re.compile(
+    r"\s+(?:of|on|in|for|to|with|by|from|and|or|at|about|under|against|between|regarding|concerning|following)\s"
+    r"|[:;,(–—]|\s-\s"
+)
+# Head words that take no "the": what is not counted ("migration", "security"), or an adjective
+# standing alone ("Digital").
+_NO_ARTICLE = frozenset("""information progress migration terrorism counter-terrorism radicalisation extremism
+    security cooperation prevention protection financing funding rehabilitation digital financial economic
+    internal external operational joint public violent cyber revised annual capital draft mid-term comment""".split())
+
+
 def _in_a_sentence(title: str) -> str:
-    """An agenda title as a sentence quotes it: its first word in lower case if it is a common one."""
+    """An agenda title as a sentence quotes it: its first word in lower case if it is a common one,
+    after "the" if its head noun names one countable thing ("the capital improvement plan 2026-2030";
+    not "draft Council conclusions", "counter-terrorism: priorities")."""
     first = re.match(r"[\w-]*", title).group(0)  # "Counter-terrorism: priorities ...": the word, not its colon
-    return title[0].lower() + title[1:] if first.lower() in _COMMON_FIRST_WORDS and first[1:].islower() else title
+    if first.lower() not in _COMMON_FIRST_WORDS or not first[1:].islower():
+        return title
+    title = title[0].lower() + title[1:]
+    words = [w for w in _HEAD_END.split(title, maxsplit=1)[0].split() if not re.fullmatch(r"[\d/–-]+", w)]  # not a year
+    head = words[-1].lower() if words else ""
+    plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    return f"the {title}" if head and not plural and head not in _NO_ARTICLE and first.lower() != "the" else title
 
 
 def _standard_outcome(code: str, item: AgendaItem, details: MeetingDetails, style: HouseStyle, register: Register | None) -> str:

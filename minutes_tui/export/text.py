@@ -12,17 +12,20 @@ import textwrap
 from minutes_tui.export.document import Document
 
 
-# The spaces inside a document reference ("9382/1/24 REV 1", "CM 5119/21"): a line never breaks there.
-_IN_A_REFERENCE = re.compile(r"\b(CM|ST|WK|REV|ADD|COR|PE-CONS) (?=\d)|(?<=\d) (?=(?:REV|ADD|COR|INIT)\b)")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# The spaces inside a document reference ("9382/1/24 REV 1", "CM 5119/21") or a date ("12 November
+# 2021"): a line never breaks there.
+_UNBROKEN = re.compile(rf"\b(CM|ST|WK|REV|ADD|COR|PE-CONS|{_MONTHS}) (?=\d)|(?<=\d) (?=(?:REV|ADD|COR|INIT|{_MONTHS})\b)")
 _KEPT = "\u00a0"  # a no-break space, which textwrap does not break at
 
 
-def _wrap(text: str, width: int, indent: str = "") -> str:
+def _wrap(text: str, width: int, indent: str = "", hanging: str = "") -> str:
+    """`text` filled to `width` after `indent`, its continuation lines after `indent` + `hanging`."""
     return textwrap.fill(
-        _IN_A_REFERENCE.sub(lambda match: (match.group(1) or "") + _KEPT, " ".join(text.split())),
+        _UNBROKEN.sub(lambda match: (match.group(1) or "") + _KEPT, " ".join(text.split())),
         width=width,
         initial_indent=indent,
-        subsequent_indent=indent,
+        subsequent_indent=indent + hanging,
         break_long_words=False,
         break_on_hyphens=False,
     ).replace(_KEPT, " ")
@@ -54,6 +57,7 @@ def to_text(doc: Document, width: int = 72) -> str:
             blocks.append(_underlined(section.title, "-", width))
         for item in section.items:
             indent = "  " * item.level
-            blocks.append(_wrap(item.heading, width, indent))
+            hanging = " " * (len(item.number) + 1) if item.number else ""  # a wrapped title stays under its own text
+            blocks.append(_wrap(item.heading, width, indent, hanging))
             blocks.extend(_wrap(p, width, indent) for p in item.paragraphs)
     return "\n\n".join(b for b in blocks if b.strip()) + "\n"
