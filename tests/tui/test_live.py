@@ -1210,3 +1210,16 @@ async def test_a_meeting_reopened_after_changes_says_they_are_saved(cosi_db, tui
             Session(Store(path), meeting_id, tui_clock).apply_line(change)
         async with make_app(path, meeting_id, clock=tui_clock).run_test(size=SIZE) as pilot:
             assert str(pilot.app.screen.query_one("#header", Panel).text).endswith(said)
+
+
+async def test_a_title_typed_at_once_after_a_on_the_agenda_is_the_new_items_title(live_app, cosi_db):
+    """The form opened on the number: the title typed went there ("the item needs a title")."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        screen = await enter(pilot, "/go 12")
+        await pilot.press("ctrl+t")
+        type_at_once(pilot.app, ["a", *"AOB: cyber incident", "enter"])
+        for _ in range(6):
+            await pilot.pause()
+        assert pilot.app.screen is screen
+    added = [(i.number, i.title) for i in stored(cosi_db).items if "cyber" in i.title]
+    assert added == [("13.", "AOB: cyber incident")]

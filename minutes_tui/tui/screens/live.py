@@ -635,6 +635,7 @@ class LiveScreen(Screen[None]):
                    placeholder=suggested or "e.g. 12.1"),
              Field("title", "Title", placeholder="AOB: ...")],
             add, reopen=("add", item_id, child), as_line=lambda v: f"/add {v['number'].strip() or suggested} {v['title']}",
+            focus="title",  # what is typed first; the number is suggested (shift+tab to change it)
         )
 
     def go_to_item(self, item_id: int) -> str | None:
