@@ -858,3 +858,12 @@ def test_editing_an_outcomes_wording_sets_its_code_as_the_command_would(session)
         "confirmed", "confirmed the composition of the Steering Group")
     assert edited("endorsed") == ("endorsed", "")  # the word alone: the standard sentence, as /outcome endorsed
     assert edited("The Chair will come back to it") == ("endorsed", "The Chair will come back to it")  # names none
+
+
+def test_an_action_typed_without_a_colon_is_stored_with_its_addressee(session):
+    """"/action Presidency to circulate ..." was stored for nobody: search and statistics missed who."""
+    session.go_next()
+    entry = session.apply_line("/action Presidency to circulate a new compromise").entry
+    assert (entry.speakers, entry.text) == (["PRES"], "circulate a new compromise")
+    note = session.apply_line("/action to be consulted by the Presidency").entry
+    assert (note.speakers, note.text) == ([], "to be consulted by the Presidency")

@@ -412,7 +412,7 @@ def action_sentence(entry: Entry, register: Register, style: HouseStyle) -> str:
     "The Commission was invited to present a report." (a bare verb is what the addressee is to do).
     """
     speakers, text = entry.speakers, entry.text.strip()
-    if not speakers and (addressed := _addressed(text, register)):  # "Presidency to circulate ...", typed without a colon
+    if not speakers and (addressed := addressed_to(text, register)):  # stored before the session read it so
         speakers, text = addressed
     deadline = entry.deadline.strip()
     if deadline and deadline.casefold() not in text.casefold():
@@ -441,7 +441,7 @@ _TO_DO = re.compile(r"(\S.{0,60}?) to (?!(?:be|the|an?|this|that|these|those|its
 _GROUP = re.compile(r"(?:all )?(?:delegations|member states|members)", re.IGNORECASE)
 
 
-def _addressed(text: str, register: Register) -> tuple[list[str], str] | None:
+def addressed_to(text: str, register: Register) -> tuple[list[str], str] | None:
     """(speakers, what they are to do) when `text` starts with known speakers, a body ("Board") or
     a group ("Delegations") followed by "to"; else None."""
     if not (match := _TO_DO.match(text)):

@@ -855,6 +855,8 @@ class Session:
             return self.record_outcome(code, text)
         if name == "action":
             speakers, text = self._addressed(args)
+            if not speakers and (addressed := phrasing.addressed_to(text, self.register)):  # "Presidency to circulate ..."
+                speakers, text = addressed
             return LineResult("action point recorded", self.add_action(text, speakers))
         if name == "statement":
             speakers, text = self._addressed(args)
