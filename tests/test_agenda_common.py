@@ -236,6 +236,8 @@ def test_lines_that_are_not_labels(line):
         ("Threat assessment (Presidency)", "Threat assessment", "Presidency", ""),
         ("Drones [Commission]", "Drones", "Commission", ""),
         ("Syria (EU CTC) (poss.)", "Syria", "EU CTC", "poss."),
+        ("(poss.) Any other business", "Any other business", "", "poss."),  # a planning note in front too
+        ("(tbc) Visa suspension mechanism – revised Regulation", "Visa suspension mechanism – revised Regulation", "", "tbc"),
         ("Work programme (incoming French Presidency)", "Work programme", "incoming French Presidency", ""),
         ("Cybercrime (BE delegation)", "Cybercrime", "BE delegation", ""),
         ("Joint report (Presidency, Commission)", "Joint report", "Presidency, Commission", ""),

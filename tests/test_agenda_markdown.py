@@ -113,6 +113,10 @@ def test_terrorism_working_party_sample():
         # the outcome's own layout: items as headings with bold labels
         ("### **3. EU migrant**\n#### **3.1. Sub**\n**4. Next**",
          [("3.", "EU migrant", 0, None), ("3.1.", "Sub", 1, 0), ("4.", "Next", 0, None)]),
+        # a list under a heading item is its sub-items; a number counting on from the heading's is the next item
+        ("## 4. Preparation\n\n1. For discussion\n2. For endorsement\n   1. Roadmap\n\n## 5. AOB\n\n6. Other",
+         [("4.", "Preparation", 0, None), ("1.", "For discussion", 1, 0), ("2.", "For endorsement", 1, 0),
+          ("1.", "Roadmap", 2, 2), ("5.", "AOB", 0, None), ("6.", "Other", 0, None)]),
         # Markdown nested lists: indentation makes children, whatever the labels
         ("1. One\n2. Two\n   1. Sub one\n   2. Sub two\n3. Three",
          [("1.", "One", 0, None), ("2.", "Two", 0, None), ("1.", "Sub one", 1, 1), ("2.", "Sub two", 1, 1),

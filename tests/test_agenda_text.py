@@ -630,3 +630,102 @@ def test_footnote_markers_stuck_to_titles_are_dropped_where_the_footnote_is():
         ("Schengen evaluation Phase 2", ""), ("Regulation 2021/1234", ""), ("Schengen evaluation, phase 2", ""),
         ("Roadmap 8", ""),  # no footnote 8: a number of the title
         ("Security of 5G networks", "")]
+
+
+def test_starred_lines_under_items_are_bullets_unless_a_title_bears_a_star():
+    """An e-mail's "* " bullets are points of the item; "* Text" is a footnote only where a title is
+    marked for it, or after the rule above the footnotes."""
+    parsed = parse_text("1. Adoption\n2. Hybrid Toolbox – lessons learned\n* Presentation by the EEAS (Hybrid CoE study)\n"
+                        "* Exchange of views\n3. FIMI\n* Rapid Alert System: 2024 activity report (WK 6001/2025)\n"
+                        "* Elections in 2025\n4. AOB", "t.txt")
+    assert outline(parsed) == [("1.", "Adoption", 0, None), ("2.", "Hybrid Toolbox – lessons learned", 0, None),
+                               ("3.", "FIMI", 0, None), ("*", "Rapid Alert System: 2024 activity report", 1, 2),
+                               ("*", "Elections in 2025", 1, 2), ("4.", "AOB", 0, None)]
+    assert (parsed.items[1].presenter, parsed.items[1].mode) == ("EEAS (Hybrid CoE study)", "Presentation and exchange of views")
+    assert parsed.items[3].doc_refs == ["WK 6001/2025"]
+    for footnoted in ("1. Foo*\n2. Bar\n* Possibly in restricted session.", "1. Foo\n2. Bar\n_____\n* To be confirmed.",
+                      "1. Foo\n2. Bar\n** To be confirmed."):
+        assert [(i.number, i.level) for i in parse_text(footnoted, "t.txt").items] == [("1.", 0), ("2.", 0)]
+
+
+@pytest.mark.parametrize("bullet", ["\uf0b7\t", "·\t", "o\t", "➢ ", "\t\uf0b7\t"])
+def test_word_and_pdf_bullets_are_sub_items(bullet):
+    parsed = parse_text(f"1. Adoption\n2. Reports\n{bullet}Report one\n{bullet}Report two\n3. AOB", "t.txt")
+    assert [(i.title, i.level) for i in parsed.items] == [
+        ("Adoption", 0), ("Reports", 0), ("Report one", 1), ("Report two", 1), ("AOB", 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("8. Discussion Calendar\n8.A Budget adoption\n8.B Homelessness update\n9. Reports",
+         [("8.", "Discussion Calendar", 0, None), ("8.A", "Budget adoption", 1, 0), ("8.B", "Homelessness update", 1, 0),
+          ("9.", "Reports", 0, None)]),
+        ("8. Discussion\n8A. Budget\n8B. Housing\n9. Reports",
+         [("8.", "Discussion", 0, None), ("8A.", "Budget", 1, 0), ("8B.", "Housing", 1, 0), ("9.", "Reports", 0, None)]),
+        # no item 4.1: "4.1.a" goes under item 4; "(1)" under the point it is indented under; a colon ends no section
+        ("Item 4:\tTreasury\n\t4.1.a\tPolicy (Paper 4A)\n\t4.1.b\tLoan facility – resolutions:\n\t\t(1)\tto approve;\n"
+         "\t\t(2)\tto authorise\nItem 5:\tRisk register",
+         [("4.", "Treasury", 0, None), ("4.1.a", "Policy (Paper 4A)", 1, 0), ("4.1.b", "Loan facility – resolutions", 1, 0),
+          ("(1)", "to approve", 2, 2), ("(2)", "to authorise", 2, 2), ("5.", "Risk register", 0, None)]),
+        ("2. Digital\n2.1 AI\n2.1.a Act\n2.1.b Liability\n3. AOB",
+         [("2.", "Digital", 0, None), ("2.1", "AI", 1, 0), ("2.1.a", "Act", 2, 1), ("2.1.b", "Liability", 2, 1),
+          ("3.", "AOB", 0, None)]),
+    ],
+)
+def test_compound_and_capital_sub_labels(text, expected):
+    parsed = parse_text(text, "t.txt")
+    assert outline(parsed) == expected
+    assert {i.section for i in parsed.items} == {""}
+
+
+def test_a_roman_numeral_alone_on_its_line_takes_the_next_line_as_its_heading():
+    parsed = parse_text("To: Coreper (Part 2)\n\nI. Adoption of the agenda\n\nII.\n\nPreparation for the Council meeting\n\n"
+                        "1. Directive on corruption\n2. AOB", "t.txt")
+    assert [(i.number, i.title, i.section) for i in parsed.items] == [
+        ("I.", "Adoption of the agenda", ""), ("1.", "Directive on corruption", "II. Preparation for the Council meeting"),
+        ("2.", "AOB", "II. Preparation for the Council meeting")]
+
+
+@pytest.mark.parametrize("heading", ["Annotations", "Explanatory notes", "Notes on the provisional agenda",
+                                     "Annotations to the provisional agenda"])
+def test_the_annotations_after_the_items_are_no_items(heading):
+    parsed = parse_text("Provisional agenda and annotations\n\nProvisional agenda\n\n1.\tElection of officers.\n"
+                        f"2.\tAdoption of the agenda.\n\n{heading}\n\n1.\tElection of officers\n"
+                        "In accordance with rule 15, the Commission shall elect a Chair.\n2.\tAdoption of the agenda", "t.txt")
+    assert [(i.number, i.title) for i in parsed.items] == [("1.", "Election of officers."), ("2.", "Adoption of the agenda.")]
+
+
+@pytest.mark.parametrize(
+    ("line", "presenter", "mode"),
+    [
+        ("Adoption of the legal act", "", "Adoption of the legal act"),
+        ("General approach", "", "General approach"),
+        ("Political agreement", "", "Political agreement"),
+        ("Approval of the final compromise text with a view to agreement", "",
+         "Approval of the final compromise text with a view to agreement"),
+        # a presenter of more than 80 characters
+        ("Information from the Hungarian delegation, supported by the Austrian, Czech and Slovak delegations",
+         "Hungarian delegation, supported by the Austrian, Czech and Slovak delegations", "Information"),
+    ],
+)
+def test_council_mode_and_long_presenter_lines_under_a_title(line, presenter, mode):
+    for text in (f"1. Regulation on X\n{line}\n2. AOB", f"1. Regulation on X – {line}\n2. AOB"):
+        item = parse_text(text, "t.txt").items[0]
+        assert (item.title, item.presenter, item.mode) == ("Regulation on X", presenter, mode)
+
+
+def test_a_reference_line_with_file_codes_is_the_items_references():
+    parsed = parse_text("1. Regulation on child sexual abuse\nProgress report\n13422/24 JAI 1321 ENFOPOL 402 CRIMORG 117\n"
+                        "2. Directive on corruption\n9876/24 JAI 12\n3. AOB", "t.txt")
+    assert [(i.title, i.doc_refs, i.mode) for i in parsed.items] == [
+        ("Regulation on child sexual abuse", ["13422/24"], "Progress report"), ("Directive on corruption", ["9876/24"], ""),
+        ("AOB", [], "")]
+
+
+def test_a_sentence_after_the_rule_does_not_go_on_with_the_last_title():
+    parsed = parse_text("1. Adoption\n2. AOB\n    • OSCE Ministerial Council – information by the Presidency\n\n"
+                        "_______________________\nDelegations are requested to send the names of their delegates by 7 April 2025.",
+                        "t.txt")
+    assert [(i.title, i.presenter, i.mode) for i in parsed.items] == [
+        ("Adoption", "", "Adoption"), ("AOB", "", ""), ("OSCE Ministerial Council", "Presidency", "Information")]

@@ -99,7 +99,9 @@ _REF = re.compile(
     r")(?![\w/])"
 )
 # What may stand between references on a line of their own: "Documents: ST 6712/24 LIMITE, WK 3261/2024 INIT"
-_REF_FILLER = re.compile(r"(?i:\b(?:and|see|docs?|documents?|refs?|references?)\b)|\bLIMITE\b|[\s,;:+&()\[\]./–—-]")
+# and the file codes after a Council document's number: "13422/24 JAI 1321 ENFOPOL 402"
+_REF_FILLER = re.compile(r"(?i:\b(?:and|see|docs?|documents?|refs?|references?)\b)|\bLIMITE\b|\b[A-Z]{2,12}\s\d{1,5}\b"
+                         r"|[\s,;:+&()\[\]./–—-]")
 
 
 def find_doc_refs(text: str) -> list[str]:
@@ -219,9 +221,14 @@ _LABEL = re.compile(
     r"|(?P<num>\d{1,4})(?P<num_p>[.)])"  # 1.  1)  1000.
     # 4.a)  4a)  4.c  4 a)  4(b): letter a) under item 4
     r"|(?P<sub>\d{1,3})(?P<sub_gap>\s|\.?\(?)(?P<letter>[a-z])(?:[.)]|(?<=\.[a-z]))"
+    # 8.A  8A.  2.1.a  4.1.b): lettered under item 8, under item 2.1
+    r"|(?P<compound>\d{1,3}(?:\.[1-9]\d?){0,3})(?:\.(?P<capital>[A-Z])\.?|(?P<capital_>[A-Z])\.)"
+    r"|(?P<compound_>\d{1,3}(?:\.[1-9]\d?){1,3})\.(?P<small>[a-z])[.)]?"
+    r"|(?P<paren>\(\d{1,2}\))"  # (1)  (2)
     r"|(?P<lower>\(?(?:[a-z]|ii|iii|iv|vi{1,3}|ix|xi{1,3})[.)])"  # a)  (a)  b.  (ii): "(i)" is settled by the outline
     r"|(?P<upper>[A-Z][.)])"  # A.  B)
-    r"|(?P<dash>[–—•▪-]))"  # – Briefing by Belgium
+    # – Briefing by Belgium; Word's and PDFs' bullets: its Symbol-font dot U+F0B7, "·", "➢", "o" and a tab
+    r"|(?P<dash>[–—•▪·➢\uf0b7-]|\*(?=\s)|o(?=\s\s)))"
     r"(?:\s+|$)"
 )
 DASH = ("dash",)
@@ -238,7 +245,7 @@ _AOB = re.compile(r"(?i)(?:AOB|A\.O\.B\.?|any other business|other business)\b")
 _AOB_LINE = re.compile(r"(?i)(?:AOB|A\.O\.B\.?|any other business|other business)(?:\s*\((?:AOB|A\.O\.B\.?)\))?\s*[.:]?")
 # A title that ends like this goes on on the next line ("held on" / "12 October 2025", "by" / "V. Smith").
 _OPEN_END = re.compile(r"(?i)(?:\b(?:of|on|in|for|and|or|the|to|by|with|from|at|a|an|as|into|about)|[,(–-])$")
-_ROMAN_HEADING = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.\s+\S.*")  # "III. Discussion items (II)"
+_ROMAN_HEADING = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.(?:\s+\S.*)?")  # "III. Discussion items (II)", "II." alone
 # Headings without a colon: one that names a group of items ("B items", "PART I (A items)", '"I" items'),
 # and a short line standing alone that is no sentence ("Other issues", "COREPER (PART 1)").
 _ITEMS_HEADING = re.compile(r"(?=[^a-z])[^:]{0,50}\b(?i:items)\)?:?")
@@ -289,6 +296,12 @@ def _label(match: re.Match, number: str, rest: str) -> Label:
         key = (int(match["sub"]), ord(match["letter"]) - ord("a") + 1)
         closing = number[-1] if number[-1] in ".)" else ""  # "4.c"
         return Label(number, ("lower", closing), key, rest, doubtful=match["sub_gap"] in (" ", "("))
+    if compound := match["compound"] or match["compound_"]:  # "8.A" is keyed as "8.1", "4.1.b" as "4.1.2"
+        letter = match["capital"] or match["capital_"] or match["small"]
+        key = (*map(int, compound.split(".")), ord(letter.lower()) - ord("a") + 1)
+        return Label(number, ("upper" if letter.isupper() else "lower", number[-1] if number[-1] in ".)" else ""), key, rest)
+    if match["paren"]:
+        return Label(number, ("paren",), None, rest)
     if match["lower"]:
         roman = len(number.strip("(.)")) > 1  # "ii)": only a numeral has two letters
         return Label(number, ("lroman" if roman else "lower", number[-1]), None, rest)
@@ -302,15 +315,17 @@ def _label(match: re.Match, number: str, rest: str) -> Label:
 _MODE = (
     r"(?:for\s)?(?:presentation|information|briefing|debriefing|update|progress\sreport|report"
     r"|state\sof\splay|statement|exchange\sof\sviews|discussion|policy\sdebate|orientation\sdebate"
-    r"|approval|endorsement|possible\sendorsement|adoption(?:\sof\sthe\slegislative\sact)?|confirmation|decision"
+    r"|approval|endorsement|possible\sendorsement|adoption(?:\sof\sthe\s(?:legislative|legal)\sact)?|confirmation|decision"
     # Coreper's lines under a legislative file say what the Committee is to do with it
     r"|preparation\sfor\sthe\strilogue|(?:revised\s)?mandate\sfor\snegotiations\swith\sthe\sEuropean\sParliament"
-    r"|examination\sof\sthe\s(?:Presidency\s)?compromise\stext|approval\sof\sthe\sfinal\scompromise\stext"
-    r"|analysis\sof\sthe\sfinal\scompromise\stext\swith\sa\sview\sto\sagreement|(?:annotated\s)?draft\sconclusions)"
+    r"|examination\sof\sthe\s(?:Presidency\s)?compromise\stext|general\sapproach|political\sagreement"
+    r"|(?:approval|analysis)\sof\sthe\sfinal\scompromise\stext(?:\swith\sa\sview\sto\sagreement)?"
+    r"|(?:annotated\s)?draft\sconclusions)"
 )
 _SUFFIX = re.compile(
     rf"(?P<mode>{_MODE}(?:\sand\s{_MODE})?)"
-    r"(?:\s(?:by|from|with)\s(?P<presenter>[^()]{1,80}?))?"
+    # long enough for "the Hungarian delegation, supported by the Austrian, Czech and Slovak delegations"
+    r"(?:\s(?:by|from|with)\s(?P<presenter>[^()]{1,160}?))?"
     rf"(?:,?\sand\s(?P<mode2>{_MODE}))?",
     re.IGNORECASE,
 )
@@ -373,6 +388,8 @@ def analyse_title(raw: str) -> TitleParts:
     tail_refs: list[str] = []
     kept: list[str] = []  # status notes met at the end, put back afterwards
     tentative = ""  # a planning note: the mode, unless the title gives one
+    if (lead := re.match(r"\(([^()]{1,20})\)\s*", text)) and _TENTATIVE.fullmatch(lead[1].strip()):
+        tentative, text = lead[1].strip(), text[lead.end() :]  # in front too: "(poss.) Any other business"
     while text:
         if (minutes := _MINUTES.search(text)) and parts.planned_minutes is None:
             parts.planned_minutes = int(minutes.group(1))
@@ -475,6 +492,10 @@ def suffix_line(text: str) -> tuple[tuple[str, str], list[str]] | None:
     group, inner = _trailing_group(text)
     refs = refs_only(inner) if group else []
     suffix = match_suffix(text[:-group] if refs else text)
+    # "Presentation by the EEAS (Hybrid CoE study)": the bracket is the presenter's (not a marking, a note, a duration)
+    if (not suffix and group and not refs and (found := match_suffix(text[:-group])) and found[1]
+            and not (_CLASSIFIED.search(inner) or _TENTATIVE.fullmatch(inner.strip()) or _MINUTES.search(text))):
+        suffix = (found[0], f"{found[1]} {text[-group:]}")
     return (suffix, refs) if suffix else None
 
 
@@ -780,12 +801,14 @@ class Outline:
             self._schedule.append((label.time, draft))
 
     def _parent_by_key(self, key: tuple) -> int | None:
-        """The open item numbered as `key`'s parent ("7." for "7.3", "7.a)"). None if the agenda has no
-        such item: the sub-item then stands at the top, numbered as written, closing the items above
-        as any item there does, rather than under an item of another number."""
+        """The open item numbered as `key`'s parent ("7." for "7.3", "7.a)"), or as its nearest ancestor
+        ("4." for "4.1.a" where no "4.1" is). None if the agenda has no such item: the sub-item then
+        stands at the top, numbered as written, closing the items above as any item there does, rather
+        than under an item of another number."""
         opened = self._open
         for depth in range(len(opened) - 1, -1, -1):
-            if self.drafts[opened[depth]].label.key == key[:-1]:
+            above = self.drafts[opened[depth]].label.key
+            if above and len(above) < len(key) and key[: len(above)] == above:
                 del opened[depth + 1 :]
                 return opened[depth]
         opened.clear()
@@ -828,7 +851,9 @@ class Outline:
         before "I.")."""
         if not _ROMAN_HEADING.fullmatch(text):
             return False
-        numeral = text.split(".", 1)[0]
+        numeral, rest = text.split(".", 1)
+        if not rest and may_continue_title:
+            return False  # "Schengen evaluation phase" / "II.": the title's own numeral
         if len(numeral) == 1:
             follows = self._roman_number > 0 and _roman_value(numeral) == self._roman_number + 1  # "IV.", then "V."
             if self._upper_list_open() and not follows:
@@ -837,7 +862,7 @@ class Outline:
             if may_continue_title and (_roman_value(numeral) != self._roman_number + 1 or _OPEN_END.search(title)):
                 return False  # an initial ("presented by" / "V. Smith")
         self._roman_number = _roman_value(numeral)
-        self._hold(Label(numeral + ".", ROMAN, (numeral,), text.split(".", 1)[1].strip()), text, indent, line)
+        self._hold(Label(numeral + ".", ROMAN, (numeral,), rest.strip()), text, indent, line)
         return True
 
     def _aob_line(self, text: str, indent: int, line: int) -> bool:
@@ -854,13 +879,16 @@ class Outline:
         self._held = (label, indent, line, self.section)
         self.section = section
 
-    def continue_held(self, text: str) -> bool:
-        """A line right after a held line continues it when it starts in lower case or the held line
-        ends open ("II. Approval of the minutes of the meeting held on" / "12 October 2025")."""
-        if self._held is None or match_label(text) or not (text[:1].islower() or _OPEN_END.search(self._held[0].rest)):
+    def continue_held(self, text: str, wrapped: bool = True) -> bool:
+        """A line right after a held line (`wrapped`: no blank line between) continues it when it
+        starts in lower case or the held line ends open ("II. Approval of the minutes of the meeting
+        held on" / "12 October 2025"); the next line, blank lines or not, is the text of a numeral alone ("II.")."""
+        if self._held is None or match_label(text):
+            return False
+        if self._held[0].rest and not (wrapped and (text[:1].islower() or _OPEN_END.search(self._held[0].rest))):
             return False
         label, indent, line, before = self._held
-        joined = replace(label, rest=f"{label.rest} {text.strip()}")
+        joined = replace(label, rest=f"{label.rest} {text.strip()}".strip())
         if self.section.endswith(label.rest):
             self.section = f"{self.section} {text.strip()}"
         self._held = (joined, indent, line, before)
@@ -1073,8 +1101,9 @@ def _clock_minutes(time: str) -> list[int]:
 
 def _contradicts(above: tuple | None, key: tuple | None) -> bool:
     """Whether a numbered sub-item indented under an item is numbered as another's: "7.3" under "6."
-    or "6.1", "B.1" under "A."; not "1.1.1" under "III.", numbered otherwise."""
-    return bool(above and key and len(key) > 1 and above != key[:-1] and type(above[0]) is type(key[0]))
+    or "6.1", "B.1" under "A."; not "1.1.1" under "III.", numbered otherwise, nor "4.1.a" under "4."."""
+    return bool(above and key and len(key) > 1 and above != key[: min(len(above), len(key) - 1)]
+                and type(above[0]) is type(key[0]))
 
 
 def _same_list(before: Label, label: Label) -> bool:

@@ -120,6 +120,7 @@ class _Reader:
         self.in_note = False  # inside an "NB:" paragraph, which belongs to no item
         self.gap = False  # a blank line came before this one
         self.heading_item = False  # the last item was a heading ("## 3. Threat assessment"): paragraphs below are its
+        self.heading_label: Label | None = None  # the label of the last heading, if an item: the lists below are its
         self.seen_content = False
 
     def front_matter(self, lines: list[str]) -> int:
@@ -192,6 +193,10 @@ class _Reader:
             outline.continue_title(text)
             self.after_item = True
             return
+        if heading:
+            self.heading_label = label
+        elif label and self.heading_label and _nests_under(self.heading_label, label):
+            indent += 2  # "## 4. Preparation" / "1. Items for discussion": a list under the heading, not after it
         if label:
             self.after_item = outline.take(label, indent, line_no)
             self.heading_item = bool(heading)
@@ -236,3 +241,10 @@ class _Reader:
             self.after_item = True
         else:
             outline.describe(text)
+
+
+def _nests_under(heading: Label, label: Label) -> bool:
+    """Whether a labelled line below a heading item is its sub-item: any but one numbered on from the
+    heading's ("## 4." or "## 4.1." then "5.", "## A." then "B."), the next item however it is written."""
+    key, above = label.key, heading.key
+    return not (key and above and len(key) == 1 and type(key[0]) is type(above[0]) and key[0] > above[0])

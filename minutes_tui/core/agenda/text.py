@@ -42,11 +42,16 @@ _FURNITURE = re.compile(
     rf"|(?:{_DOC_NUMBER}\s)?{_DIRECTORATE_EN}"
     # a page number: "2", "2/5" (not "567/24", a reference), "- 2 -", "Page 2 of 3"
     r"|\d{1,3}|\d{1,2}\s?/\s?\d{1,3}|[-–]\s?\d{1,3}\s?[-–]|(?i:page\s\d{1,3}(?:\sof\s\d{1,3})?)"
-    r"|[_\-–—=*.·\s]{3,}"  # rules above footnotes
 )
+_RULE = re.compile(r"[_\-–—=*.·\s]{3,}")  # a rule above the footnotes (or a page's furniture)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# A title marked for a starred footnote ("Council meeting*", "meeting (*)"): only then are "* Text" lines footnotes.
+_STAR_MARK = re.compile(r"\w\*|\w\s?\(\*{1,3}\)")
 _FOOTNOTE = re.compile(rf"^(?:(?P<number>\d{{1,2}})|\*{{1,3}}|\(\*{{1,3}}\))\s(?!{_MONTH}\b)[A-Z(]")
 _NOTE = re.compile(r"^(?:N\.?\s?B\.?|Notes?|P\.?S\.?)\s?:")
+# The part after a UN agenda's items that explains each again ("Annotations", "1. Election of officers" ...)
+_ANNOTATIONS = re.compile(r"(?i)(?:annotations|explanatory\snotes|notes\son\sthe\s(?:provisional\s)?agenda)"
+                          r"(?:\sto\sthe\s(?:provisional\s)?agenda)?\s?:?")
 _CIRCLES = re.compile(r"[o°](?:\s+[o°]){0,2}")  # "o" / "o o" under a Council agenda: what follows is not on it
 _KEY_VALUE = re.compile(r"^([A-Za-z][\w .'/-]{0,30}?)\s?:\s*(.*)$")
 _JOIN = {"place": ", "}  # "Venue: JUSTUS LIPSIUS BUILDING" / "Rue de la Loi 175" -> one place
@@ -68,6 +73,10 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
     # The footnotes' numbers, wherever they stand (after the "NB:" too): a title may carry their marks.
     footnotes = {found["number"] for line, row in zip(lines, rows)
                  if (found := _FOOTNOTE.match(line.strip())) and found["number"] and not row}
+    # Else "* Text" under an item is a bullet ("* Exchange of views"), unless it comes after the rule;
+    # "1 Text", "** Text", "(*) Text" are always footnotes.
+    starred = any(_STAR_MARK.search(line) for line in lines)
+    after_rule = False
     header_lines: set[str] = set()  # the first page's: one seen again among the items is a running header
     details = MeetingDetails()
     outline = Outline(source)
@@ -82,6 +91,9 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
             gap, open_field = True, ""
             continue
         flat = " ".join(stripped.split())  # a footer's fields may stand apart: "CM 1234/24  JB/mk  1"
+        if _RULE.fullmatch(flat):  # above the notes: what follows it goes on with no title, unless in lower case
+            gap, after_rule = True, after_rule or bool(outline.drafts)
+            continue
         if _FURNITURE.fullmatch(flat):
             page_break = True
             if not details.agenda_ref and (refs := find_doc_refs(stripped)) and refs[0].startswith("CM "):
@@ -91,19 +103,22 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
             page_break = True  # a running header; not a reference or marking, which may be an item's
             continue
         row = rows[line_no - 1]
-        if _FOOTNOTE.match(stripped) and not row:
+        if _FOOTNOTE.match(stripped) and not row and (
+                not stripped.startswith("* ") or starred or after_rule or not outline.drafts):
             continue
         if _CIRCLES.fullmatch(stripped):
             if outline.drafts and " " in stripped:  # a lone "o" may be a bullet; "o o" is the end mark
                 break
             continue
+        if outline.drafts and _ANNOTATIONS.fullmatch(stripped):
+            break  # the items come again, annotated: the first list is the agenda
         if _NOTE.match(stripped):
             if outline.drafts:
                 break  # the notes close the agenda; nothing after them is an item
             continue
         wrapped = not gap or page_break
         gap = page_break = False
-        if after_held and wrapped and outline.continue_held(stripped):
+        if after_held and outline.continue_held(stripped, wrapped):
             continue
         after_held = outline.held_line(stripped, after_item and wrapped, indent_of(line), line_no)
         if after_held:
