@@ -178,6 +178,11 @@ def test_sentence_capitalises_and_ends_with_one_full_stop(text, expected):
         (["DE"], "(supported by AT) called for more funding", "council", "The German delegation (supported by the Austrian delegation) called for more funding."),
         (["NL"], ", supported by BE and LU, called for more", "council", "The Netherlands delegation, supported by the Belgian and Luxembourg delegations, called for more."),
         (["NL"], ", supported by BE and XX, called", "council", "The Netherlands delegation, supported by BE and XX, called."),  # XX: as typed
+        (["PT"], "agreed with DE", "council", "The Portuguese delegation agreed with the German delegation."),
+        (["DE", "AT"], "supported, while FR opposed", "council", "The German and Austrian delegations supported, while the French delegation opposed."),
+        (["DE"], "supported the text, as did FR and NL", "council", "The German delegation supported the text, as did the French and Netherlands delegations."),
+        (["DE"], "agreed with IT systems staff", "council", "The German delegation agreed with IT systems staff."),  # not a list of codes
+        (["PT"], "agreed with DE on the text", "council", "The Portuguese delegation agreed with the German delegation on the text."),
         (["CZ", "SK"], "Also stressed the importance", "council", "The Czech and Slovak delegations also stressed the importance."),
         (["DE"], "Welcomed the text", "council", "The German delegation welcomed the text."),
         (["FR"], '"We cannot accept this."', "council", 'The French delegation stated: "We cannot accept this."'),

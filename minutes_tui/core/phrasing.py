@@ -296,12 +296,18 @@ def intervention_sentence(entry: Entry, register: Register, style: HouseStyle) -
 
 
 _BULLET = re.compile(r"^[-–—•*]\s+")  # "- supported the text": a dash typed out of habit
-_BACKERS = re.compile(r"\b((?:supported|joined|seconded|backed|echoed) by )([A-Z]{2,7}(?:(?:, | and )[A-Z]{2,7})*)\b")
+# Delegations named by their codes after words that relate them to the speaker: "supported by BE and
+# LU", "agreed with DE", "as did FR", "while FR opposed", "unlike NL".
+_BACKERS = re.compile(r"\b((?:(?:supported|joined|seconded|backed|echoed) by|with|as did|while|whereas|unlike|like) )"
+                      r"([A-Z]{2,7}(?:(?:, | and )[A-Z]{2,7})*)"
+                      # then the sentence goes on as about a speaker, not "with IT systems"
+                      r"(?=\s*(?:$|[.,;:)])|\s+(?:[a-z]+ed|did|had|was|were|said|could|would|on|in|about|that)\b)")
 
 
 def _backers_named(text: str, register: Register, style: HouseStyle) -> str:
-    """"supported by BE and LU" -> "supported by the Belgian and Luxembourg delegations", as the
-    subject names them (codes the register does not know stay as typed)."""
+    """"supported by BE and LU" -> "supported by the Belgian and Luxembourg delegations", "agreed
+    with DE" -> "agreed with the German delegation", as the subject names them (codes the register
+    does not know stay as typed)."""
     def named(match: re.Match[str]) -> str:
         codes = re.split(r", | and ", match.group(2))
         if not all(register.lookup(code) and register.lookup(code).code == code for code in codes):
