@@ -151,6 +151,17 @@ def test_section_headings_get_the_councils_colon():
     ]
 
 
+def test_a_section_named_as_its_first_item_is_not_printed_above_it():
+    """The city council's "Consent agenda" section printed right above "4. Consent agenda"."""
+    meeting = sample_meeting()
+    first = next(item for item in meeting.items if item.section == "Discussion items:")
+    first.title = "Discussion items"
+    doc = document(meeting)
+    assert [s.title for s in doc.sections] == ["", "", "Items for information/endorsement:"]
+    assert [item.title for item in doc.sections[1].items][0] == "Discussion items"
+    assert len(doc.sections[1].items) > 1  # the items after it stay in its section
+
+
 def test_paragraphs_come_from_phrasing_and_skip_private_entries():
     items = {i.number: i for i in document().items()}
     assert items["1."].paragraphs == ["The agenda as set out in CM 5119/21 was adopted."]

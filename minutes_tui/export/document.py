@@ -222,14 +222,18 @@ def build_document(meeting: Meeting, register, style) -> Document:
     by_id = {item.id: item for item in meeting.items}
     entries_by_item = meeting.entries_by_item()
     current: DocSection | None = None
+    heading = ""  # the current section's heading, printed or not
     ordered = agenda_order(meeting)
     for item in ordered:
         section = item.section
         parent = by_id.get(item.parent_id)
         while not section and parent is not None:  # sub-items sit in their parent's section
             section, parent = parent.section, by_id.get(parent.parent_id)
-        if current is None or (section and _section_heading(section) != current.title):
-            current = DocSection(title=_section_heading(section))
+        if current is None or (section and _section_heading(section) != heading):
+            heading = _section_heading(section)
+            # not printed right above an item of the same title ("Consent agenda" / "4. Consent agenda")
+            printed = "" if heading.rstrip(":").casefold() == item.title.strip().casefold() else heading
+            current = DocSection(title=printed)
             doc.sections.append(current)
         current.items.append(
             DocItem(
