@@ -153,3 +153,14 @@ def test_log_says_when_an_item_set_aside_is_put_back_and_not_the_meetings_creati
     session.set_item_state(item.id, ItemState.PENDING)  # the agenda's `w` again
     assert to_log(session.meeting, store.events(imported)).splitlines()[-2:] == [
         "10:01:00  3.    item          withdrawn", "10:03:00  3.    item          back on the agenda"]
+
+
+def test_a_long_item_number_widens_the_column_and_a_statement_keeps_its_paragraphs():
+    """"8. A. a)" ran into the kind; a statement's paragraphs ran together."""
+    meeting = captured_meeting()
+    meeting.items.append(AgendaItem(4, "a)", "Drones", position=4, level=1, parent_id=3, started_at=at(42)))
+    meeting.items[2].number = "8. A."
+    meeting.entries.append(Entry(9, 4, K.STATEMENT, "First.\n\nSecond.", ["HU"], started_at=at(43)))
+    lines = export_meeting(meeting, "log").splitlines()
+    assert "10:43:00  8. A. a) statement     HU: First. ¶ Second." in lines
+    assert "10:00:30  1.       outcome       adopted" in lines  # the column as wide as its longest number

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from minutes_tui.core.entry import on_one_line
 from minutes_tui.core.model import AgendaItem, Entry, EntryKind, Meeting, local_time
 from minutes_tui.core.agenda import format_date
 from minutes_tui.export.document import agenda_order
@@ -56,8 +57,8 @@ def _describe(entry: Entry) -> str:
     if entry.kind == EntryKind.ACTION:
         parts = [x for x in (speakers, text, entry.deadline) if x]
         return f"{'action':<13} {' – '.join(parts)}"
-    if entry.kind == EntryKind.STATEMENT:
-        return f"{'statement':<13} {speakers}: {text}"
+    if entry.kind == EntryKind.STATEMENT:  # its paragraphs marked, as the entry line shows them
+        return f"{'statement':<13} {speakers}: {on_one_line(entry.text)}"
     return f"{'note':<13} {text}"
 
 
@@ -115,6 +116,7 @@ def to_log(meeting: Meeting, events: Sequence[dict[str, Any]] = ()) -> str:
     title = " – ".join(x for x in (details.short_name or details.committee, details.doc_number) if x)
     lines = [f"{title or 'Meeting'}: chronological log", ""]
     day = None
+    width = max([5, *(len(meeting.full_number(item) or item.number) for item in meeting.items)])  # "8. A. a)"
     for when, item, what in _timeline(meeting, events):
         if when != _UNTIMED and when.date() != day:
             day = when.date()
@@ -122,7 +124,7 @@ def to_log(meeting: Meeting, events: Sequence[dict[str, Any]] = ()) -> str:
         clock = "--:--:--" if when == _UNTIMED else when.strftime("%H:%M:%S")
         number = (meeting.full_number(item) or item.number) if item else ""  # "2. c)", not "c)"
         said = f"── {item.title}" if what is None else what if isinstance(what, str) else _describe(what)
-        lines.append(f"{clock}  {number:<5} {said}".rstrip())
+        lines.append(f"{clock}  {number:<{width}} {said}".rstrip())
     return "\n".join(lines) + "\n"
 
 
