@@ -867,3 +867,12 @@ def test_an_action_typed_without_a_colon_is_stored_with_its_addressee(session):
     assert (entry.speakers, entry.text) == (["PRES"], "circulate a new compromise")
     note = session.apply_line("/action to be consulted by the Presidency").entry
     assert (note.speakers, note.text) == ([], "to be consulted by the Presidency")
+
+
+def test_a_move_after_an_early_close_is_a_change_made_during_the_meeting(session, store):
+    """It was marked as an edit after the meeting (live=0): the meeting was still ended when it was made."""
+    session.go_next()
+    session.apply_line("/close")
+    session.apply_line("/next")
+    [newest, *_] = store.newest_change(session.meeting_id)
+    assert newest["live"] == 1 and session.meeting.ended_at is None

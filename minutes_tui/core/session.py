@@ -247,7 +247,7 @@ class Session:
         if current is target:
             return target
         now = self.clock.now()
-        with self._saving(now) as change:
+        with self._saving(now, live=True) as change:  # a move after an early /close carries the meeting on: live
             if current is not None:
                 state = ItemState.DONE if current.state is ItemState.CURRENT else current.state
                 self._update_item(change, current, "move to another item", state=state, **_closed(current, now))
@@ -518,12 +518,13 @@ class Session:
             raise SessionError(f"meeting {self.meeting_id} is final: reopen it before editing")
 
     @contextmanager
-    def _saving(self, at: datetime) -> Iterator[Any]:
+    def _saving(self, at: datetime, live: bool | None = None) -> Iterator[Any]:
         """One store transaction; the memory changes `_update_item` queues are made only once it has
-        committed, so a failed save (disk full, read-only) leaves `meeting` exactly as stored."""
+        committed, so a failed save (disk full, read-only) leaves `meeting` exactly as stored.
+        `live`: whether it is made during the meeting, if not as `self.live` says."""
         self._ensure_editable()
         self._pending = []
-        with self.store.change(self.meeting_id, at, self.live) as change:
+        with self.store.change(self.meeting_id, at, self.live if live is None else live) as change:
             yield change
         self._redoable = []  # what was undone stays undone (a failed save changed nothing)
         pending, self._pending = self._pending, []
