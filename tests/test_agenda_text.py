@@ -257,6 +257,10 @@ def test_a_suffix_line_with_its_document_stays_with_the_item():
         ("Working Party on Terrorism\nTuesday, March 4, 2025", "meeting_date", date(2025, 3, 4)),
         ("Working Party on Terrorism\nTue., Mar. 4, 2025, 7:00 PM", "time", "7:00 PM"),
         ("Working Party on Terrorism\nBrussels, March 4, 2025", "meeting_date", None),
+        # what says it is an agenda is no part of the name
+        ("Working Party on Terrorism (TWP) – Provisional agenda", "committee", "Working Party on Terrorism (TWP)"),
+        ("Working Party on Terrorism (TWP) – Provisional agenda", "short_name", "TWP"),
+        ("Draft agenda - Working Party on Terrorism", "committee", "Working Party on Terrorism"),
     ],
 )
 def test_header(header, field, value):

@@ -669,10 +669,17 @@ def names_a_body(name: str) -> bool:
     return bool(re.search(r"\([A-Z][^()]{0,19}\)$", name) or _BODY.match(body))
 
 
+# What says the document is an agenda, around the committee's name: "Working Party on Terrorism (TWP)
+# – Provisional agenda", "Draft agenda - Friends of the Presidency Group".
+_AGENDA_WORDS = re.compile(r"(?i)^(?:(?:provisional|draft|revised|annotated)\s)?agenda\s?[–—-]\s"
+                           r"|\s[–—-]\s?(?:(?:provisional|draft|revised|annotated)\s)?agenda$")
+
+
 def committee_name(line: str) -> str:
     """"Meeting of the Working Party on Terrorism" names the Working Party on Terrorism; "3992nd
-    meeting of the COUNCIL OF THE EUROPEAN UNION" the Council (its configuration follows in brackets)."""
-    name = _MEETING_OF.sub("", line)
+    meeting of the COUNCIL OF THE EUROPEAN UNION" the Council (its configuration follows in brackets);
+    "Working Party on Terrorism (TWP) – Provisional agenda" the Working Party."""
+    name = _AGENDA_WORDS.sub("", _MEETING_OF.sub("", line))
     return "Council" if name != line and name.casefold() == "council of the european union" else name
 
 
@@ -683,7 +690,7 @@ def finish_details(details: MeetingDetails) -> MeetingDetails:
     if not details.committee:  # "Subject: Terrorism Working Party", else "To: Terrorism Working Party"
         subject = "" if DOCUMENT_KIND.fullmatch(details.subject) else details.subject
         recipient = "" if details.recipient.casefold() == "delegations" else details.recipient
-        details.committee = subject or recipient
+        details.committee = committee_name(subject or recipient)
     short = _SHORT_NAME.search(details.committee)
     if details.committee.startswith("Council ("):  # "Council (Competitiveness)": the configuration, no short name
         short = None
