@@ -261,6 +261,11 @@ def test_a_suffix_line_with_its_document_stays_with_the_item():
         ("Working Party on Terrorism (TWP) – Provisional agenda", "committee", "Working Party on Terrorism (TWP)"),
         ("Working Party on Terrorism (TWP) – Provisional agenda", "short_name", "TWP"),
         ("Draft agenda - Working Party on Terrorism", "committee", "Working Party on Terrorism"),
+        # a UN document: the date under "Distr.: General" is when it was issued, the session's follows
+        ("Economic and Social Council\tDistr.: General\n20 December 2024\n\nCommission on the Status of Women\n"
+         "Sixty-ninth session\n10–21 March 2025", "meeting_date", date(2025, 3, 10)),
+        ("Economic and Social Council\tDistr.: General\n20 December 2024\n\nCommission on the Status of Women\n"
+         "10–21 March 2025", "issue_date", date(2024, 12, 20)),
     ],
 )
 def test_header(header, field, value):

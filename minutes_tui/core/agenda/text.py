@@ -24,6 +24,7 @@ from minutes_tui.core.agenda.common import (
     marking,
     names_a_body,
     normalise_line_breaks,
+    parse_date_range,
     refs_only,
     set_detail,
     split_lines,
@@ -161,10 +162,22 @@ def parse_text(text: str, source: str = "<text>") -> ParsedAgenda:
 
 _BRACKETED = re.compile(r"\((?:OR\.\s?(?P<language>[a-z]{2})|[^()]{1,40})\)", re.IGNORECASE)  # "(OR. en)", "(Part 2)"
 _COMMITTEE_LINE = "committee line"  # what _header returns after a line naming the committee: only "(Part 2)" goes on with it
+_DISTRIBUTED = "distribution line"  # ... after a UN document's "Distr.: General": the date under it is the issue date
+_DISTRIBUTION = re.compile(r"\bDistr\.\s?:")
 _PLACE = re.compile(r"(?i)\b(?:building|Justus Lipsius|Convention Cent(?:er|re))\b")  # "Justus Lipsius building, Brussels"
 
 def _header(details: MeetingDetails, line: str, open_field: str, source: str, line_no: int) -> str:
     """Read one line before the first item; return the field a wrapped next line would continue."""
+    if open_field == _DISTRIBUTED:  # "Distr.: General" / "20 December 2024": when it was issued, not the session
+        try:
+            day, last, _ = parse_date_range(line)
+        except ValueError:
+            day = last = None
+        if day and not last:
+            details.issue_date = details.issue_date or day
+            return ""
+    if _DISTRIBUTION.search(line):
+        return _DISTRIBUTED
     key_value = _KEY_VALUE.match(line)
     name = detail_field(key_value.group(1)) if key_value else None
     if key_value and name:
