@@ -31,6 +31,7 @@ from minutes_tui.core.agenda.common import analyse_title, match_label, parse_dat
         ("PE-CONS 3637/24", ["PE-CONS 3637/24"]),  # the act as agreed with the Parliament, not "CONS 3637/24"
         # ... whose numbers are short, the year of 2 or 4 digits
         ("PE-CONS 12/24 and PE-CONS 3/2024 REV 1", ["PE-CONS 12/24", "PE-CONS 3/2024 REV 1"]),
+        ("FY 2025/26 budget; tenant satisfaction 2024/25 (BD 2025/14)", ["BD 2025/14"]),  # financial years: no documents
         ("doc. PE-CONS 12/2024", ["PE-CONS 12/2024"]),
         # a letter prefix belongs to the reference, whatever the series: a board's "BD 2025/14" too
         ("Minutes of 2 December 2025 (BD 2025/14)", ["BD 2025/14"]),

@@ -113,9 +113,18 @@ def find_doc_refs(text: str) -> list[str]:
     refs: list[str] = []
     for match in _REF.finditer(" ".join(text.split())):
         ref = match.group("ref")
-        if ref not in refs:
+        if ref not in refs and not _a_span_of_years(ref):
             refs.append(ref)
     return refs
+
+
+_YEARS = re.compile(r"(?:FY\s)?(?:19|20)(\d\d)/(\d\d)")
+
+
+def _a_span_of_years(ref: str) -> bool:
+    """"FY 2025/26", "Tenant satisfaction 2024/25": a financial year (the second year follows the first), no document."""
+    years = _YEARS.fullmatch(ref)
+    return bool(years) and (int(years[1]) + 1) % 100 == int(years[2])
 
 
 def refs_only(text: str) -> list[str]:
