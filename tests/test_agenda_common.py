@@ -32,6 +32,7 @@ from minutes_tui.core.agenda.common import analyse_title, match_label, parse_dat
         # ... whose numbers are short, the year of 2 or 4 digits
         ("PE-CONS 12/24 and PE-CONS 3/2024 REV 1", ["PE-CONS 12/24", "PE-CONS 3/2024 REV 1"]),
         ("FY 2025/26 budget; tenant satisfaction 2024/25 (BD 2025/14)", ["BD 2025/14"]),  # financial years: no documents
+        ("amending Council Regulation (EC) No 1255/97 (ST 6001/25)", ["ST 6001/25"]),  # an act's number
         ("doc. PE-CONS 12/2024", ["PE-CONS 12/2024"]),
         # a letter prefix belongs to the reference, whatever the series: a board's "BD 2025/14" too
         ("Minutes of 2 December 2025 (BD 2025/14)", ["BD 2025/14"]),

@@ -111,11 +111,15 @@ def find_doc_refs(text: str) -> list[str]:
     ['13684/21', 'WK 14408/19']
     """
     refs: list[str] = []
-    for match in _REF.finditer(" ".join(text.split())):
+    flat = " ".join(text.split())
+    for match in _REF.finditer(flat):
         ref = match.group("ref")
-        if ref not in refs and not _a_span_of_years(ref):
+        if ref not in refs and not _a_span_of_years(ref) and not _NUMBERED.search(flat, 0, match.start()):
             refs.append(ref)
     return refs
+
+
+_NUMBERED = re.compile(r"\bNo\.?\s$")  # "Regulation (EC) No 1255/97": an act's number, no Council document
 
 
 _YEARS = re.compile(r"(?:FY\s)?(?:19|20)(\d\d)/(\d\d)")
