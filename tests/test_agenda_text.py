@@ -266,6 +266,10 @@ def test_a_suffix_line_with_its_document_stays_with_the_item():
          "Sixty-ninth session\n10–21 March 2025", "meeting_date", date(2025, 3, 10)),
         ("Economic and Social Council\tDistr.: General\n20 December 2024\n\nCommission on the Status of Women\n"
          "10–21 March 2025", "issue_date", date(2024, 12, 20)),
+        # a place and a session's days; a place and one day is the notice's date
+        ("Commission on Narcotic Drugs\nVienna, 19–23 May 2025", "end_date", date(2025, 5, 23)),
+        ("Commission on Narcotic Drugs\nVienna, 19–23 May 2025", "place", "Vienna"),
+        ("Working Party on Terrorism\nBrussels, 8 November 2021", "meeting_date", None),
     ],
 )
 def test_header(header, field, value):

@@ -660,17 +660,32 @@ def take_meeting_day(details: MeetingDetails, line: str) -> str:
     14 March 2024, 10:00") may add the time; one giving one day of several is left whole (it heads
     that day's items)."""
     if not (day := _MEETING_DAY.search(line)) or day["after_name"] and not names_a_body(line[: day.start()]):
-        return line
+        return _session_days(details, line)
     try:
         start, end, time = parse_date_range(day.group(2))
     except ValueError:
-        return line
+        return _session_days(details, line)
     if details.meeting_date is None:
         details.meeting_date, details.end_date = start, end or details.end_date
     elif (start, end) != (details.meeting_date, details.end_date):
         return line
     details.time = details.time or time
     return line[: day.start()].strip()
+
+
+def _session_days(details: MeetingDetails, line: str) -> str:
+    """A place and the days of a session ("Vienna, 19–23 May 2025"): the meeting's place and days
+    (nothing of the line is left); not a place and one day ("Brussels, 8 November 2021"), the notice's date."""
+    place, comma, days = line.partition(", ")
+    try:
+        start, end, time = parse_date_range(days) if comma and details.meeting_date is None else (None, None, "")
+    except ValueError:
+        return line
+    if end is None:
+        return line
+    details.meeting_date, details.end_date, details.time = start, end, details.time or time
+    details.place = details.place or place
+    return ""
 
 
 def names_a_body(name: str) -> bool:
