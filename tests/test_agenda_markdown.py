@@ -318,3 +318,10 @@ def test_roman_headings_with_sub_items_or_in_a_row_are_items():
     parsed = parse_markdown("# Board\n\n## I. Opening\n## II. Reports\na) Treasurer\n## III. Close", "t.md")
     assert outline(parsed) == [("I.", "Opening", 0, None), ("II.", "Reports", 0, None), ("a)", "Treasurer", 1, 1),
                                ("III.", "Close", 0, None)]
+
+
+def test_a_footnote_mark_is_no_part_of_a_title_and_agenda_words_no_part_of_the_name():
+    parsed = parse_markdown("# Working Party on Terrorism – Provisional agenda\n\n1. Adoption of the agenda\n"
+                            "2. Threat assessment[^1]\n\n[^1]: Restricted session.\n")
+    assert parsed.details.committee == "Working Party on Terrorism"
+    assert [item.title for item in parsed.items] == ["Adoption of the agenda", "Threat assessment"]

@@ -699,15 +699,20 @@ def names_a_body(name: str) -> bool:
 
 # What says the document is an agenda, around the committee's name: "Working Party on Terrorism (TWP)
 # – Provisional agenda", "Draft agenda - Friends of the Presidency Group".
-_AGENDA_WORDS = re.compile(r"(?i)^(?:(?:provisional|draft|revised|annotated)\s)?agenda\s?[–—-]\s"
+_AGENDA_WORDS = re.compile(r"(?i)^(?:(?:provisional|draft|revised|annotated)\s)?agenda\s?[–—:-]\s?(?=\S)"
                            r"|\s[–—-]\s?(?:(?:provisional|draft|revised|annotated)\s)?agenda$")
+
+
+def without_agenda_words(line: str) -> str:
+    """"Draft agenda – TWP, 4 March 2024" -> "TWP, 4 March 2024"; "TWP – Provisional agenda" -> "TWP"."""
+    return _AGENDA_WORDS.sub("", line)
 
 
 def committee_name(line: str) -> str:
     """"Meeting of the Working Party on Terrorism" names the Working Party on Terrorism; "3992nd
     meeting of the COUNCIL OF THE EUROPEAN UNION" the Council (its configuration follows in brackets);
     "Working Party on Terrorism (TWP) – Provisional agenda" the Working Party."""
-    name = _AGENDA_WORDS.sub("", _MEETING_OF.sub("", line))
+    name = without_agenda_words(_MEETING_OF.sub("", line))
     return "Council" if name != line and name.casefold() == "council of the european union" else name
 
 

@@ -32,6 +32,7 @@ from minutes_tui.core.agenda.common import (
     split_lines,
     suffix_line,
     take_meeting_day,
+    without_agenda_words,
 )
 from minutes_tui.core.model import AgendaItem, MeetingDetails, ParsedAgenda, Speaker
 
@@ -49,12 +50,15 @@ _NOT_A_TITLE = re.compile(
     r"(?i)\bagenda\b|notice of meeting|^council of the european union$|^general secretariat"
     r"|^\w[\w .-]{0,30}, \d{1,2} \w+ \d{4}$"  # "Brussels, 10 December 2021": where and when it was issued
 )
-_AGENDA_OF = re.compile(r"(?i)^(?:(?:draft|provisional|annotated|revised)\s)?agenda\s?[–—:-]\s?(?=\S)")  # "Draft agenda – TWP"
 _MARKUP = re.compile(r"[*_`\[\]\\&<!]")
+
+
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")  # "Threat assessment[^1]": a footnote's mark, no text
 
 
 def inline_text(markup: str) -> str:
     """The plain text of one line of Markdown: "**6.1. EU [13685/21](#)**" -> "6.1. EU 13685/21"."""
+    markup = _FOOTNOTE_MARK.sub("", markup)
     if not _MARKUP.search(markup):
         return " ".join(markup.split())
     pieces = []
@@ -214,7 +218,7 @@ class _Reader:
         is_heading = bool(heading) or bold or (text.endswith(":") and len(text) <= 120)
         if not outline.started:
             # "Monday, 4 March 2024", "Meeting of X on 4 March 2024", "Draft agenda – X, 4 March 2024"
-            text = take_meeting_day(self.details, _AGENDA_OF.sub("", text))
+            text = take_meeting_day(self.details, without_agenda_words(text))
             if not text or _NOT_A_TITLE.search(text) or DOCUMENT_KIND.search(text) or outline.heading(text, alone=False):
                 return
             if self.details.end_date and outline.day_heading(text):  # the first day of several heads its items
