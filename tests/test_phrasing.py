@@ -397,11 +397,15 @@ def test_an_outcome_as_typed_reads_as_a_whole_sentence(line, title, expected):
          "The Committee endorsed the text as amended by the Presidency as set out in 13683/21 REV 1."),
         ("endorsed for submission to Coreper", "The Committee endorsed for submission to Coreper."),
         ("exchanged views on the procedure", "The Committee exchanged views on the procedure."),
+        # said, not set out in a document; working papers and documents to be issued hold no decision
+        ("took note of the presentation by the Commission", "The Committee took note of the presentation by the Commission."),
+        ("endorsed the draft conclusions", "The Committee endorsed the draft conclusions as set out in 13683/21."),
     ],
 )
 def test_a_typed_outcome_names_the_items_documents_as_the_standard_phrase_does(line, expected):
     code, text = outcome_code_from_text(line)
-    assert outcome_sentence(outcome(text, code), item("Procedure", ["13683/21"]), COSI, COUNCIL) == expected
+    docs = ["13683/21", "WK 3261/24", "13683/21 ADD 1 (to be issued)"]
+    assert outcome_sentence(outcome(text, code), item("Procedure", docs), COSI, COUNCIL) == expected
 
 
 def test_outcome_text_takes_the_short_name_in_the_cosi_style():
@@ -488,6 +492,7 @@ def test_every_outcome_code_has_a_label_and_a_phrase(code):
         ("adopted", "adopted", ""),
         ("confirmed the composition", "confirmed", "confirmed the composition"),
         ("agreed on a mandate", "agreed", "agreed on a mandate"),
+        ("decided to renew the contract", "agreed", "decided to renew the contract"),  # a decision: what was agreed
         ("COSI took note of the information provided by the Presidency.", "took_note", "COSI took note of the information provided by the Presidency."),
         ("The Committee agreed on a mandate for negotiations", "agreed", "The Committee agreed on a mandate for negotiations"),
         ("Delegations expressed concern about migrants", "", "Delegations expressed concern about migrants"),

@@ -109,7 +109,7 @@ def _parse_command(text: str) -> Command:
         known = ", ".join("/" + spec.name for spec in COMMANDS)
         raise EntryLineError(f"unknown command /{word[:30]}: try {known}")
     if args.strip() and " " not in _USAGE[name]:  # "/next extra": the words would go nowhere, unsaid
-        raise EntryLineError(f"/{name} takes nothing after it: {_USAGE[name]} alone (the line stays here)")
+        raise EntryLineError(f"/{name} takes nothing after it: {_USAGE[name]} alone")
     return Command(name, args.strip())
 
 

@@ -546,14 +546,18 @@ def outcome_sentence(
 
 _OBJECT = re.compile(r"(?:of )?(?:the|a|an|its|their)\b")  # "endorsed the procedure ...", "took note of the items ..."
 _NAMES_A_DOCUMENT = re.compile(r"\bset out in\b|\d/\d\d")  # "as set out in ...", "WK 1234/21"
+# What is said, not set out in a document ("took note of the presentation by the Commission"), and the
+# documents that do not hold what was decided: working papers, one not issued yet.
+_SAID = re.compile(r"(?i)\b(?:presentation|information|briefing|debriefing|update|statement|intervention|remarks|views)\b")
+_NOT_THE_TEXT = re.compile(r"^WK\s|\(to be issued\)")
 
 
 def _with_item_docs(text: str, qualifier: str, template: str, item: AgendaItem) -> str:
     """A typed outcome naming what was decided, with the item's documents as the standard phrase
     gives them: "endorsed the procedure ..." reads "... as set out in 13683/21" ("took note of ...":
     ", as set out in ..."), unless it names a document itself or says how ("for submission to ...")."""
-    docs = item.doc_refs
-    if not docs or not _OBJECT.match(qualifier) or _NAMES_A_DOCUMENT.search(text):
+    docs = [doc for doc in item.doc_refs if not _NOT_THE_TEXT.search(doc)]
+    if not docs or not _OBJECT.match(qualifier) or _NAMES_A_DOCUMENT.search(text) or _SAID.search(qualifier):
         return text
     if "{as_set_out}" in template:
         return f"{text.rstrip('.')}, as set out in {join_words(docs)}"
