@@ -382,6 +382,14 @@ def test_an_outcome_as_typed_reads_as_a_whole_sentence(line, title, expected):
     assert outcome_sentence(outcome(text, code), agenda_item, COSI, COUNCIL) == expected
 
 
+def test_the_standard_phrase_names_the_documents_that_hold_the_decision():
+    docs = ["6712/24", "WK 3261/24", "6712/24 ADD 1 (to be issued)"]
+    assert outcome_sentence(outcome("", "endorsed"), item("Draft conclusions", docs), COSI, COUNCIL) == (
+        "The Committee endorsed the text as set out in 6712/24.")
+    assert outcome_sentence(outcome("", "endorsed"), item("Non-paper", ["WK 3261/24"]), COSI, COUNCIL) == (
+        "The Committee endorsed the text as set out in WK 3261/24.")  # the only one
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [  # the reference's items 6.2, 7.3 and 10

@@ -552,11 +552,16 @@ _SAID = re.compile(r"(?i)\b(?:presentation|information|briefing|debriefing|updat
 _NOT_THE_TEXT = re.compile(r"^WK\s|\(to be issued\)")
 
 
+def _decision_docs(docs: list[str]) -> list[str]:
+    """The documents that hold what was decided: not the working papers or one to be issued beside them."""
+    return [doc for doc in docs if not _NOT_THE_TEXT.search(doc)] or docs
+
+
 def _with_item_docs(text: str, qualifier: str, template: str, item: AgendaItem) -> str:
     """A typed outcome naming what was decided, with the item's documents as the standard phrase
     gives them: "endorsed the procedure ..." reads "... as set out in 13683/21" ("took note of ...":
     ", as set out in ..."), unless it names a document itself or says how ("for submission to ...")."""
-    docs = [doc for doc in item.doc_refs if not _NOT_THE_TEXT.search(doc)]
+    docs = _decision_docs(item.doc_refs)
     if not docs or not _OBJECT.match(qualifier) or _NAMES_A_DOCUMENT.search(text) or _SAID.search(qualifier):
         return text
     if "{as_set_out}" in template:
@@ -640,7 +645,7 @@ def _standard_outcome(code: str, item: AgendaItem, details: MeetingDetails, styl
         return ""
     body = body_subject(details, style)
     agenda = is_agenda_item(item)
-    docs = item.doc_refs or ([details.agenda_ref] if agenda and details.agenda_ref else [])
+    docs = _decision_docs(item.doc_refs) or ([details.agenda_ref] if agenda and details.agenda_ref else [])
     presenter = presenter_phrase(item.presenter, register or default_register(), style)
     minutes = _MINUTES_TITLE.fullmatch(item.title.strip())  # "Minutes of the meeting of ...": "minutes of ..."
     return sentence(
