@@ -142,7 +142,10 @@ def test_a_speaker_backed_by_others_is_the_speaker(line, parsed):
     [
         # notes from a chat or an e-mail: a speaker first after a whole sentence, or a command, starts a line
         ("DE: supported the text.\nFR: expressed concerns about\nthe timeline.\nDelegations agreed.\n/next\nPRES informed on it.",
-         ["DE: supported the text.", "FR: expressed concerns about the timeline. Delegations agreed.", "/next", "PRES informed on it."]),
+         ["DE: supported the text.", "FR: expressed concerns about the timeline.", "Delegations agreed.", "/next", "PRES informed on it."]),
+        # the delegations as the subject: a note of its own, not the words of the speaker before
+        ("PL: We cannot support this approach.\nSeveral delegations welcomed the report.\nMember States\nagreed.",
+         ["PL: We cannot support this approach.", "Several delegations welcomed the report. Member States agreed."]),
         ("/outcome took note\nDE: welcomed it", ["/outcome took note", "DE: welcomed it"]),
         # a statement wrapped in a PDF stays one line, even where a wrapped line starts with a speaker
         ("The text is acceptable. We support the long-\nterm approach and the\nCommission stressed that", [

@@ -235,8 +235,8 @@ _ENDS_SENTENCE = re.compile(r"[.!?;:)\"”'’]\s*$")
 
 def pasted_lines(text: str, register: Register) -> list[str]:
     """A pasted text as the lines to record, each on one line (`joined_lines`). A line starts a new
-    one when it is a command, or names its speaker first ("FR: ...", "FR opposed ...") after a line
-    that ended a sentence; any other line goes on with the one before: a statement wrapped in a PDF
+    one when it is a command, or names its speaker first ("FR: ...", "FR opposed ...", "Delegations
+    welcomed ...") after a line that ended a sentence; any other line goes on with the one before: a statement wrapped in a PDF
     or an e-mail stays one entry."""
     parts: list[str] = []
     for line in re.split(r"\r\n|\r|\n", text):
@@ -263,8 +263,12 @@ def _command_name(line: str) -> str | None:
     return _COMMAND_NAMES.get(words[0].lower()) if words else None
 
 
+# A note whose subject is the delegations ("Delegations welcomed the report."): a new line in a paste too.
+_DELEGATIONS = re.compile(r"(?:(?:All|Several|Many|Some|Most|Other|A number of|A few)\s)?(?:[Dd]elegations|Member States)\s[a-z]")
+
+
 def _names_its_speaker(line: str, register: Register) -> bool:
-    return bool(line.strip()) and isinstance(parse_line(line, register), Intervention)
+    return bool(line.strip()) and (isinstance(parse_line(line, register), Intervention) or bool(_DELEGATIONS.match(line.strip())))
 
 
 def entry_line(entry: Entry, text: str, speakers: str = "") -> str:
