@@ -28,7 +28,8 @@ class MinutesCommands(Provider):
         ]
         for item in screen.session.meeting.items if with_items else ():
             commands.append(
-                (f"Go to item {item.label}", "Make this the current item", partial(screen.go_to_item, item.id))
+                (f"Go to item {screen.session.meeting.full_label(item)}", "Make this the current item",  # "8. B. Prisons"
+                 partial(screen.go_to_item, item.id))
             )
         return commands
 
@@ -37,9 +38,14 @@ class MinutesCommands(Provider):
             yield DiscoveryHit(name, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
+        """The commands whose name matches; if none does, those whose help does ("next item": Next)."""
         matcher = self.matcher(query)
-        for name, help_text, callback in self._commands(with_items=True):
-            if (score := matcher.match(name)) > 0:
+        commands = self._commands(with_items=True)
+        by_name = [(matcher.match(name), name, help_text, callback) for name, help_text, callback in commands]
+        found = [hit for hit in by_name if hit[0] > 0] or [
+            (matcher.match(f"{name} {help_text}"), name, help_text, callback) for name, help_text, callback in commands]
+        for score, name, help_text, callback in found:
+            if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
 
 
