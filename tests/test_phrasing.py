@@ -614,6 +614,7 @@ def test_a_title_quoted_in_the_standard_phrase_reads_as_part_of_the_sentence(tit
     ("Draft conclusions on missing persons", "Possible endorsement", "endorsed"),
     ("Draft conclusions on protecting public spaces", "Exchange of views", "exchanged_views"),
     ("Information by the Presidency", "Information", "took_note"),
+    ("Renewal of the office lease", "For decision", "agreed"),
     ("AOB", "", "took_note"),
 ])
 def test_the_outcome_suggested_for_an_item_follows_its_title_and_mode(title, mode, code):

@@ -582,7 +582,8 @@ _MINUTES_TITLE = re.compile(  # "Minutes of the meeting of 2 December 2025", "Ap
 
 # What an item's mode asks of the body, as the outcome it most likely gets ("For endorsement": endorsed).
 _OUTCOME_OF_MODE = (("endorsement", "endorsed"), ("approval", "approved"), ("adoption", "adopted"),
-                    ("confirmation", "confirmed"), ("exchange of views", "exchanged_views"), ("debate", "exchanged_views"))
+                    ("confirmation", "confirmed"), ("exchange of views", "exchanged_views"), ("debate", "exchanged_views"),
+                    ("decision", "agreed"))  # "For decision": what was decided
 
 
 def suggested_outcome(item: AgendaItem) -> str:

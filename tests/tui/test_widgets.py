@@ -248,6 +248,22 @@ async def test_a_panel_shows_its_text_wrapped_and_reflows_only_when_its_height_c
         assert {segment.style.bgcolor for segment in first_line} == {panel.rich_style.bgcolor}  # the CSS background throughout
 
 
+class OneLinePanelHost(PanelHost):
+    CSS = PanelHost.CSS.replace("width: 24;", "width: 24; height: 1;")
+
+
+async def test_a_panel_of_one_line_ends_a_text_cut_short_with_an_ellipsis():
+    """The status line at 80 columns: "now on item 8. B. Prisons and" — cut without a sign."""
+    async with OneLinePanelHost().run_test(size=(40, 10)) as pilot:
+        panel = pilot.app.query_one(Panel)
+        panel.show_text(Text("now on item 8. B. Prisons and rehabilitation"))
+        await pilot.pause()
+        assert [strip.text.rstrip() for strip in panel.render_lines(Region(0, 0, 24, 1))] == [" now on item 8. B.…"]
+        panel.show_text(Text("now on item 8."))
+        await pilot.pause()
+        assert [strip.text.rstrip() for strip in panel.render_lines(Region(0, 0, 24, 1))] == [" now on item 8."]
+
+
 async def test_a_panel_draws_its_texts_own_style_and_its_selection(monkeypatch):
     async with PanelHost().run_test(size=(40, 10)) as pilot:
         panel = pilot.app.query_one(Panel)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -99,6 +100,8 @@ class Panel(Widget):
                 line = line.copy()
                 line.stylize(self._selection_style(), max(first, 0), last)
                 strip = self._strip(line)
+        if y == self.size.height - 1 and len(wrapped.lines) > self.size.height:  # cut short (the status line): say so
+            strip = Strip.join([strip.crop(0, min(cell_len(line.plain.rstrip()), width - 1)), Strip([Segment("…")], 1)])
         # The offsets (in the text as written) tell Textual which character the mouse is on.
         return strip.apply_offsets(start.x, start.y).crop_extend(0, width, None).apply_style(self._line_style)
 
