@@ -876,3 +876,14 @@ def test_a_move_after_an_early_close_is_a_change_made_during_the_meeting(session
     session.apply_line("/next")
     [newest, *_] = store.newest_change(session.meeting_id)
     assert newest["live"] == 1 and session.meeting.ended_at is None
+
+
+def test_the_floor_given_by_name_goes_to_that_speaker_queued_or_not(session):
+    """"/floor DE" was refused: the Chair gives the floor out of turn."""
+    session.go_next()
+    session.apply_line("/queue FR IT")
+    assert session.apply_line("/floor DE").message == "DE has the floor"
+    assert session.queue == [("FR",), ("IT",)]
+    session.apply_line("/floor IT")  # DE's turn recorded; IT out of turn, FR still waiting
+    assert session.floor.speakers == ("IT",) and session.queue == [("FR",)]
+    assert [e.speakers for e in session.meeting.entries] == [["DE"]]

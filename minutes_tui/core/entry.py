@@ -65,7 +65,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("absent", "/absent UK", "mark delegations absent"),
     CommandSpec("queue", "/queue DE FR", "add speakers to the queue", ("q",)),
     CommandSpec("unqueue", "/unqueue DE", "take speakers off the queue (undo does not)"),
-    CommandSpec("floor", "/floor", "give the floor to the next speaker in the queue", ("f",)),
+    CommandSpec("floor", "/floor [DE]", "give the floor to the next speaker in the queue, or to the one named", ("f",)),
     CommandSpec("end", "/end what they said", "end the current speaker's turn and record it", ("e",)),
     CommandSpec("statement", "/statement DE: its text", "a statement for the minutes, given in full in the Annex", ("s",)),
     CommandSpec("private", "/private text", "a private note, never exported"),

@@ -880,6 +880,9 @@ class Session:
                 self.queue_remove((code,))
             return LineResult(f"{' '.join(codes)} taken off the queue")
         if name == "floor":
+            if args:  # "/floor DE": DE next, whether queued or not
+                codes = self._speaker_codes(args)
+                self._set_floor_state([codes, *(queued for queued in self.queue if queued != codes)], self.floor)
             return self.pass_floor()
         if name == "end":
             return self.record_turn(args)
