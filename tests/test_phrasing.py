@@ -723,3 +723,13 @@ def test_a_body_named_by_its_kind_is_named_with_the():
 def test_a_common_noun_title_takes_the_in_the_standard_phrase(title, expected):
     assert outcome_sentence(outcome("", "exchanged_views"), item(title), COSI, COUNCIL) == f"The Committee exchanged views on {expected}."
     assert outcome_sentence(outcome("", "expressed_support"), item(title), COSI, COUNCIL) == f"The Committee expressed support for {expected}."
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("I would like to thank the Presidency", "The Polish delegation thanked the Presidency."),
+    ("We would like to stress the importance of data", "The Polish delegation stressed the importance of data."),
+    ("We thank the Commission", "The Polish delegation thanked the Commission."),
+    ("We would like to see a new text", "The Polish delegation would like to see a new text."),  # a wish, as said
+])
+def test_a_courtesy_before_saying_something_reports_what_was_said(said, expected):
+    assert intervention_sentence(intervention(["PL"], said), REGISTER, COUNCIL) == expected

@@ -174,8 +174,12 @@ _PAST = {
     "propose": "proposed", "consider": "considered", "believe": "believed", "hope": "hoped",
     "regret": "regretted", "share": "shared", "expect": "expected", "request": "requested",
     "insist": "insisted", "think": "thought", "see": "saw", "understand": "understood", "feel": "felt",
-    "find": "found", "say": "said",
+    "find": "found", "say": "said", "thank": "thanked", "stress": "stressed", "underline": "underlined",
+    "recall": "recalled", "ask": "asked", "inform": "informed", "highlight": "highlighted", "express": "expressed",
 }
+# The courtesy before saying something ("I would like to thank the Presidency"): the minutes report
+# the act, "thanked"; not a wish ("would like to see a new text").
+_COURTESY = re.compile(r"(?:would like|wish|want) to (thank|stress|underline|recall|ask|inform|highlight|express|welcome)\b")
 _PRESENT = re.compile(_ADVERBS + "(" + "|".join(sorted(_PAST, key=len, reverse=True)).replace("'", "['’]") + r")(?!\w)")
 # After a verb of thinking or saying, what the speaker thought is shifted into the past too ("We
 # think the text is fine": "... thought the text was fine"): only the clause's first auxiliary, the
@@ -382,6 +386,8 @@ def _reported(said: str, plural: bool) -> str | None:
     of itself again ("... our comments")."""
     if _OWN_WORDS.search(said):
         return None
+    if courtesy := _COURTESY.match(said):
+        return _PAST[courtesy.group(1)] + said[courtesy.end():]
     if verb := _PRESENT.match(said):
         past = _PAST[verb.group(1).replace("’", "'")].format(be="were" if plural else "was")
         rest = said[verb.end(1) :]
