@@ -887,3 +887,11 @@ def test_the_floor_given_by_name_goes_to_that_speaker_queued_or_not(session):
     session.apply_line("/floor IT")  # DE's turn recorded; IT out of turn, FR still waiting
     assert session.floor.speakers == ("IT",) and session.queue == [("FR",)]
     assert [e.speakers for e in session.meeting.entries] == [["DE"]]
+
+
+def test_closing_the_meeting_empties_the_queue(session):
+    """"Queue: FR" stayed on screen after /close, and after the meeting was opened again."""
+    session.go_next()
+    session.apply_line("/queue FR IT")
+    session.apply_line("/close")
+    assert session.queue == [] and Session(session.store, session.meeting_id, session.clock).queue == []

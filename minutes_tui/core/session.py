@@ -904,6 +904,8 @@ class Session:
             return LineResult(f"added item {self.meeting.full_label(self.add_from_line(args))}")
         if name == "close":
             self.end_meeting()
+            if self.queue:  # nobody waits for the floor of a meeting closed (undo leaves the queue, as /unqueue)
+                self._set_floor_state([], self.floor)
             return LineResult(f"meeting ended at {self.meeting.ended_at:%H:%M} · ctrl+s exports the minutes · F10 to polish them")
         if name == "undo":
             action = self.undo()
