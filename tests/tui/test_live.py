@@ -1223,3 +1223,11 @@ async def test_a_title_typed_at_once_after_a_on_the_agenda_is_the_new_items_titl
         assert pilot.app.screen is screen
     added = [(i.number, i.title) for i in stored(cosi_db).items if "cyber" in i.title]
     assert added == [("13.", "AOB: cyber incident")]
+
+
+async def test_the_outcome_form_shows_the_standard_sentence_an_empty_wording_gives(live_app):
+    """Its placeholder was a Council example in every style ("endorsed the recommendations ...")."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "/go 1")
+        await pilot.press("f4")
+        assert pilot.app.screen.query_one("#field-text", Input).placeholder == "The agenda as set out in CM 5119/21 was adopted."

@@ -438,12 +438,14 @@ class LiveScreen(Screen[None]):
 
         code = existing.outcome if existing and existing.outcome else phrasing.suggested_outcome(item)
         wording = existing.text if existing else ""
+        standard = phrasing.outcome_sentence(Entry(None, item.id, EntryKind.OUTCOME, outcome=code), item,
+                                             self.session.meeting.details, self.style, self.session.register)
         self.ask(
             f"Outcome of {self.session.meeting.full_label(item)}",
             [
                 Field("code", "Outcome", code, choices),
-                Field("text", "Wording (empty: the standard sentence)", wording,
-                      placeholder="endorsed the recommendations as set out in ...", selected=bool(wording)),  # typing replaces it
+                Field("text", "Wording (empty: the standard sentence)", wording,  # which the placeholder shows
+                      placeholder=standard, selected=bool(wording)),  # typing replaces it
             ],
             save, reopen=("outcome",), as_line=lambda v: f"/outcome {v['text'].strip() or v['code']}",
             focus="text",  # what is typed; its words set the code (the list is for the standard sentence)
