@@ -110,19 +110,24 @@ def _timeline(meeting: Meeting, events: Sequence[dict[str, Any]] = ()) -> Timeli
     return [(when, item, what) for _, when, item, what in rows]
 
 
+def _number(meeting: Meeting, item: AgendaItem) -> str:
+    """The item's number as the log and the CSV give it: "2. c)", not "c)"."""
+    return meeting.full_number(item) or item.number
+
+
 def to_log(meeting: Meeting, events: Sequence[dict[str, Any]] = ()) -> str:
     """The log; `events`, the store's (`Store.events`), give the facts no entry holds (see `_facts`)."""
     details = meeting.details
     title = " – ".join(x for x in (details.short_name or details.committee, details.doc_number) if x)
     lines = [f"{title or 'Meeting'}: chronological log", ""]
     day = None
-    width = max([5, *(len(meeting.full_number(item) or item.number) for item in meeting.items)])  # "8. A. a)"
+    width = max([5, *(len(_number(meeting, item)) for item in meeting.items)])  # "8. A. a)"
     for when, item, what in _timeline(meeting, events):
         if when != _UNTIMED and when.date() != day:
             day = when.date()
             lines += ["", format_date(day)] if len(lines) > 2 else [format_date(day)]
         clock = "--:--:--" if when == _UNTIMED else when.strftime("%H:%M:%S")
-        number = (meeting.full_number(item) or item.number) if item else ""  # "2. c)", not "c)"
+        number = _number(meeting, item) if item else ""
         said = f"── {item.title}" if what is None else what if isinstance(what, str) else _describe(what)
         lines.append(f"{clock}  {number:<{width}} {said}".rstrip())
     return "\n".join(lines) + "\n"
@@ -135,7 +140,7 @@ def to_csv(meeting: Meeting) -> str:
     for when, item, entry in _timeline(meeting):
         if isinstance(entry, Entry) and entry.kind == EntryKind.INTERVENTION:
             writer.writerow([
-                meeting.full_number(item) or item.number,
+                _number(meeting, item),
                 item.title,
                 "; ".join(entry.speakers),
                 entry.started_at.isoformat() if entry.started_at else "",
