@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import partial
 
+from textual.app import SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.message import Message
 from textual.screen import Screen
-from textual.app import SystemCommand
 from textual.widgets import Button, Input, OptionList
 
 
@@ -41,11 +41,9 @@ class MinutesCommands(Provider):
         """The commands whose name matches; if none does, those whose help does ("next item": Next)."""
         matcher = self.matcher(query)
         commands = self._commands(with_items=True)
-        by_name = [(matcher.match(name), name, help_text, callback) for name, help_text, callback in commands]
-        found = [hit for hit in by_name if hit[0] > 0] or [
-            (matcher.match(f"{name} {help_text}"), name, help_text, callback) for name, help_text, callback in commands]
-        for score, name, help_text, callback in found:
-            if score > 0:
+        by_name = any(matcher.match(name) > 0 for name, _, _ in commands)
+        for name, help_text, callback in commands:
+            if (score := matcher.match(name if by_name else f"{name} {help_text}")) > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
 
 
